@@ -1,0 +1,70 @@
+// Engine: the one pipeline behind every shell (CLI, HTTP, Python).
+//
+//   auto engine = ladder::Engine::Open(options);      // loads + compiles dictionaries
+//   auto events = (*engine)->Code(document);           // thread-safe, const
+//
+// Thread-safety: an Engine is immutable after Open; Code/Explain may be called
+// from any number of threads at once (each call uses its own scratch state).
+#ifndef LADDER_ENGINE_H_
+#define LADDER_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ladder/event.h"
+#include "ladder/status.h"
+
+namespace ladder {
+
+struct EngineOptions {
+  // Dictionary sources: files or folders, in ladder's own format or a legacy
+  // one (recognised from the content). Empty: ladder's bundled dictionaries.
+  std::vector<std::string> dictionaries;
+  // Also load ladder's bundled dictionaries when `dictionaries` is not empty.
+  bool include_default = false;
+  std::string wordnet_dir;     // empty: the build-time default
+  bool require_dyad = false;   // drop events without both source and target
+  bool code_unknown_actors = false;  // PETRARCH new_actor_length-like
+  int new_actor_length = 0;
+  bool keep_non_asserted = true;  // emit future/hypothetical/... events
+};
+
+struct DictionaryStats {
+  size_t actors = 0, agents = 0, patterns = 0, codes = 0, discards = 0,
+         issues = 0;
+  double compile_seconds = 0.0;
+  std::vector<std::string> problems;  // "file:line: message"
+};
+
+// The outcome of coding one document.
+struct CodeResult {
+  std::vector<Event> events;
+  bool discarded = false;  // a story discard phrase matched
+};
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> Open(const EngineOptions& options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Codes one document. Invalid UTF-8 or a bad date is an error naming the
+  // document; a sentence without events is not.
+  Result<CodeResult> Code(const Document& document) const;
+  // Human-readable trace for one sentence: tokens, actors, verbs, the pattern
+  // that fired and why others did not.
+  std::string Explain(const std::string& sentence, const std::string& date) const;
+  const DictionaryStats& stats() const;
+
+  class Impl;
+
+ private:
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ladder
+
+#endif  // LADDER_ENGINE_H_

@@ -1,0 +1,59 @@
+// The event record: the contract every shell and test uses (DESIGN.md).
+#ifndef LADDER_EVENT_H_
+#define LADDER_EVENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ladder {
+
+// An input document. `date` is ISO "YYYY-MM-DD" (may be empty: unknown).
+struct Document {
+  std::string id;
+  std::string date;
+  std::string text;
+  std::string title;   // optional
+  std::string url;     // optional
+  std::string source;  // optional: the outlet
+};
+
+// One side of an event.
+struct Actor {
+  std::string code;     // full code, e.g. "RUSGOV", "IGOUNO", "---REB"
+  std::string country;  // ISO alpha-3 or CAMEO group code (IGO, NGO, ...), may be ""
+  std::string agent;    // primary agent code (GOV, MIL, ...), may be ""
+  std::string text;     // the words in the sentence that named the actor
+};
+
+enum class Modality { kAsserted, kNegated, kFuture, kHypothetical, kAlleged };
+
+const char* ModalityName(Modality modality);
+bool ParseModality(const std::string& name, Modality* modality);
+
+struct Event {
+  std::string event_id;  // "<doc_id>-s<sentence>-e<n>"
+  std::string doc_id;
+  int sentence = 0;  // 1-based sentence number within the document
+  std::string date;  // ISO date of the event (not always the document's)
+  std::optional<Actor> source;
+  std::optional<Actor> target;
+  std::string cameo;  // "130", "0874", "174K"
+  std::string root;   // first two characters of cameo
+  int quad_class = 0;  // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+  double goldstein = 0.0;
+  std::string plover_event;  // "THREATEN"
+  std::string plover_mode;   // "" or a PLOVER mode
+  Modality modality = Modality::kAsserted;
+  std::optional<std::string> attribution;  // who claims it, for alleged events
+  std::string verb;           // the verb words as they appear
+  std::string evidence_text;  // the sentence
+  int64_t evidence_begin = 0;  // byte offsets in the normalized document text
+  int64_t evidence_end = 0;
+  std::vector<std::string> issues;  // issue codes found in the sentence (optional)
+};
+
+}  // namespace ladder
+
+#endif  // LADDER_EVENT_H_

@@ -1,0 +1,83 @@
+// Reading documents and writing/reading event records.
+//
+// Thread-safety: the free functions are thread-safe; a DocumentReader is used
+// by one thread at a time.
+#ifndef LADDER_IO_H_
+#define LADDER_IO_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "ladder/event.h"
+#include "ladder/status.h"
+
+namespace ladder {
+
+// One event as one line of JSON (no trailing newline), exactly as DESIGN.md.
+std::string EventToJson(const Event& event);
+// Parses one JSON event line (as written by EventToJson). Errors name no
+// input; callers prefix "file:line: ".
+Result<Event> EventFromJson(std::string_view line);
+
+// Tab-separated Phoenix-like columns and CSV; headers without newline.
+std::string TsvHeader();
+std::string EventToTsv(const Event& event);
+std::string CsvHeader();
+std::string EventToCsv(const Event& event);
+
+enum class InputFormat { kAuto, kText, kJsonl };
+
+struct ReaderOptions {
+  InputFormat format = InputFormat::kAuto;
+  std::string default_date;  // for plain text, "YYYY-MM-DD"
+};
+
+// Streams documents from one input: a plain-text file is one document (its id
+// is the file's base name); a JSONL file holds one {"id","date","text",...}
+// object a line. Memory is bounded by one record.
+class DocumentReader {
+ public:
+  enum class Outcome { kDocument, kError, kEnd };
+
+  // `path` "-" reads standard input. The reader owns the stream.
+  static Result<std::unique_ptr<DocumentReader>> Open(
+      const std::string& path, const ReaderOptions& options);
+  ~DocumentReader();
+  DocumentReader(const DocumentReader&) = delete;
+  DocumentReader& operator=(const DocumentReader&) = delete;
+
+  // kDocument: *doc is filled. kError: *error names "input:line: what"; the
+  // record is skipped and reading may go on. kEnd: nothing more.
+  Outcome Next(Document* doc, Status* error);
+
+  const std::string& name() const { return name_; }
+  // Bytes consumed so far (for progress bars).
+  int64_t bytes_read() const { return bytes_read_; }
+  int64_t size() const { return size_; }  // -1 if unknown (stdin)
+
+ private:
+  DocumentReader() = default;
+  bool ReadLine(std::string* line);
+  Outcome NextText(Document* doc, Status* error);
+  Outcome NextJsonl(Document* doc, Status* error);
+
+  std::string name_;
+  std::FILE* file_ = nullptr;
+  bool owns_file_ = false;
+  InputFormat format_ = InputFormat::kAuto;
+  std::string default_date_;
+  std::string pending_;  // bytes peeked for format detection
+  bool text_done_ = false;
+  int64_t line_no_ = 0;
+  int64_t bytes_read_ = 0;
+  int64_t size_ = -1;
+};
+
+// Parses one JSONL document line. `where` prefixes error messages.
+Result<Document> DocumentFromJson(std::string_view line, std::string_view where);
+
+}  // namespace ladder
+
+#endif  // LADDER_IO_H_

@@ -1,0 +1,81 @@
+#include "base/date.h"
+
+#include <cstdio>
+
+namespace ladder::base {
+
+// Howard Hinnant's civil-calendar algorithms (public-domain formulas).
+int DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+void CivilFromDays(int z, int* year, int* month, int* day) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  *year = y + (m <= 2);
+  *month = static_cast<int>(m);
+  *day = static_cast<int>(d);
+}
+
+static bool DigitsAt(std::string_view s, size_t pos, size_t n, int* out) {
+  int v = 0;
+  for (size_t i = 0; i < n; ++i) {
+    char c = s[pos + i];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+bool ParseIsoDate(std::string_view s, int* days) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int y, m, d;
+  if (!DigitsAt(s, 0, 4, &y) || !DigitsAt(s, 5, 2, &m) ||
+      !DigitsAt(s, 8, 2, &d)) {
+    return false;
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  int z = DaysFromCivil(y, m, d);
+  int y2, m2, d2;
+  CivilFromDays(z, &y2, &m2, &d2);
+  if (m2 != m || d2 != d) return false;  // e.g. 2023-02-30
+  *days = z;
+  return true;
+}
+
+std::string FormatIsoDate(int days) {
+  int y, m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+int IsoToYmd(std::string_view iso) {
+  int days;
+  if (!ParseIsoDate(iso, &days)) return 0;
+  int y, m, d;
+  CivilFromDays(days, &y, &m, &d);
+  return y * 10000 + m * 100 + d;
+}
+
+int DayOfWeek(int days) {
+  // 1970-01-01 was a Thursday (3 when Monday is 0).
+  int w = (days + 3) % 7;
+  return w < 0 ? w + 7 : w;
+}
+
+}  // namespace ladder::base

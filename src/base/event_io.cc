@@ -1,0 +1,284 @@
+// Event record <-> JSON / TSV / CSV.
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "base/strings.h"
+#include "ladder/io.h"
+
+namespace ladder {
+
+const char* ModalityName(Modality modality) {
+  switch (modality) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kNegated: return "negated";
+    case Modality::kFuture: return "future";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kAlleged: return "alleged";
+  }
+  return "asserted";
+}
+
+bool ParseModality(const std::string& name, Modality* modality) {
+  static const Modality kAll[] = {Modality::kAsserted, Modality::kNegated,
+                                  Modality::kFuture, Modality::kHypothetical,
+                                  Modality::kAlleged};
+  for (Modality m : kAll) {
+    if (name == ModalityName(m)) {
+      *modality = m;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+void AppendString(std::string_view key, std::string_view value,
+                  std::string* out) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\": \"");
+  base::AppendJsonEscaped(value, out);
+  out->push_back('"');
+}
+
+void AppendActor(std::string_view key, const std::optional<Actor>& actor,
+                 std::string* out) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\": ");
+  if (!actor) {
+    out->append("null");
+    return;
+  }
+  out->push_back('{');
+  AppendString("code", actor->code, out);
+  out->append(", ");
+  AppendString("country", actor->country, out);
+  out->append(", ");
+  AppendString("agent", actor->agent, out);
+  out->append(", ");
+  AppendString("text", actor->text, out);
+  out->push_back('}');
+}
+
+std::string FormatGoldstein(double g) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", g);
+  return buf;
+}
+
+}  // namespace
+
+std::string EventToJson(const Event& e) {
+  std::string out;
+  out.reserve(512 + e.evidence_text.size());
+  out.push_back('{');
+  AppendString("event_id", e.event_id, &out);
+  out.append(", ");
+  AppendString("doc_id", e.doc_id, &out);
+  out.append(", \"sentence\": ");
+  out.append(std::to_string(e.sentence));
+  out.append(", ");
+  AppendString("date", e.date, &out);
+  out.append(", ");
+  AppendActor("source", e.source, &out);
+  out.append(", ");
+  AppendActor("target", e.target, &out);
+  out.append(", ");
+  AppendString("cameo", e.cameo, &out);
+  out.append(", ");
+  AppendString("root", e.root, &out);
+  out.append(", \"quad_class\": ");
+  out.append(std::to_string(e.quad_class));
+  out.append(", \"goldstein\": ");
+  out.append(FormatGoldstein(e.goldstein));
+  out.append(", \"plover\": {");
+  AppendString("event", e.plover_event, &out);
+  out.append(", ");
+  AppendString("mode", e.plover_mode, &out);
+  out.append("}, ");
+  AppendString("modality", ModalityName(e.modality), &out);
+  out.append(", \"attribution\": ");
+  if (e.attribution) {
+    out.push_back('"');
+    base::AppendJsonEscaped(*e.attribution, &out);
+    out.push_back('"');
+  } else {
+    out.append("null");
+  }
+  out.append(", ");
+  AppendString("verb", e.verb, &out);
+  out.append(", \"evidence\": {");
+  AppendString("text", e.evidence_text, &out);
+  out.append(", \"begin\": ");
+  out.append(std::to_string(e.evidence_begin));
+  out.append(", \"end\": ");
+  out.append(std::to_string(e.evidence_end));
+  out.push_back('}');
+  if (!e.issues.empty()) {
+    out.append(", \"issues\": [");
+    for (size_t i = 0; i < e.issues.size(); ++i) {
+      if (i) out.append(", ");
+      out.push_back('"');
+      base::AppendJsonEscaped(e.issues[i], &out);
+      out.push_back('"');
+    }
+    out.push_back(']');
+  }
+  out.push_back('}');
+  return out;
+}
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::string GetString(const Json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return "";
+  return it->get<std::string>();
+}
+
+Result<std::optional<Actor>> ActorFromJson(const Json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::optional<Actor>();
+  if (!it->is_object()) {
+    return InvalidArgument(std::string("'") + key + "' is not an object");
+  }
+  Actor a;
+  a.code = GetString(*it, "code");
+  a.country = GetString(*it, "country");
+  a.agent = GetString(*it, "agent");
+  a.text = GetString(*it, "text");
+  return std::optional<Actor>(std::move(a));
+}
+
+}  // namespace
+
+Result<Event> EventFromJson(std::string_view line) {
+  Json j = Json::parse(line.begin(), line.end(), nullptr, false);
+  if (j.is_discarded()) return InvalidArgument("malformed JSON");
+  if (!j.is_object()) return InvalidArgument("event is not a JSON object");
+  Event e;
+  e.event_id = GetString(j, "event_id");
+  e.doc_id = GetString(j, "doc_id");
+  e.cameo = GetString(j, "cameo");
+  if (e.cameo.empty()) return InvalidArgument("event has no 'cameo' code");
+  e.date = GetString(j, "date");
+  e.root = GetString(j, "root");
+  if (e.root.empty()) e.root = e.cameo.substr(0, 2);
+  if (auto it = j.find("sentence"); it != j.end() && it->is_number_integer()) {
+    e.sentence = it->get<int>();
+  }
+  if (auto it = j.find("quad_class"); it != j.end() && it->is_number()) {
+    e.quad_class = it->get<int>();
+  }
+  if (auto it = j.find("goldstein"); it != j.end() && it->is_number()) {
+    e.goldstein = it->get<double>();
+  }
+  ASSIGN_OR_RETURN(e.source, ActorFromJson(j, "source"));
+  ASSIGN_OR_RETURN(e.target, ActorFromJson(j, "target"));
+  if (auto it = j.find("plover"); it != j.end() && it->is_object()) {
+    e.plover_event = GetString(*it, "event");
+    e.plover_mode = GetString(*it, "mode");
+  }
+  std::string modality = GetString(j, "modality");
+  if (!modality.empty() && !ParseModality(modality, &e.modality)) {
+    return InvalidArgument("unknown modality '" + modality + "'");
+  }
+  if (auto it = j.find("attribution"); it != j.end() && it->is_string()) {
+    e.attribution = it->get<std::string>();
+  }
+  e.verb = GetString(j, "verb");
+  if (auto it = j.find("evidence"); it != j.end() && it->is_object()) {
+    e.evidence_text = GetString(*it, "text");
+    if (auto b = it->find("begin"); b != it->end() && b->is_number_integer()) {
+      e.evidence_begin = b->get<int64_t>();
+    }
+    if (auto b = it->find("end"); b != it->end() && b->is_number_integer()) {
+      e.evidence_end = b->get<int64_t>();
+    }
+  }
+  if (auto it = j.find("issues"); it != j.end() && it->is_array()) {
+    for (const auto& v : *it) {
+      if (v.is_string()) e.issues.push_back(v.get<std::string>());
+    }
+  }
+  return e;
+}
+
+namespace {
+
+std::string CompactDate(const std::string& iso) {
+  std::string out;
+  for (char c : iso) {
+    if (c != '-') out.push_back(c);
+  }
+  return out;
+}
+
+std::string Fields(const Event& e, bool csv) {
+  const std::string empty;
+  const std::string src = e.source ? e.source->code : "";
+  const std::string tgt = e.target ? e.target->code : "";
+  const std::string fields[] = {
+      e.event_id,
+      CompactDate(e.date),
+      src,
+      tgt,
+      e.cameo,
+      e.root,
+      std::to_string(e.quad_class),
+      FormatGoldstein(e.goldstein),
+      e.source ? e.source->country : empty,
+      e.source ? e.source->agent : empty,
+      e.target ? e.target->country : empty,
+      e.target ? e.target->agent : empty,
+      e.plover_event,
+      ModalityName(e.modality),
+      e.attribution.value_or(""),
+      e.doc_id,
+      std::to_string(e.sentence),
+      e.source ? e.source->text : empty,
+      e.target ? e.target->text : empty,
+      e.verb,
+  };
+  std::string out;
+  bool first = true;
+  for (const std::string& f : fields) {
+    if (!first) out.push_back(csv ? ',' : '\t');
+    first = false;
+    if (csv) {
+      base::AppendCsvField(f, &out);
+    } else {
+      for (char c : f) out.push_back(c == '\t' || c == '\n' ? ' ' : c);
+    }
+  }
+  return out;
+}
+
+const char* const kColumns[] = {
+    "event_id",      "date",          "source",       "target",
+    "cameo",         "root",          "quad_class",   "goldstein",
+    "source_country", "source_agent", "target_country", "target_agent",
+    "plover",        "modality",      "attribution",  "doc_id",
+    "sentence",      "source_text",   "target_text",  "verb"};
+
+std::string Header(char sep) {
+  std::string out;
+  for (const char* c : kColumns) {
+    if (!out.empty()) out.push_back(sep);
+    out.append(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string TsvHeader() { return Header('\t'); }
+std::string CsvHeader() { return Header(','); }
+std::string EventToTsv(const Event& event) { return Fields(event, false); }
+std::string EventToCsv(const Event& event) { return Fields(event, true); }
+
+}  // namespace ladder

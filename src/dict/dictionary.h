@@ -1,0 +1,246 @@
+// The compiled dictionary: actors (date-aware), agents, verb patterns,
+// discards, issues and the CAMEO code table, in one internal representation
+// that every format (ladder's own, PETRARCH, TABARI, Phoenix) compiles into.
+//
+// Order of calls: DictionaryBuilder::Add*, then Compile(); the compiled
+// Dictionary is immutable and may be shared by any number of threads.
+#ifndef LADDER_DICT_DICTIONARY_H_
+#define LADDER_DICT_DICTIONARY_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ladder/status.h"
+
+namespace ladder::dict {
+
+inline constexpr uint32_t kDictionaryFormatVersion = 1;
+
+// Where an entry came from, for error messages and explain traces.
+struct Origin {
+  std::string file;
+  int line = 0;
+  std::string ToString() const { return file + ":" + std::to_string(line); }
+};
+
+// A code valid from `from_ymd` to `to_ymd` inclusive (YYYYMMDD; 0 and
+// 99999999 are open ends).
+struct DatedCode {
+  std::string code;
+  int from_ymd = 0;
+  int to_ymd = 99999999;
+  std::string note;  // e.g. "president"
+};
+
+// A phrase is a sequence of lower-case words. A word ending in '*' matches
+// any token that starts with the rest (a stem); otherwise a word matches a
+// token whose lower-case form or lemma equals it.
+using Phrase = std::vector<std::string>;
+
+struct ActorEntry {
+  std::vector<Phrase> names;
+  std::vector<DatedCode> codes;  // undated codes have the open range
+  Origin origin;
+  // The code valid on `ymd` (0: undated/any), or nullptr.
+  const DatedCode* CodeOn(int ymd) const;
+};
+
+struct AgentEntry {
+  std::vector<Phrase> names;
+  std::string code;     // "GOV", "MIL", "REB", ...
+  bool prefix = false;  // Phoenix "X~": the agent goes before the actor code
+  Origin origin;
+};
+
+struct PatternElement {
+  enum class Kind : uint8_t {
+    kWord,    // one of `words` (alternatives)
+    kGap,     // skip 0..max_gap tokens
+    kTarget,  // '+' an actor mention: the target
+    kSource,  // '$' an actor mention: the source
+    kVerb,    // '*' the anchor verb itself (legacy patterns)
+  };
+  Kind kind = Kind::kWord;
+  std::vector<std::string> words;
+  int max_gap = 0;
+};
+
+struct VerbPattern {
+  // Elements in sentence order. `anchor` indexes the element matched first:
+  // a kWord (ladder's own format: the first word) or kVerb.
+  std::vector<PatternElement> elements;
+  int anchor = 0;
+  // For kVerb anchors: the verb lemmas (with forms) that the '*' stands for.
+  std::vector<std::string> verb_words;
+  std::string code;          // CAMEO code source->target
+  std::string reverse_code;  // paired code target->source, or ""
+  Origin origin;
+  int specificity = 0;  // computed at Compile: longer patterns win
+};
+
+struct IssueEntry {
+  Phrase phrase;
+  std::string code;
+  bool ignore = false;  // '~' phrases that must not count
+};
+
+struct CodeInfo {
+  std::string code;
+  std::string label;
+  double goldstein = 0.0;
+  int quad_class = 0;
+  std::string plover_event;
+  std::string plover_mode;
+};
+
+// Quad class of a CAMEO code from its root: 01-05 -> 1, 06-09 -> 2,
+// 10-14 -> 3, 15-20 -> 4; 0 if the code is not a CAMEO code.
+int QuadClassOfCode(std::string_view code);
+
+class Dictionary;
+
+class DictionaryBuilder {
+ public:
+  DictionaryBuilder() = default;
+  void AddActor(ActorEntry entry) { actors_.push_back(std::move(entry)); }
+  void AddAgent(AgentEntry entry) { agents_.push_back(std::move(entry)); }
+  void AddPattern(VerbPattern pattern) { patterns_.push_back(std::move(pattern)); }
+  void AddDiscard(Phrase phrase, bool whole_story) {
+    discards_.push_back({std::move(phrase), whole_story});
+  }
+  void AddIssue(IssueEntry issue) { issues_.push_back(std::move(issue)); }
+  void AddCode(CodeInfo info) { codes_.push_back(std::move(info)); }
+  // Records a problem found while reading (kept for `ladder dict check`).
+  void AddProblem(std::string message) { problems_.push_back(std::move(message)); }
+  const std::vector<std::string>& problems() const { return problems_; }
+
+  size_t actor_count() const { return actors_.size(); }
+  size_t agent_count() const { return agents_.size(); }
+  size_t pattern_count() const { return patterns_.size(); }
+
+  // Builds the matchers. The builder is left empty.
+  Result<std::shared_ptr<const Dictionary>> Compile();
+
+ private:
+  friend class Dictionary;
+  struct Discard {
+    Phrase phrase;
+    bool whole_story;
+  };
+  std::vector<ActorEntry> actors_;
+  std::vector<AgentEntry> agents_;
+  std::vector<VerbPattern> patterns_;
+  std::vector<Discard> discards_;
+  std::vector<IssueEntry> issues_;
+  std::vector<CodeInfo> codes_;
+  std::vector<std::string> problems_;
+};
+
+// A match of a phrase trie against a token sequence.
+struct PhraseMatch {
+  uint32_t begin = 0;  // token index
+  uint32_t end = 0;    // exclusive
+  uint32_t entry = 0;  // index into actors()/agents()/...
+};
+
+// A trie over phrase words keyed by word id. Longest match wins.
+class PhraseTrie {
+ public:
+  // `word_of(i)` / `lemma_of(i)` give the lower-case form and lemma of token
+  // i. Returns the longest phrase starting at token `start`, if any.
+  template <typename WordFn, typename LemmaFn>
+  bool LongestAt(size_t start, size_t n, WordFn word_of, LemmaFn lemma_of,
+                 PhraseMatch* match) const;
+  void Insert(const Phrase& phrase, uint32_t entry);
+  size_t node_count() const { return nodes_.size(); }
+
+ private:
+  struct Node {
+    std::unordered_map<std::string, uint32_t> next;  // exact words
+    std::vector<std::pair<std::string, uint32_t>> stems;  // "word*" prefixes
+    int32_t entry = -1;
+  };
+  std::vector<Node> nodes_{1};
+};
+
+class Dictionary {
+ public:
+  const std::vector<ActorEntry>& actors() const { return actors_; }
+  const std::vector<AgentEntry>& agents() const { return agents_; }
+  const std::vector<VerbPattern>& patterns() const { return patterns_; }
+  const std::vector<IssueEntry>& issues() const { return issues_; }
+  const PhraseTrie& actor_trie() const { return actor_trie_; }
+  const PhraseTrie& agent_trie() const { return agent_trie_; }
+  const PhraseTrie& discard_trie() const { return discard_trie_; }
+  const PhraseTrie& issue_trie() const { return issue_trie_; }
+  bool discard_is_story(uint32_t entry) const { return discard_story_[entry]; }
+  // Patterns whose anchor word is `lemma` (or a '*' verb with that lemma),
+  // most specific first; nullptr if none.
+  const std::vector<uint32_t>* PatternsFor(std::string_view lemma) const;
+  // Code facts; nullptr for an unknown code.
+  const CodeInfo* Code(std::string_view code) const;
+  const std::vector<std::string>& problems() const { return problems_; }
+  uint32_t format_version() const { return kDictionaryFormatVersion; }
+
+ private:
+  friend class DictionaryBuilder;
+  std::vector<ActorEntry> actors_;
+  std::vector<AgentEntry> agents_;
+  std::vector<VerbPattern> patterns_;
+  std::vector<IssueEntry> issues_;
+  std::vector<bool> discard_story_;
+  std::vector<std::string> problems_;
+  PhraseTrie actor_trie_, agent_trie_, discard_trie_, issue_trie_;
+  std::unordered_map<std::string, std::vector<uint32_t>> patterns_by_anchor_;
+  std::unordered_map<std::string, CodeInfo> codes_;
+};
+
+template <typename WordFn, typename LemmaFn>
+bool PhraseTrie::LongestAt(size_t start, size_t n, WordFn word_of,
+                           LemmaFn lemma_of, PhraseMatch* match) const {
+  // Depth-first over (exact | lemma | stem) transitions; keep the longest.
+  bool found = false;
+  struct Frame {
+    uint32_t node;
+    size_t pos;
+  };
+  Frame stack[64];
+  int top = 0;
+  stack[top++] = {0, start};
+  while (top > 0) {
+    Frame f = stack[--top];
+    const Node& node = nodes_[f.node];
+    if (node.entry >= 0 && f.pos > start &&
+        (!found || f.pos > match->end)) {
+      found = true;
+      match->begin = static_cast<uint32_t>(start);
+      match->end = static_cast<uint32_t>(f.pos);
+      match->entry = static_cast<uint32_t>(node.entry);
+    }
+    if (f.pos >= n || top + 3 >= 64) continue;
+    std::string_view w = word_of(f.pos);
+    std::string_view l = lemma_of(f.pos);
+    if (auto it = node.next.find(std::string(w)); it != node.next.end()) {
+      stack[top++] = {it->second, f.pos + 1};
+    }
+    if (l != w) {
+      if (auto it = node.next.find(std::string(l)); it != node.next.end()) {
+        stack[top++] = {it->second, f.pos + 1};
+      }
+    }
+    for (const auto& [stem, child] : node.stems) {
+      if (w.substr(0, stem.size()) == stem && top < 63) {
+        stack[top++] = {child, f.pos + 1};
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace ladder::dict
+
+#endif  // LADDER_DICT_DICTIONARY_H_

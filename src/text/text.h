@@ -1,0 +1,116 @@
+// Text layer: normalization, sentence splitting, tokens with byte offsets,
+// lemmas and part-of-speech candidates.
+//
+// All offsets are byte offsets into the *normalized* document text.
+// Thread-safety: free functions are thread-safe; a Lexicon is immutable after
+// Load and may be shared by any number of threads.
+#ifndef LADDER_TEXT_TEXT_H_
+#define LADDER_TEXT_TEXT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ladder/status.h"
+
+namespace ladder::text {
+
+// NFC-normalizes valid UTF-8 and replaces control characters other than
+// \n and \t with spaces. Fails (naming the byte) on invalid UTF-8.
+Result<std::string> Normalize(std::string_view utf8);
+
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;  // exclusive
+};
+
+// Splits normalized text into sentences. Survives abbreviations (Mr., U.S.,
+// Sept., Gen., Jr., No., initials), quotations, and datelines such as
+// "SEOUL (Reuters) -" (the dateline is not part of the first sentence).
+// Spans exclude surrounding whitespace. Empty text gives no spans.
+std::vector<Span> SplitSentences(std::string_view text);
+
+enum class TokenKind : uint8_t {
+  kWord,        // letters, with inner hyphens/apostrophes: Kim Jong-un -> "Jong-un"
+  kNumber,      // 18, 2,000, 3.5, 18-plus
+  kPunct,       // , ; : ( ) - -- and other symbols
+  kQuote,       // " “ ” ' ‘ ’ (when not part of a word)
+  kPossessive,  // 's or ’s or a lone ' after a plural: "Russia’s" -> Russia + ’s
+  kSentenceEnd  // . ! ?
+};
+
+// POS candidate bits (a word may have several).
+enum PosBits : uint16_t {
+  kPosNoun = 1 << 0,
+  kPosVerb = 1 << 1,
+  kPosAdj = 1 << 2,
+  kPosAdv = 1 << 3,
+  kPosDet = 1 << 4,    // the, a, this, any ...
+  kPosPrep = 1 << 5,   // to, with, of, in ...
+  kPosPron = 1 << 6,   // he, it, they, its ...
+  kPosConj = 1 << 7,   // and, or, but
+  kPosAux = 1 << 8,    // be, have, do and their forms
+  kPosModal = 1 << 9,  // will, would, could, should, may, might, must, can
+  kPosNeg = 1 << 10,   // not, never, n't, no
+  kPosSub = 1 << 11,   // that, which, who, if, when, while, because ...
+  kPosNum = 1 << 12,
+};
+
+struct Token {
+  uint32_t begin = 0;  // byte offsets into the document text
+  uint32_t end = 0;
+  TokenKind kind = TokenKind::kWord;
+  bool capitalized = false;  // first letter upper-case
+  bool all_caps = false;     // every letter upper-case (e.g. "NATO", "U.S.")
+  std::string lower;  // case-folded surface form ("’s" folds to "'s"; curly
+                      // apostrophes in words fold to "'")
+  std::string lemma;  // base form from the lexicon; == lower if unknown
+  uint16_t pos = 0;   // PosBits candidates for the surface form
+};
+
+// Tokenizes text[span.begin, span.end). Offsets in the tokens are relative to
+// `text` (the whole document). Lemmas and POS are filled by Lexicon::Annotate.
+// Keeps "U.S.", "Jong-un", "Vice-President", "co-operation", numbers like
+// "2,000" and "3.5" as one token; splits possessives "Russia’s" -> "Russia",
+// "’s"; a final period of an abbreviation stays on the abbreviation.
+void Tokenize(std::string_view text, Span span, std::vector<Token>* tokens);
+
+// WordNet-backed lemmatizer and POS candidate source, plus closed-class word
+// lists of ladder's own.
+class Lexicon {
+ public:
+  // Reads index.{noun,verb,adj,adv} and {noun,verb,adj,adv}.exc from
+  // `wordnet_dir` (Debian's wordnet-base: /usr/share/wordnet). Errors name the
+  // file and line.
+  static Result<std::unique_ptr<Lexicon>> Load(const std::string& wordnet_dir);
+  // A lexicon of closed-class words only (no WordNet): for tests and fuzzing.
+  static std::unique_ptr<Lexicon> ClosedClassOnly();
+
+  // POS candidate bits of a lower-cased word form (0 if unknown).
+  uint16_t Pos(std::string_view lower) const;
+  // Verb lemma of a lower-cased form: "accused" -> "accuse", "met" -> "meet",
+  // "said" -> "say". Returns `lower` itself if none is known.
+  std::string_view VerbLemma(std::string_view lower) const;
+  // Noun lemma: "sanctions" -> "sanction", "troops" -> "troop".
+  std::string_view NounLemma(std::string_view lower) const;
+  // Fills lemma and pos of each token. The lemma is the verb lemma when the
+  // form can be a verb, else the noun lemma, else the form itself.
+  void Annotate(std::vector<Token>* tokens) const;
+
+ private:
+  Lexicon() = default;
+  struct Entry {
+    uint16_t pos = 0;
+    std::string verb_lemma;  // empty: the form itself
+    std::string noun_lemma;
+  };
+  std::unordered_map<std::string, Entry> words_;
+  friend class LexiconBuilder;
+};
+
+}  // namespace ladder::text
+
+#endif  // LADDER_TEXT_TEXT_H_

@@ -1,19 +1,42 @@
-// One function per subcommand; main.cc dispatches on argv[1].
-// Each receives argv with the subcommand as argv[0] and returns the exit code.
+// Subcommand registry. Each tools/cmd_*.cc file registers its subcommands:
+//
+//   static const ladder::tools::CommandRegistrar kReg(
+//       "ingest", "write events into the store", RunIngest);
+//
+// A command receives argv with the subcommand name as argv[0] and returns the
+// process exit code. Commands see only include/ladder/ (and tools/ helpers).
 #ifndef LADDER_TOOLS_COMMANDS_H_
 #define LADDER_TOOLS_COMMANDS_H_
+
+#include <string>
+#include <vector>
 
 namespace ladder::tools {
 
 // Exit codes (documented in README.md).
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitUsage = 2;      // bad command line
-inline constexpr int kExitInput = 3;      // some input records were bad (the rest processed)
-inline constexpr int kExitFailure = 1;    // could not run at all (missing file, bad dictionary)
+inline constexpr int kExitFailure = 1;  // could not run (missing file, bad dictionary, I/O error)
+inline constexpr int kExitUsage = 2;    // bad command line
+inline constexpr int kExitInput = 3;    // some input records were bad; the good ones were processed
 
-int RunCode(int argc, char** argv);
-int RunExplain(int argc, char** argv);
-int RunDict(int argc, char** argv);
+using CommandFn = int (*)(int argc, char** argv);
+
+struct Command {
+  std::string name;
+  std::string help;
+  CommandFn run;
+};
+
+std::vector<Command>& Commands();
+
+struct CommandRegistrar {
+  CommandRegistrar(const char* name, const char* help, CommandFn run) {
+    Commands().push_back({name, help, run});
+  }
+};
+
+// Prints "ladder: <message>" on stderr (one line).
+void PrintError(const std::string& message);
 
 }  // namespace ladder::tools
 

@@ -8,6 +8,7 @@
 #define LADDER_DICT_DICTIONARY_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -140,6 +141,17 @@ class DictionaryBuilder {
   std::vector<std::string> problems_;
 };
 
+// Hash for heterogeneous (string_view) lookups without allocation.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>()(s);
+  }
+};
+template <typename V>
+using StringMap =
+    std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 // A match of a phrase trie against a token sequence.
 struct PhraseMatch {
   uint32_t begin = 0;  // token index
@@ -160,7 +172,7 @@ class PhraseTrie {
 
  private:
   struct Node {
-    std::unordered_map<std::string, uint32_t> next;  // exact words
+    StringMap<uint32_t> next;  // exact words
     std::vector<std::pair<std::string, uint32_t>> stems;  // "word*" prefixes
     int32_t entry = -1;
   };
@@ -195,8 +207,8 @@ class Dictionary {
   std::vector<bool> discard_story_;
   std::vector<std::string> problems_;
   PhraseTrie actor_trie_, agent_trie_, discard_trie_, issue_trie_;
-  std::unordered_map<std::string, std::vector<uint32_t>> patterns_by_anchor_;
-  std::unordered_map<std::string, CodeInfo> codes_;
+  StringMap<std::vector<uint32_t>> patterns_by_anchor_;
+  StringMap<CodeInfo> codes_;
 };
 
 template <typename WordFn, typename LemmaFn>
@@ -224,11 +236,11 @@ bool PhraseTrie::LongestAt(size_t start, size_t n, WordFn word_of,
     if (f.pos >= n || top + 3 >= 64) continue;
     std::string_view w = word_of(f.pos);
     std::string_view l = lemma_of(f.pos);
-    if (auto it = node.next.find(std::string(w)); it != node.next.end()) {
+    if (auto it = node.next.find(w); it != node.next.end()) {
       stack[top++] = {it->second, f.pos + 1};
     }
     if (l != w) {
-      if (auto it = node.next.find(std::string(l)); it != node.next.end()) {
+      if (auto it = node.next.find(l); it != node.next.end()) {
         stack[top++] = {it->second, f.pos + 1};
       }
     }

@@ -11,7 +11,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ladder/status.h"
@@ -34,11 +33,12 @@ struct Span {
 std::vector<Span> SplitSentences(std::string_view text);
 
 enum class TokenKind : uint8_t {
-  kWord,        // letters, with inner hyphens/apostrophes: Kim Jong-un -> "Jong-un"
-  kNumber,      // 18, 2,000, 3.5, 18-plus
-  kPunct,       // , ; : ( ) - -- and other symbols
-  kQuote,       // " “ ” ' ‘ ’ (when not part of a word)
-  kPossessive,  // 's or ’s or a lone ' after a plural: "Russia’s" -> Russia + ’s
+  kWord,    // letters, with inner hyphens/apostrophes: Kim Jong-un -> "Jong-un"
+  kNumber,  // 18, 2,000, 3.5, 18-plus
+  kPunct,   // , ; : ( ) - -- and other symbols
+  kQuote,   // " “ ” ' ‘ ’ (when not part of a word)
+  // 's or ’s, or a lone ' after a plural: "Russia’s" -> Russia + ’s
+  kPossessive,
   kSentenceEnd  // . ! ?
 };
 
@@ -71,8 +71,10 @@ struct Token {
   uint16_t pos = 0;   // PosBits candidates for the surface form
 };
 
-// Tokenizes text[span.begin, span.end). Offsets in the tokens are relative to
-// `text` (the whole document). Lemmas and POS are filled by Lexicon::Annotate.
+// Tokenizes text[span.begin, span.end), replacing the contents of *tokens.
+// Offsets in the tokens are relative to `text` (the whole document); a span
+// past the end of `text` is clipped. Lemmas and POS are filled by
+// Lexicon::Annotate. Never fails: invalid bytes become punctuation tokens.
 // Keeps "U.S.", "Jong-un", "Vice-President", "co-operation", numbers like
 // "2,000" and "3.5" as one token; splits possessives "Russia’s" -> "Russia",
 // "’s"; a final period of an abbreviation stays on the abbreviation.
@@ -102,12 +104,41 @@ class Lexicon {
 
  private:
   Lexicon() = default;
-  struct Entry {
-    uint16_t pos = 0;
-    std::string verb_lemma;  // empty: the form itself
-    std::string noun_lemma;
+  // One word form in an open-addressing hash table. Key and lemma text live
+  // in arena_, so the table is a few flat arrays: look-ups by string_view do
+  // not allocate, and loading makes no per-word allocation.
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t key_offset = 0;  // into arena_
+    uint16_t key_size = 0;    // 0: an empty slot
+    uint16_t pos = 0;         // all candidate bits of the form
+    uint16_t index_pos = 0;   // bits for which the form is itself a lemma
+    uint32_t lemmas = 0;      // 1 + index into lemmas_; 0: none
   };
-  std::unordered_map<std::string, Entry> words_;
+  struct Lemmas {  // irregular or closed-class lemmas, as arena_ ranges
+    uint32_t verb_offset = 0, verb_size = 0;
+    uint32_t noun_offset = 0, noun_size = 0;
+  };
+  // The result of analysing one form; views point into arena_ or the form.
+  struct Analysis {
+    uint16_t pos = 0;
+    std::string_view verb_lemma;  // empty if the form cannot be a verb
+    std::string_view noun_lemma;  // empty if the form cannot be a noun
+  };
+
+  Analysis Analyze(std::string_view lower) const;
+  const Slot* Find(std::string_view form) const;
+  std::string_view Text(uint32_t offset, uint32_t size) const {
+    return std::string_view(arena_.data() + offset, size);
+  }
+  // A lemma of `form` for one open class (kPosVerb, kPosNoun or kPosAdj)
+  // by regular suffix rules, checked against the index; empty if none.
+  std::string_view RegularLemma(std::string_view form, uint16_t pos_bit) const;
+
+  std::string arena_;
+  std::vector<Slot> slots_;  // size is a power of two
+  size_t used_ = 0;
+  std::vector<Lemmas> lemmas_;
   friend class LexiconBuilder;
 };
 

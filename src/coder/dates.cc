@@ -1,0 +1,178 @@
+#include "coder/dates.h"
+
+#include <cstdio>
+#include <string_view>
+
+#include "base/date.h"
+#include "base/strings.h"
+
+namespace ladder::coder {
+
+namespace {
+
+int Weekday(std::string_view w) {
+  static const char* const kDays[] = {"monday", "tuesday", "wednesday",
+                                      "thursday", "friday", "saturday",
+                                      "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (w == kDays[i]) return i;
+  }
+  return -1;
+}
+
+int Month(std::string_view w) {
+  static const char* const kMonths[][3] = {
+      {"january", "jan.", "jan"},   {"february", "feb.", "feb"},
+      {"march", "mar.", "mar"},     {"april", "apr.", "apr"},
+      {"may", "may", "may"},        {"june", "jun.", "jun"},
+      {"july", "jul.", "jul"},      {"august", "aug.", "aug"},
+      {"september", "sept.", "sep."}, {"october", "oct.", "oct"},
+      {"november", "nov.", "nov"},  {"december", "dec.", "dec"}};
+  for (int i = 0; i < 12; ++i) {
+    for (const char* form : kMonths[i]) {
+      if (w == form) return i + 1;
+    }
+  }
+  if (w == "sept" || w == "sep") return 9;
+  return 0;
+}
+
+bool Number(const text::Token& t, int lo, int hi, int* value) {
+  long long v;
+  std::string digits = t.lower;
+  // "10th", "1st"
+  while (!digits.empty() && (digits.back() < '0' || digits.back() > '9')) {
+    digits.pop_back();
+  }
+  if (!base::ParseInt(digits, &v) || v < lo || v > hi) return false;
+  *value = static_cast<int>(v);
+  return true;
+}
+
+std::string YearMonth(int year, int month) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  return buf;
+}
+
+bool FullDate(int year, int month, int day, std::string* iso) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  int days;
+  if (!base::ParseIsoDate(buf, &days)) return false;
+  *iso = buf;
+  return true;
+}
+
+// Relative expressions: weekdays, yesterday, last week/month/year.
+bool Relative(const std::vector<text::Token>& t, size_t i, int doc_days,
+              DateMention* out) {
+  if (doc_days == kNoDate) return false;
+  const std::string& w = t[i].lower;
+  std::string_view prev = i > 0 ? std::string_view(t[i - 1].lower) : "";
+  int y, m, d;
+  base::CivilFromDays(doc_days, &y, &m, &d);
+  out->begin = static_cast<uint32_t>(i);
+  out->end = static_cast<uint32_t>(i + 1);
+  if (w == "yesterday") {
+    out->iso = base::FormatIsoDate(doc_days - 1);
+    return true;
+  }
+  if (w == "today") {
+    out->iso = base::FormatIsoDate(doc_days);
+    return true;
+  }
+  if (w == "tomorrow") {
+    out->iso = base::FormatIsoDate(doc_days + 1);
+    return true;
+  }
+  int wd = Weekday(w);
+  if (wd >= 0 && t[i].capitalized) {
+    int today = base::DayOfWeek(doc_days);
+    int back = (today - wd + 7) % 7;
+    if (prev == "last" && back == 0) back = 7;
+    if (prev == "next") {
+      int ahead = (wd - today + 7) % 7;
+      out->iso = base::FormatIsoDate(doc_days + (ahead == 0 ? 7 : ahead));
+    } else {
+      out->iso = base::FormatIsoDate(doc_days - back);
+    }
+    if (prev == "last" || prev == "next" || prev == "on") --out->begin;
+    return true;
+  }
+  if (prev == "last" && (w == "week" || w == "month" || w == "year")) {
+    --out->begin;
+    if (w == "week") out->iso = base::FormatIsoDate(doc_days - 7);
+    if (w == "month") out->iso = m == 1 ? YearMonth(y - 1, 12) : YearMonth(y, m - 1);
+    if (w == "year") out->iso = std::to_string(y - 1);
+    return true;
+  }
+  return false;
+}
+
+// Absolute expressions: "in 2019", "September 2019", "Sept. 10", "10 May 2021".
+bool Absolute(const std::vector<text::Token>& t, size_t i, int doc_days,
+              DateMention* out) {
+  size_t n = t.size();
+  int year = 0, month = 0, day = 0;
+  out->begin = static_cast<uint32_t>(i);
+  int doc_year = 0, dm, dd;
+  if (doc_days != kNoDate) base::CivilFromDays(doc_days, &doc_year, &dm, &dd);
+  month = t[i].capitalized ? Month(t[i].lower) : 0;
+  if (month > 0 && !(t[i].lower == "may" && i + 1 < n &&
+                     t[i + 1].kind != text::TokenKind::kNumber)) {
+    size_t k = i + 1;
+    if (k < n && Number(t[k], 1, 31, &day)) {
+      ++k;
+      if (k < n && t[k].lower == ",") ++k;
+      if (k < n && Number(t[k], 1900, 2100, &year)) {
+        out->end = static_cast<uint32_t>(k + 1);
+      } else {
+        year = doc_year;
+        out->end = static_cast<uint32_t>(i + 2);
+      }
+      return year > 0 && FullDate(year, month, day, &out->iso);
+    }
+    if (k < n && Number(t[k], 1900, 2100, &year)) {
+      out->end = static_cast<uint32_t>(k + 1);
+      out->iso = YearMonth(year, month);
+      return true;
+    }
+    return false;
+  }
+  if (Number(t[i], 1, 31, &day) && i + 1 < n && t[i + 1].capitalized &&
+      (month = Month(t[i + 1].lower)) > 0) {
+    if (i + 2 < n && Number(t[i + 2], 1900, 2100, &year)) {
+      out->end = static_cast<uint32_t>(i + 3);
+    } else {
+      year = doc_year;
+      out->end = static_cast<uint32_t>(i + 2);
+    }
+    return year > 0 && FullDate(year, month, day, &out->iso);
+  }
+  std::string_view prev = i > 0 ? std::string_view(t[i - 1].lower) : "";
+  if ((prev == "in" || prev == "during") && Number(t[i], 1900, 2100, &year)) {
+    out->begin = static_cast<uint32_t>(i - 1);
+    out->end = static_cast<uint32_t>(i + 1);
+    out->iso = std::to_string(year);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<DateMention> FindDates(const std::vector<text::Token>& tokens,
+                                   int doc_days) {
+  std::vector<DateMention> dates;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    DateMention d;
+    if (Relative(tokens, i, doc_days, &d) || Absolute(tokens, i, doc_days, &d)) {
+      dates.push_back(d);
+      if (d.end > i + 1) i = d.end - 1;
+    }
+  }
+  return dates;
+}
+
+}  // namespace ladder::coder

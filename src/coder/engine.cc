@@ -1,0 +1,270 @@
+// Engine: dictionaries + lexicon + sentence coder behind one facade.
+#include "ladder/engine.h"
+
+#include <chrono>
+
+#include "base/date.h"
+#include "base/strings.h"
+#include "coder/mentions.h"
+#include "coder/sentence_coder.h"
+#include "dict/loader.h"
+#include "dict/own_format.h"
+#include "text/text.h"
+
+namespace ladder {
+
+class Engine::Impl {
+ public:
+  EngineOptions options;
+  std::shared_ptr<const dict::Dictionary> dict;
+  std::unique_ptr<text::Lexicon> lexicon;
+  DictionaryStats stats;
+
+  Status Load();
+  // Returns false if a story discard phrase matched.
+  bool CodeSentence(const Document& doc, const std::string& text,
+                    text::Span span, int sentence_no, int doc_days, int ymd,
+                    coder::DocumentContext* context,
+                    std::vector<Event>* out) const;
+  bool Discarded(const std::vector<text::Token>& tokens, bool* story) const;
+  Event ToEvent(const coder::CodedEvent& e, const Document& doc,
+                const std::string& text, text::Span span, int sentence_no,
+                int n) const;
+};
+
+namespace {
+
+std::vector<std::string> DefaultDictionaries() {
+  return {LADDER_DEFAULT_DATA_DIR, LADDER_GENERATED_COUNTRIES};
+}
+
+}  // namespace
+
+Status Engine::Impl::Load() {
+  auto start = std::chrono::steady_clock::now();
+  std::string wordnet =
+      options.wordnet_dir.empty() ? LADDER_DEFAULT_WORDNET_DIR : options.wordnet_dir;
+  auto lex = text::Lexicon::Load(wordnet);
+  if (!lex.ok()) return lex.status();
+  lexicon = std::move(lex).value();
+  dict::DictionaryBuilder builder;
+  std::vector<std::string> paths = options.dictionaries;
+  if (paths.empty() || options.include_default) {
+    for (const std::string& p : DefaultDictionaries()) paths.push_back(p);
+  } else {
+    // The CAMEO code table (Goldstein, quad class, PLOVER) always comes along.
+    paths.push_back(std::string(LADDER_DEFAULT_DATA_DIR) + "/codes.txt");
+  }
+  for (const std::string& p : paths) {
+    RETURN_IF_ERROR(dict::LoadDictionaryPath(p, &builder));
+  }
+  stats.actors = builder.actor_count();
+  stats.agents = builder.agent_count();
+  stats.patterns = builder.pattern_count();
+  ASSIGN_OR_RETURN(dict, builder.Compile());
+  stats.problems = dict->problems();
+  stats.issues = dict->issues().size();
+  stats.compile_seconds = std::chrono::duration<double>(
+                              std::chrono::steady_clock::now() - start)
+                              .count();
+  return Status::Ok();
+}
+
+bool Engine::Impl::Discarded(const std::vector<text::Token>& tokens,
+                             bool* story) const {
+  auto word = [&](size_t k) -> std::string_view { return tokens[k].lower; };
+  auto lemma = [&](size_t k) -> std::string_view { return tokens[k].lemma; };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    dict::PhraseMatch m;
+    if (dict->discard_trie().LongestAt(i, tokens.size(), word, lemma, &m)) {
+      *story = dict->discard_is_story(m.entry);
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+const dict::CodeInfo* CodeFacts(const dict::Dictionary& d,
+                                const std::string& code) {
+  for (size_t len = code.size(); len >= 2; --len) {
+    if (const dict::CodeInfo* info = d.Code(code.substr(0, len))) return info;
+  }
+  return nullptr;
+}
+
+Actor ToActor(const coder::Mention& m, const std::string& text,
+              const std::vector<text::Token>& tokens) {
+  Actor a;
+  a.code = m.code;
+  a.country = m.country;
+  a.agent = m.agent;
+  a.text = text.substr(tokens[m.begin].begin,
+                       tokens[m.end - 1].end - tokens[m.begin].begin);
+  return a;
+}
+
+}  // namespace
+
+Event Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
+                            const std::string& text, text::Span span,
+                            int sentence_no, int n) const {
+  Event ev;
+  ev.doc_id = doc.id;
+  ev.sentence = sentence_no;
+  ev.event_id = doc.id + "-s" + std::to_string(sentence_no) + "-e" +
+                std::to_string(n);
+  ev.date = e.date;
+  ev.cameo = e.code;
+  ev.root = e.code.substr(0, 2);
+  ev.quad_class = dict::QuadClassOfCode(e.code);
+  if (const dict::CodeInfo* info = CodeFacts(*dict, e.code)) {
+    ev.goldstein = info->goldstein;
+    ev.plover_event = info->plover_event;
+    ev.plover_mode = info->plover_mode;
+  }
+  ev.modality = e.modality;
+  ev.attribution = e.attribution;
+  ev.verb = e.verb;
+  ev.evidence_text = text.substr(span.begin, span.end - span.begin);
+  ev.evidence_begin = span.begin;
+  ev.evidence_end = span.end;
+  return ev;
+}
+
+bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
+                                text::Span span, int sentence_no, int doc_days,
+                                int ymd, coder::DocumentContext* context,
+                                std::vector<Event>* out) const {
+  std::vector<text::Token> tokens;
+  text::Tokenize(text, span, &tokens);
+  lexicon->Annotate(&tokens);
+  bool story = false;
+  if (Discarded(tokens, &story)) return !story;
+  std::vector<coder::Mention> mentions =
+      coder::FindMentions(tokens, text, *dict, ymd, context);
+  coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};
+  std::vector<coder::CodedEvent> coded;
+  coder::SentenceCoder(*dict).Code(sc, mentions, &coded, nullptr);
+  std::vector<std::string> issues;
+  for (size_t i = 0; i < tokens.size() && !dict->issues().empty(); ++i) {
+    dict::PhraseMatch m;
+    auto word = [&](size_t k) -> std::string_view { return tokens[k].lower; };
+    auto lemma = [&](size_t k) -> std::string_view { return tokens[k].lemma; };
+    if (dict->issue_trie().LongestAt(i, tokens.size(), word, lemma, &m)) {
+      const dict::IssueEntry& issue = dict->issues()[m.entry];
+      if (!issue.ignore) issues.push_back(issue.code);
+      i = m.end - 1;
+    }
+  }
+  int n = 0;
+  for (const coder::CodedEvent& e : coded) {
+    if (options.require_dyad && (!e.source || !e.target)) continue;
+    if (!options.keep_non_asserted && e.modality != Modality::kAsserted) continue;
+    Event ev = ToEvent(e, doc, text, span, sentence_no, ++n);
+    if (e.source) ev.source = ToActor(*e.source, text, tokens);
+    if (e.target) ev.target = ToActor(*e.target, text, tokens);
+    ev.issues = issues;
+    out->push_back(std::move(ev));
+  }
+  return true;
+}
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  RETURN_IF_ERROR(impl->Load());
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+const DictionaryStats& Engine::stats() const { return impl_->stats; }
+
+Result<CodeResult> Engine::Code(const Document& document) const {
+  int doc_days = coder::kNoDate;
+  if (!document.date.empty()) {
+    int days;
+    if (!base::ParseIsoDate(document.date, &days)) {
+      return InvalidArgument("document '" + document.id + "': bad date '" +
+                             document.date + "' (want YYYY-MM-DD)");
+    }
+    doc_days = days;
+  }
+  auto normalized = text::Normalize(document.text);
+  if (!normalized.ok()) {
+    return InvalidArgument("document '" + document.id +
+                           "': " + normalized.status().message());
+  }
+  const std::string& text = *normalized;
+  int ymd = base::IsoToYmd(document.date);
+  CodeResult result;
+  coder::DocumentContext context;
+  int sentence_no = 0;
+  for (text::Span span : text::SplitSentences(text)) {
+    ++sentence_no;
+    if (!impl_->CodeSentence(document, text, span, sentence_no, doc_days,
+                             ymd, &context, &result.events)) {
+      result.events.clear();
+      result.discarded = true;
+      break;
+    }
+  }
+  return result;
+}
+
+std::string Engine::Explain(const std::string& sentence,
+                            const std::string& date) const {
+  auto normalized = text::Normalize(sentence);
+  if (!normalized.ok()) return "error: " + normalized.status().message() + "\n";
+  const std::string& text = *normalized;
+  int doc_days = coder::kNoDate;
+  int days;
+  if (base::ParseIsoDate(date, &days)) doc_days = days;
+  int ymd = base::IsoToYmd(date);
+  std::string out;
+  coder::DocumentContext context;
+  for (text::Span span : text::SplitSentences(text)) {
+    std::vector<text::Token> tokens;
+    text::Tokenize(text, span, &tokens);
+    impl_->lexicon->Annotate(&tokens);
+    out += "sentence: " + text.substr(span.begin, span.end - span.begin) + "\n";
+    out += "tokens:";
+    for (const text::Token& t : tokens) {
+      out += " " + t.lower;
+      if (t.lemma != t.lower) out += "/" + t.lemma;
+    }
+    out += "\n";
+    bool story = false;
+    if (impl_->Discarded(tokens, &story)) {
+      out += story ? "discarded: a story discard phrase matched\n"
+                   : "discarded: a sentence discard phrase matched\n";
+      continue;
+    }
+    auto mentions = coder::FindMentions(tokens, text, *impl_->dict, ymd, &context);
+    out += "actors:\n";
+    for (const coder::Mention& m : mentions) {
+      out += "  " + m.code + "  '" +
+             text.substr(tokens[m.begin].begin,
+                         tokens[m.end - 1].end - tokens[m.begin].begin) +
+             "'  <- " + m.how;
+      if (!m.prep.empty()) out += "  [after '" + m.prep + "']";
+      if (m.possessor) out += "  [possessor]";
+      if (m.compound >= 0) out += "  [compound]";
+      out += "\n";
+    }
+    for (const coder::DateMention& d : coder::FindDates(tokens, doc_days)) {
+      out += "date: " + d.iso + "\n";
+    }
+    out += "verbs:\n";
+    coder::SentenceContext sc{&tokens, text, doc_days, ymd, date};
+    std::vector<coder::CodedEvent> coded;
+    coder::SentenceCoder(*impl_->dict).Code(sc, mentions, &coded, &out);
+    out += "events: " + std::to_string(coded.size()) + "\n";
+  }
+  return out;
+}
+
+}  // namespace ladder

@@ -1,0 +1,385 @@
+#include "coder/mentions.h"
+
+#include <algorithm>
+
+#include "base/strings.h"
+
+namespace ladder::coder {
+
+using text::Token;
+using text::TokenKind;
+
+void SplitCode(std::string_view code, std::string* country,
+               std::string* agent) {
+  country->clear();
+  agent->clear();
+  if (code.size() >= 3) {
+    if (code.substr(0, 3) != "---") *country = std::string(code.substr(0, 3));
+    if (code.size() >= 6) *agent = std::string(code.substr(3, 3));
+  }
+}
+
+namespace {
+
+enum class PieceKind { kActor, kAgent, kAlias, kName };
+
+struct Piece {
+  PieceKind kind;
+  uint32_t begin, end;
+  std::string code;  // actor code, agent code, or alias code
+  bool person = false;
+  bool prefix_agent = false;
+};
+
+bool IsTitle(std::string_view lower) {
+  static const char* const kTitles[] = {"mr.", "mrs.", "ms.", "dr.", "mr",
+                                        "mrs", "ms", "dr", "miss"};
+  for (const char* t : kTitles) {
+    if (lower == t) return true;
+  }
+  return false;
+}
+
+bool IsPreposition(const Token& t) {
+  return (t.pos & text::kPosPrep) != 0 && t.lower != "that";
+}
+
+// Longest dictionary piece (actor or agent) starting at token i.
+bool PieceAt(const std::vector<Token>& tokens, size_t i,
+             const dict::Dictionary& dict, int ymd, Piece* piece) {
+  auto word = [&](size_t k) -> std::string_view { return tokens[k].lower; };
+  auto lemma = [&](size_t k) -> std::string_view { return tokens[k].lemma; };
+  dict::PhraseMatch am, gm;
+  bool a = dict.actor_trie().LongestAt(i, tokens.size(), word, lemma, &am);
+  bool g = dict.agent_trie().LongestAt(i, tokens.size(), word, lemma, &gm);
+  if (a && (!g || am.end >= gm.end)) {
+    const dict::ActorEntry& e = dict.actors()[am.entry];
+    const dict::DatedCode* c = e.CodeOn(ymd);
+    if (c == nullptr) return false;
+    // Lower-case one-word matches of capitalised names ("turkey", "chad")
+    // are ordinary words, not actors.
+    if (am.end - am.begin == 1 && !tokens[i].capitalized &&
+        !tokens[i].all_caps) {
+      return false;
+    }
+    piece->kind = PieceKind::kActor;
+    piece->begin = am.begin;
+    piece->end = am.end;
+    piece->code = c->code;
+    bool dated = c->from_ymd != 0 || c->to_ymd != 99999999 ||
+                 e.codes.size() > 1;
+    piece->person = dated && am.end - am.begin >= 1 && c->code.size() >= 6;
+    return true;
+  }
+  if (g) {
+    const dict::AgentEntry& e = dict.agents()[gm.entry];
+    piece->kind = PieceKind::kAgent;
+    piece->begin = gm.begin;
+    piece->end = gm.end;
+    piece->code = e.code;
+    piece->prefix_agent = e.prefix;
+    return true;
+  }
+  return false;
+}
+
+// "Mr. Kim", or a bare alias not followed by another capitalised word.
+bool AliasAt(const std::vector<Token>& tokens, size_t i,
+             const DocumentContext& context, Piece* piece) {
+  size_t k = i;
+  bool titled = false;
+  if (IsTitle(tokens[i].lower) && i + 1 < tokens.size()) {
+    titled = true;
+    k = i + 1;
+  }
+  if (!tokens[k].capitalized) return false;
+  auto it = context.aliases.find(tokens[k].lower);
+  if (it == context.aliases.end()) return false;
+  if (!titled && k + 1 < tokens.size() && tokens[k + 1].capitalized &&
+      tokens[k + 1].kind == TokenKind::kWord) {
+    return false;  // "Kim Kyou-hyun" is somebody else
+  }
+  piece->kind = PieceKind::kAlias;
+  piece->begin = static_cast<uint32_t>(i);
+  piece->end = static_cast<uint32_t>(k + 1);
+  piece->code = it->second.code;
+  piece->person = it->second.person;
+  return true;
+}
+
+bool Capitalized(const Token& t) {
+  return t.kind == TokenKind::kWord && t.capitalized &&
+         (t.pos & (text::kPosDet | text::kPosPrep | text::kPosPron |
+                   text::kPosConj | text::kPosSub)) == 0;
+}
+
+// Combines the pieces of one noun phrase into a code.
+void Combine(const std::vector<Piece>& pieces, Mention* m) {
+  std::string country, agent, person_code, prefix;
+  for (const Piece& p : pieces) {
+    if (p.kind == PieceKind::kAgent) {
+      if (p.prefix_agent) {
+        prefix = p.code;
+      } else {
+        agent = p.code;
+      }
+      continue;
+    }
+    if (p.kind == PieceKind::kName) continue;
+    std::string c, a;
+    SplitCode(p.code, &c, &a);
+    if (p.person || p.kind == PieceKind::kAlias) {
+      person_code = p.code;
+      m->person = m->person || p.person;
+    }
+    if (country.empty() && !c.empty()) country = c;
+    if (!a.empty()) agent = a;
+    if (p.code.size() > 6 && p.code.substr(0, 3) == country) {
+      person_code = p.code;  // a long specific code (IGOUNO..., PRKGOVMIL)
+    }
+  }
+  if (!person_code.empty() && person_code.substr(0, 3) == country) {
+    m->code = person_code;
+  } else {
+    m->code = prefix + (country.empty() ? "---" : country) + agent;
+  }
+  if (!prefix.empty() && m->code.substr(0, prefix.size()) != prefix) {
+    m->code = prefix + m->code;
+  }
+  SplitCode(m->code.substr(prefix.size()), &m->country, &m->agent);
+  if (m->country.empty() && m->agent.empty()) m->code.clear();
+}
+
+void RegisterAliases(const std::vector<Token>& tokens,
+                     const std::vector<Piece>& pieces, const Mention& m,
+                     DocumentContext* context) {
+  if (m.code.empty()) return;
+  for (const Piece& p : pieces) {
+    bool name = p.kind == PieceKind::kName ||
+                (p.kind == PieceKind::kActor && p.person);
+    if (!name) continue;
+    for (uint32_t k = p.begin; k < p.end; ++k) {
+      if (tokens[k].capitalized && tokens[k].lower.size() > 1 &&
+          tokens[k].kind == TokenKind::kWord) {
+        Mention alias = m;
+        alias.person = true;
+        context->aliases[tokens[k].lower] = alias;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// Grows a noun phrase from the piece at `i`; returns the end token.
+uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
+                    const dict::Dictionary& dict, int ymd,
+                    const DocumentContext& context, std::vector<Piece>* pieces) {
+  size_t n = tokens.size();
+  uint32_t end = pieces->back().end;
+  while (end < n) {
+    Piece next;
+    size_t j = end;
+    if (tokens[j].kind == TokenKind::kPossessive && j + 1 < n) {
+      // "Russia's army": join only if an agent/actor follows.
+      if (PieceAt(tokens, j + 1, dict, ymd, &next) ||
+          AliasAt(tokens, j + 1, context, &next)) {
+        pieces->push_back(next);
+        end = next.end;
+        continue;
+      }
+      break;
+    }
+    if (PieceAt(tokens, j, dict, ymd, &next) ||
+        AliasAt(tokens, j, context, &next)) {
+      pieces->push_back(next);
+      end = next.end;
+      continue;
+    }
+    // Unknown capitalised words: a name after a title/agent ("President
+    // Zhang Guoqing") or inside ("The Chosun Ilbo newspaper").
+    size_t k = j;
+    while (k < n && k - j < 4 && Capitalized(tokens[k])) ++k;
+    if (k > j) {
+      Piece name{PieceKind::kName, static_cast<uint32_t>(j),
+                 static_cast<uint32_t>(k), "", false, false};
+      bool after_agent = pieces->back().kind == PieceKind::kAgent;
+      Piece after;
+      bool more = k < n && PieceAt(tokens, k, dict, ymd, &after) &&
+                  after.kind == PieceKind::kAgent;
+      if (after_agent || more) {
+        pieces->push_back(name);
+        end = static_cast<uint32_t>(k);
+        continue;
+      }
+    }
+    // "the head of South Korea's intelligence service"
+    if (tokens[j].lower == "of" && pieces->size() == 1 &&
+        pieces->back().kind == PieceKind::kAgent && j + 1 < n) {
+      size_t s = j + 1;
+      if (tokens[s].lower == "the" && s + 1 < n) ++s;
+      if (PieceAt(tokens, s, dict, ymd, &next) &&
+          next.kind == PieceKind::kActor) {
+        pieces->insert(pieces->begin(), next);
+        end = next.end;
+        continue;
+      }
+    }
+    break;
+  }
+  return end;
+}
+
+std::string PreviousPreposition(const std::vector<Token>& tokens,
+                                uint32_t begin) {
+  size_t k = begin;
+  while (k > 0 && (tokens[k - 1].lower == "the" ||
+                   (tokens[k - 1].pos & text::kPosDet) != 0)) {
+    --k;
+  }
+  if (k > 0 && IsPreposition(tokens[k - 1])) return tokens[k - 1].lower;
+  return "";
+}
+
+void Remember(const Mention& m, DocumentContext* context) {
+  if (m.code.empty()) return;
+  if (m.person) {
+    context->last_person = m;
+    context->has_person = true;
+  } else {
+    context->last_actor = m;
+    context->has_actor = true;
+  }
+  auto& r = context->recent;
+  r.erase(std::remove_if(r.begin(), r.end(),
+                         [&](const Mention& x) { return x.country == m.country; }),
+          r.end());
+  r.push_back(m);
+  if (r.size() > 4) r.erase(r.begin());
+}
+
+// Pronouns and "the two sides": resolved from the document context.
+bool PronounAt(const std::vector<Token>& tokens, size_t i,
+               const DocumentContext& context, std::vector<Mention>* out) {
+  const std::string& w = tokens[i].lower;
+  if ((w == "he" || w == "she") && context.has_person) {
+    Mention m = context.last_person;
+    m.begin = static_cast<uint32_t>(i);
+    m.end = m.begin + 1;
+    m.how = "pronoun '" + w + "' -> last person";
+    out->push_back(m);
+    return true;
+  }
+  bool two = i + 1 < tokens.size() &&
+             (w == "both" || (w == "the" && i + 2 < tokens.size() &&
+                              tokens[i + 1].lower == "two")) ;
+  if (two && context.recent.size() >= 2) {
+    size_t last = w == "both" ? i + 1 : i + 2;
+    const std::string& noun = tokens[last].lower;
+    if (noun == "sides" || noun == "countries" || noun == "leaders" ||
+        noun == "nations") {
+      for (size_t r = context.recent.size() - 2; r < context.recent.size(); ++r) {
+        Mention m = context.recent[r];
+        m.begin = static_cast<uint32_t>(i);
+        m.end = static_cast<uint32_t>(last + 1);
+        m.compound = static_cast<int>(out->size() - (r - (context.recent.size() - 2)));
+        m.how = "'" + std::string(w) + " ... " + noun + "' -> last two actors";
+        out->push_back(m);
+      }
+      (*out)[out->size() - 1].compound = static_cast<int>(out->size() - 2);
+      (*out)[out->size() - 2].compound = static_cast<int>(out->size() - 2);
+      return true;
+    }
+  }
+  if (w == "it" && context.has_actor && i + 1 < tokens.size() &&
+      (tokens[i + 1].pos & (text::kPosVerb | text::kPosAux | text::kPosModal))) {
+    Mention m = context.last_actor;
+    m.begin = static_cast<uint32_t>(i);
+    m.end = m.begin + 1;
+    m.how = "pronoun 'it' -> last actor";
+    out->push_back(m);
+    return true;
+  }
+  return false;
+}
+
+void MarkCompounds(const std::vector<Token>& tokens,
+                   std::vector<Mention>* mentions) {
+  // "A and B", "A, B and C": adjacent mentions joined by and/, .
+  for (size_t k = 1; k < mentions->size(); ++k) {
+    Mention& prev = (*mentions)[k - 1];
+    Mention& cur = (*mentions)[k];
+    if (cur.compound >= 0 && prev.compound == cur.compound) continue;
+    uint32_t gap_begin = prev.end;
+    uint32_t gap_end = cur.begin;
+    if (gap_end < gap_begin || gap_end - gap_begin > 2) continue;
+    bool joined = gap_end > gap_begin;
+    for (uint32_t t = gap_begin; t < gap_end; ++t) {
+      const std::string& w = tokens[t].lower;
+      if (w != "and" && w != "," && w != "or") joined = false;
+    }
+    if (!joined) continue;
+    int first = prev.compound >= 0 ? prev.compound : static_cast<int>(k - 1);
+    prev.compound = first;
+    cur.compound = first;
+  }
+}
+
+}  // namespace
+
+std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
+                                  std::string_view text,
+                                  const dict::Dictionary& dict, int ymd,
+                                  DocumentContext* context) {
+  std::vector<Mention> mentions;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    Piece first;
+    if (!PieceAt(tokens, i, dict, ymd, &first) &&
+        !AliasAt(tokens, i, *context, &first)) {
+      if (PronounAt(tokens, i, *context, &mentions)) {
+        i = mentions.back().end;
+        continue;
+      }
+      ++i;
+      continue;
+    }
+    std::vector<Piece> pieces{first};
+    uint32_t end = GrowPhrase(tokens, i, dict, ymd, *context, &pieces);
+    // A lone agent word ("officials", "the army") with no country is not an
+    // actor unless it names a known group.
+    Mention m;
+    m.begin = static_cast<uint32_t>(i);
+    m.end = end;
+    Combine(pieces, &m);
+    for (const Piece& p : pieces) {
+      if (!m.how.empty()) m.how += " + ";
+      static const char* const kKind[] = {"actor", "agent", "alias", "name"};
+      m.how += std::string(kKind[static_cast<int>(p.kind)]) + " '" +
+               std::string(text.substr(tokens[p.begin].begin,
+                                       tokens[p.end - 1].end -
+                                           tokens[p.begin].begin)) +
+               "'" + (p.code.empty() ? "" : " " + p.code);
+    }
+    if (!m.code.empty() && !m.country.empty()) {
+      m.prep = PreviousPreposition(tokens, m.begin);
+      m.possessor = end < tokens.size() &&
+                    tokens[end].kind == TokenKind::kPossessive;
+      RegisterAliases(tokens, pieces, m, context);
+      mentions.push_back(m);
+    }
+    i = end;
+  }
+  MarkCompounds(tokens, &mentions);
+  for (const Mention& m : mentions) {
+    if (m.how.find("pronoun") == std::string::npos &&
+        m.how.find("last two") == std::string::npos) {
+      Remember(m, context);
+    }
+  }
+  return mentions;
+}
+
+}  // namespace ladder::coder

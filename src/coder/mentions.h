@@ -1,0 +1,56 @@
+// Actor mentions in a tokenized sentence: dictionary actors and agents
+// grouped into noun-phrase mentions ("Russian President Vladimir Putin",
+// "Russia's army", "Kremlin spokesman Dmitry Peskov"), document-level
+// aliases ("Mr. Kim") and pronouns ("he", "the two sides").
+//
+// Thread-safety: pure functions over caller-owned data; DocumentContext is
+// per document, owned by the caller.
+#ifndef LADDER_CODER_MENTIONS_H_
+#define LADDER_CODER_MENTIONS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dict/dictionary.h"
+#include "text/text.h"
+
+namespace ladder::coder {
+
+struct Mention {
+  uint32_t begin = 0;  // token range [begin, end)
+  uint32_t end = 0;
+  std::string code;     // combined code: RUSGOV
+  std::string country;  // RUS
+  std::string agent;    // GOV
+  bool person = false;  // names a person (for "he"/"she")
+  bool possessor = false;  // followed by 's and a non-actor noun ("Russia's claim")
+  std::string prep;        // preposition right before it ("of", "with", ...), or ""
+  int compound = -1;       // index of the first mention of an "A and B" group
+  std::string how;         // explain: which entries made it
+};
+
+// Aliases and antecedents carried from sentence to sentence of one document.
+struct DocumentContext {
+  dict::StringMap<Mention> aliases;  // lower-case name token -> mention
+  Mention last_person;
+  bool has_person = false;
+  Mention last_actor;  // last non-person actor mention
+  bool has_actor = false;
+  std::vector<Mention> recent;  // distinct recent actors (newest last)
+};
+
+// Finds the mentions of one sentence, in token order, and updates `context`.
+// `ymd` selects date-restricted codes (0: undated).
+std::vector<Mention> FindMentions(const std::vector<text::Token>& tokens,
+                                  std::string_view text,
+                                  const dict::Dictionary& dict, int ymd,
+                                  DocumentContext* context);
+
+// Splits a code into country (first three letters) and first agent.
+void SplitCode(std::string_view code, std::string* country,
+               std::string* agent);
+
+}  // namespace ladder::coder
+
+#endif  // LADDER_CODER_MENTIONS_H_

@@ -1,0 +1,628 @@
+#include "coder/sentence_coder.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "base/strings.h"
+
+namespace ladder::coder {
+
+using dict::PatternElement;
+using dict::VerbPattern;
+using text::Token;
+using text::TokenKind;
+
+namespace {
+
+bool Is(const Token& t, std::initializer_list<const char*> words) {
+  for (const char* w : words) {
+    if (t.lower == w) return true;
+  }
+  return false;
+}
+
+bool HardBoundary(const Token& t) {
+  return t.kind == TokenKind::kSentenceEnd || t.lower == ";" ||
+         t.lower == ":";
+}
+
+bool WordMatches(const std::string& w, const Token& t) {
+  if (!w.empty() && w.back() == '*') {
+    return t.lower.compare(0, w.size() - 1, w, 0, w.size() - 1) == 0;
+  }
+  return t.lower == w || t.lemma == w;
+}
+
+bool ElementMatches(const PatternElement& e, const Token& t) {
+  for (const std::string& w : e.words) {
+    if (WordMatches(w, t)) return true;
+  }
+  return false;
+}
+
+// Per-sentence lookup tables.
+struct Scratch {
+  const std::vector<Token>* tokens;
+  const std::vector<Mention>* mentions;
+  std::vector<int> starts;  // token -> mention starting there, or -1
+  std::vector<int> covers;  // token -> mention covering it, or -1
+};
+
+struct Match {
+  int target = -1;  // mention index
+  int source = -1;
+  uint32_t begin = 0, end = 0;      // token span of the whole match
+  std::vector<uint32_t> words;      // matched word tokens (for "verb")
+};
+
+// A mention starting at `tok` (after determiners); -1 if none.
+int MentionAt(const Scratch& s, size_t tok) {
+  const auto& t = *s.tokens;
+  while (tok < t.size() && (t[tok].lower == "the" || t[tok].lower == "a")) {
+    ++tok;
+  }
+  return tok < t.size() ? s.starts[tok] : -1;
+}
+
+// End of a mention including its compound partners ("Russia and Iran").
+uint32_t CompoundEnd(const Scratch& s, int m) {
+  const auto& ms = *s.mentions;
+  uint32_t end = ms[m].end;
+  if (ms[m].compound < 0) return end;
+  for (size_t k = m + 1; k < ms.size() && ms[k].compound == ms[m].compound; ++k) {
+    end = ms[k].end;
+  }
+  return end;
+}
+
+bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
+                Match* m, int depth);
+
+bool MatchActorSlot(const VerbPattern& p, size_t e, size_t tok,
+                    const Scratch& s, Match* m, int depth) {
+  int mi = MentionAt(s, tok);
+  if (mi < 0) return false;
+  Match saved = *m;
+  (p.elements[e].kind == PatternElement::Kind::kTarget ? m->target
+                                                       : m->source) = mi;
+  if (MatchRight(p, e + 1, CompoundEnd(s, mi), s, m, depth + 1)) return true;
+  *m = saved;
+  return false;
+}
+
+bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
+                Match* m, int depth) {
+  const auto& t = *s.tokens;
+  if (depth > 40) return false;
+  if (e == p.elements.size()) {
+    m->end = static_cast<uint32_t>(tok);
+    return true;
+  }
+  const PatternElement& el = p.elements[e];
+  switch (el.kind) {
+    case PatternElement::Kind::kWord:
+    case PatternElement::Kind::kVerb:
+      if (tok < t.size() && ElementMatches(el, t[tok])) {
+        m->words.push_back(static_cast<uint32_t>(tok));
+        if (MatchRight(p, e + 1, tok + 1, s, m, depth + 1)) return true;
+        m->words.pop_back();
+      }
+      return false;
+    case PatternElement::Kind::kGap:
+      for (int g = 0; g <= el.max_gap && tok + g <= t.size(); ++g) {
+        if (g > 0 && HardBoundary(t[tok + g - 1])) break;
+        if (MatchRight(p, e + 1, tok + g, s, m, depth + 1)) return true;
+      }
+      return false;
+    case PatternElement::Kind::kTarget:
+    case PatternElement::Kind::kSource:
+      return MatchActorSlot(p, e, tok, s, m, depth);
+  }
+  return false;
+}
+
+// Elements before the anchor, matched leftwards (legacy "$ *" patterns,
+// ladder's "$ word").
+bool MatchLeft(const VerbPattern& p, int e, int tok, const Scratch& s,
+               Match* m) {
+  const auto& t = *s.tokens;
+  for (; e >= 0; --e) {
+    const PatternElement& el = p.elements[e];
+    if (el.kind == PatternElement::Kind::kGap) {
+      // Greedy: the next element to the left may be up to max_gap away.
+      if (e == 0) return true;
+      const PatternElement& before = p.elements[e - 1];
+      for (int g = 0; g <= el.max_gap && tok - g >= 0; ++g) {
+        int k = tok - g;
+        bool hit = false;
+        if (before.kind == PatternElement::Kind::kWord) {
+          hit = ElementMatches(before, t[k]);
+        } else if (before.kind != PatternElement::Kind::kGap) {
+          hit = s.covers[k] >= 0;
+        }
+        if (hit) {
+          tok = k;
+          break;
+        }
+        if (g == el.max_gap) return false;
+      }
+      continue;
+    }
+    if (tok < 0) return false;
+    if (el.kind == PatternElement::Kind::kWord) {
+      if (!ElementMatches(el, t[tok])) return false;
+      m->words.push_back(static_cast<uint32_t>(tok));
+      m->begin = static_cast<uint32_t>(tok);
+      --tok;
+      continue;
+    }
+    int mi = s.covers[tok];
+    if (mi < 0) return false;
+    (el.kind == PatternElement::Kind::kTarget ? m->target : m->source) = mi;
+    m->begin = (*s.mentions)[mi].begin;
+    tok = static_cast<int>((*s.mentions)[mi].begin) - 1;
+  }
+  return true;
+}
+
+bool MatchPattern(const VerbPattern& p, size_t anchor, const Scratch& s,
+                  Match* m) {
+  *m = Match();
+  m->begin = static_cast<uint32_t>(anchor);
+  if (!MatchLeft(p, p.anchor - 1, static_cast<int>(anchor) - 1, s, m)) {
+    return false;
+  }
+  m->words.push_back(static_cast<uint32_t>(anchor));
+  return MatchRight(p, p.anchor + 1, anchor + 1, s, m, 0);
+}
+
+}  // namespace
+
+namespace {
+
+// Control verbs that may stand between a subject and the coded verb, with
+// the modality they give the coded verb ("expected to meet": future).
+struct ControlVerb {
+  const char* lemma;
+  Modality modality;
+};
+constexpr ControlVerb kControlVerbs[] = {
+    {"expect", Modality::kFuture},    {"plan", Modality::kFuture},
+    {"intend", Modality::kFuture},    {"aim", Modality::kFuture},
+    {"prepare", Modality::kFuture},   {"schedule", Modality::kFuture},
+    {"set", Modality::kFuture},       {"go", Modality::kFuture},
+    {"want", Modality::kFuture},      {"seek", Modality::kFuture},
+    {"hope", Modality::kFuture},      {"vow", Modality::kFuture},
+    {"pledge", Modality::kFuture},    {"promise", Modality::kFuture},
+    {"try", Modality::kFuture},       {"propose", Modality::kFuture},
+    {"agree", Modality::kFuture},     {"threaten", Modality::kFuture},
+    {"decide", Modality::kFuture},    {"offer", Modality::kFuture},
+    {"consider", Modality::kHypothetical},
+    {"refuse", Modality::kNegated},   {"decline", Modality::kNegated},
+    {"fail", Modality::kNegated},     {"claim", Modality::kAlleged},
+    {"allege", Modality::kAlleged},   {"appear", Modality::kAlleged},
+    {"seem", Modality::kAlleged},     {"continue", Modality::kAsserted},
+    {"begin", Modality::kAsserted},   {"start", Modality::kAsserted},
+    {"estimate", Modality::kAlleged}, {"believe", Modality::kAlleged},
+    {"say", Modality::kAlleged},      {"report", Modality::kAlleged},
+};
+
+const ControlVerb* Control(const Token& t) {
+  for (const ControlVerb& c : kControlVerbs) {
+    if (t.lemma == c.lemma) return &c;
+  }
+  return nullptr;
+}
+
+bool IsAux(const Token& t) { return (t.pos & text::kPosAux) != 0; }
+bool IsModal(const Token& t) { return (t.pos & text::kPosModal) != 0; }
+bool IsNeg(const Token& t) { return (t.pos & text::kPosNeg) != 0; }
+bool IsAdverb(const Token& t) {
+  return t.kind == TokenKind::kWord && (t.pos & text::kPosAdv) != 0 &&
+         (t.pos & (text::kPosVerb | text::kPosNoun)) == 0;
+}
+
+struct VerbGroup {
+  size_t begin = 0;  // first token of the group (aux, modal, control verb)
+  bool passive = false;
+  bool negated = false;
+  bool future = false;
+  bool hypothetical = false;
+  bool alleged = false;  // "claimed to", "reportedly"
+  std::vector<std::string> cues;
+};
+
+bool IsParticiple(const Token& t) {
+  return t.lower != t.lemma &&
+         (base::EndsWith(t.lower, "ed") || base::EndsWith(t.lower, "en") ||
+          base::EndsWith(t.lower, "wn") || base::EndsWith(t.lower, "ght") ||
+          t.lower == "held" || t.lower == "met" || t.lower == "hit" ||
+          t.lower == "shot" || t.lower == "struck" || t.lower == "sent" ||
+          t.lower == "led" || t.lower == "told" || t.lower == "sold");
+}
+
+void ApplyModalWord(const Token& t, VerbGroup* g) {
+  if (IsNeg(t)) {
+    g->negated = true;
+    g->cues.push_back(t.lower);
+  } else if (Is(t, {"will", "shall", "'ll", "wo"})) {
+    g->future = true;
+    g->cues.push_back(t.lower);
+  } else if (IsModal(t)) {
+    g->hypothetical = true;
+    g->cues.push_back(t.lower);
+  } else if (Is(t, {"reportedly", "allegedly", "purportedly", "apparently"})) {
+    g->alleged = true;
+    g->cues.push_back(t.lower);
+  }
+}
+
+// Walks left from the anchor over the verb group.
+VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
+                        const std::vector<int>& covers) {
+  VerbGroup g;
+  g.begin = anchor;
+  bool saw_be = false;
+  size_t k = anchor;
+  while (k > 0) {
+    const Token& p = t[k - 1];
+    if (covers[k - 1] >= 0) break;
+    if (IsAux(p) || IsModal(p) || IsNeg(p) || IsAdverb(p) || p.lower == "to" ||
+        Is(p, {"have", "has", "had", "been", "being"})) {
+      if (p.lemma == "be" || Is(p, {"is", "are", "was", "were", "been", "being",
+                                    "be", "am"})) {
+        saw_be = true;
+      }
+      if (p.lower == "going") g.future = true;
+      ApplyModalWord(p, &g);
+      --k;
+      continue;
+    }
+    const ControlVerb* c = Control(p);
+    if (c != nullptr && k < t.size() &&
+        (t[k].lower == "to" || t[k - 1].lower.size() > 0)) {
+      // Only a control verb followed by "to" (possibly via "have").
+      bool to_follows = false;
+      for (size_t j = k; j < anchor && j < k + 3; ++j) {
+        if (t[j].lower == "to") to_follows = true;
+      }
+      if (!to_follows && !(c->modality == Modality::kHypothetical &&
+                           base::EndsWith(t[anchor].lower, "ing"))) {
+        break;
+      }
+      if (c->modality == Modality::kFuture) g.future = true;
+      if (c->modality == Modality::kNegated) g.negated = true;
+      if (c->modality == Modality::kHypothetical) g.hypothetical = true;
+      if (c->modality == Modality::kAlleged) g.alleged = true;
+      g.cues.push_back(p.lower + " to");
+      --k;
+      continue;
+    }
+    break;
+  }
+  g.begin = k;
+  // "be" right before a participle, not "be going to" / "be expected to".
+  if (saw_be && IsParticiple(t[anchor])) {
+    bool be_adjacent = false;
+    for (size_t j = anchor; j > g.begin; --j) {
+      const Token& q = t[j - 1];
+      if (q.lemma == "be" || Is(q, {"is", "are", "was", "were", "been", "being"})) {
+        be_adjacent = true;
+        break;
+      }
+      if (!IsAdverb(q) && !IsNeg(q)) break;
+    }
+    g.passive = be_adjacent;
+  }
+  return g;
+}
+
+// Is token k inside an "if"/"unless" clause (no comma between)?
+bool InConditional(const std::vector<Token>& t, size_t k) {
+  for (size_t j = k; j > 0; --j) {
+    const Token& p = t[j - 1];
+    if (p.lower == "," || HardBoundary(p)) return false;
+    if (Is(p, {"if", "unless", "whether"})) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+namespace {
+
+struct Subject {
+  int mention = -1;
+  int accuser = -1;  // "X accused Y of V-ing": X
+  std::string how;
+};
+
+bool Subordinator(const Token& t) {
+  return Is(t, {"if", "because", "although", "though", "while", "whereas",
+                "unless", "since", "after", "before", "until", "whether"});
+}
+
+Subject FindSubject(const Scratch& s, size_t group_begin, int depth);
+
+// "accuse X of V-ing", "for X to V", "with X V-ing".
+bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
+  const auto& t = *s.tokens;
+  if (k >= 2 && Is(t[k - 1], {"of", "for"}) && s.covers[k - 2] >= 0) {
+    int m = s.covers[k - 2];
+    out->mention = m;
+    out->how = "subject of '" + t[k - 1].lower + " ... V'";
+    uint32_t before = (*s.mentions)[m].begin;
+    if (before > 0 && depth < 3) {
+      const Token& v = t[before - 1];
+      if (Is(v, {"accused", "accuses", "accuse", "accusing", "charged",
+                 "blamed", "blames", "suspected", "suspects"})) {
+        VerbGroup g = FindVerbGroup(t, before - 1, s.covers);
+        out->accuser = FindSubject(s, g.begin, depth + 1).mention;
+        out->how += " (accusation by the subject of '" + v.lower + "')";
+      }
+    }
+    return true;
+  }
+  if (k >= 1 && s.covers[k - 1] >= 0 && !(*s.mentions)[s.covers[k - 1]].possessor) {
+    out->mention = s.covers[k - 1];
+    out->how = "actor right before the verb group";
+    return true;
+  }
+  return false;
+}
+
+Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
+  const auto& t = *s.tokens;
+  const auto& ms = *s.mentions;
+  Subject out;
+  if (EmbeddedSubject(s, group_begin, depth, &out)) return out;
+  for (size_t j = group_begin; j > 0; --j) {
+    const Token& tok = t[j - 1];
+    if (HardBoundary(tok) || Subordinator(tok)) break;
+    if (Is(tok, {"which", "who", "that"})) {
+      size_t a = j - 1;
+      if (a > 0 && t[a - 1].lower == ",") --a;
+      if (a > 0 && s.covers[a - 1] >= 0) {
+        out.mention = s.covers[a - 1];
+        out.how = "antecedent of '" + tok.lower + "'";
+      }
+      break;
+    }
+    int m = s.covers[j - 1];
+    if (m < 0) continue;
+    if (ms[m].possessor || !ms[m].prep.empty()) {
+      j = ms[m].begin + 1;
+      continue;
+    }
+    out.mention = m;
+    out.how = "nearest actor to the left";
+    break;
+  }
+  return out;
+}
+
+// Members of a compound ("Russia and Iran") or the mention alone.
+std::vector<int> Members(const Scratch& s, int m) {
+  std::vector<int> out;
+  if (m < 0) return out;
+  const auto& ms = *s.mentions;
+  if (ms[m].compound < 0) return {m};
+  for (size_t k = 0; k < ms.size(); ++k) {
+    if (ms[k].compound == ms[m].compound) out.push_back(static_cast<int>(k));
+  }
+  return out;
+}
+
+int FindTarget(const Scratch& s, const Match& m, int source) {
+  const auto& t = *s.tokens;
+  for (size_t k = m.end; k < t.size() && k < m.end + 12; ++k) {
+    if (HardBoundary(t[k]) || Subordinator(t[k])) break;
+    int mi = s.covers[k];
+    if (mi < 0) continue;
+    if (mi == source || (source >= 0 && (*s.mentions)[mi].compound >= 0 &&
+                         (*s.mentions)[mi].compound ==
+                             (*s.mentions)[source].compound)) {
+      continue;
+    }
+    return mi;
+  }
+  return -1;
+}
+
+int ByAgent(const Scratch& s, size_t from) {
+  const auto& t = *s.tokens;
+  for (size_t k = from; k < t.size() && k < from + 6; ++k) {
+    if (HardBoundary(t[k])) break;
+    if (t[k].lower == "by") {
+      int mi = MentionAt(s, k + 1);
+      if (mi >= 0) return mi;
+    }
+  }
+  return -1;
+}
+
+int AccordingTo(const Scratch& s) {
+  const auto& t = *s.tokens;
+  for (size_t k = 0; k + 2 < t.size(); ++k) {
+    if (t[k].lower == "according" && t[k + 1].lower == "to") {
+      return MentionAt(s, k + 2);
+    }
+  }
+  return -1;
+}
+
+std::string NearestDate(const std::vector<DateMention>& dates, size_t anchor) {
+  const DateMention* best = nullptr;
+  long best_d = 11;
+  for (const DateMention& d : dates) {
+    long dist = d.end <= anchor ? static_cast<long>(anchor - d.end + 1)
+                                : static_cast<long>(d.begin) - static_cast<long>(anchor);
+    if (dist < 0) dist = 0;
+    if (dist < best_d) {
+      best_d = dist;
+      best = &d;
+    }
+  }
+  return best ? best->iso : "";
+}
+
+std::string Surface(const SentenceContext& c, const std::vector<uint32_t>& words) {
+  std::vector<uint32_t> sorted = words;
+  std::sort(sorted.begin(), sorted.end());
+  std::string out;
+  const auto& t = *c.tokens;
+  for (uint32_t w : sorted) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(c.text.substr(t[w].begin, t[w].end - t[w].begin));
+  }
+  return out;
+}
+
+bool NounUse(const std::vector<Token>& t, size_t i) {
+  if (i == 0) return false;
+  const Token& p = t[i - 1];
+  return Is(p, {"the", "a", "an", "its", "their", "his", "her", "our", "this",
+                "that", "these", "those", "any", "no"}) ||
+         p.kind == TokenKind::kPossessive;
+}
+
+}  // namespace
+
+namespace {
+
+Modality DecideModality(const VerbGroup& g, bool conditional, bool alleged) {
+  if (g.negated) return Modality::kNegated;
+  if (g.hypothetical || conditional) return Modality::kHypothetical;
+  if (alleged || g.alleged) return Modality::kAlleged;
+  if (g.future) return Modality::kFuture;
+  return Modality::kAsserted;
+}
+
+void AddPairs(const Scratch& s, const std::vector<int>& sources,
+              const std::vector<int>& targets, const CodedEvent& base,
+              const VerbPattern& p, std::vector<CodedEvent>* events) {
+  const auto& ms = *s.mentions;
+  auto emit = [&](int src, int tgt, const std::string& code) {
+    CodedEvent e = base;
+    e.code = code;
+    if (src >= 0) e.source = ms[src];
+    if (tgt >= 0) e.target = ms[tgt];
+    if (e.source && e.target && e.source->code == e.target->code) return;
+    if (!e.source && !e.target) return;
+    events->push_back(std::move(e));
+  };
+  std::vector<int> src = sources.empty() ? std::vector<int>{-1} : sources;
+  if (targets.empty() && sources.size() >= 2) {
+    // "Russia and Iran increased co-operation": each side to the other.
+    for (int a : sources) {
+      for (int b : sources) {
+        if (a != b) emit(a, b, p.code);
+      }
+    }
+    return;
+  }
+  std::vector<int> tgt = targets.empty() ? std::vector<int>{-1} : targets;
+  for (int a : src) {
+    for (int b : tgt) {
+      emit(a, b, p.code);
+      if (!p.reverse_code.empty() && a >= 0 && b >= 0) {
+        emit(b, a, p.reverse_code);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void SentenceCoder::Code(const SentenceContext& c,
+                         const std::vector<Mention>& mentions,
+                         std::vector<CodedEvent>* events,
+                         std::string* trace) const {
+  const std::vector<Token>& t = *c.tokens;
+  Scratch s{&t, &mentions, std::vector<int>(t.size(), -1),
+            std::vector<int>(t.size(), -1)};
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    s.starts[mentions[m].begin] = static_cast<int>(m);
+    for (uint32_t k = mentions[m].begin; k < mentions[m].end; ++k) {
+      s.covers[k] = static_cast<int>(m);
+    }
+  }
+  std::vector<DateMention> dates = FindDates(t, c.doc_days);
+  std::vector<bool> used(t.size(), false);
+  int according = AccordingTo(s);
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;
+    const std::vector<uint32_t>* list = dict_.PatternsFor(t[i].lemma);
+    if (list == nullptr) list = dict_.PatternsFor(t[i].lower);
+    if (list == nullptr) continue;
+    if (NounUse(t, i)) {
+      if (trace) *trace += "  '" + t[i].lower + "': used as a noun, skipped\n";
+      continue;
+    }
+    Match match;
+    const VerbPattern* fired = nullptr;
+    int tried = 0;
+    for (uint32_t pi : *list) {
+      const VerbPattern& p = dict_.patterns()[pi];
+      ++tried;
+      if (MatchPattern(p, i, s, &match)) {
+        fired = &p;
+        break;
+      }
+    }
+    if (fired == nullptr) {
+      if (trace) {
+        *trace += "  '" + t[i].lower + "': " + std::to_string(tried) +
+                  " pattern(s) tried, none matched\n";
+      }
+      continue;
+    }
+    for (uint32_t w : match.words) used[w] = true;
+    VerbGroup g = FindVerbGroup(t, match.begin, s.covers);
+    Subject subj;
+    if (match.source >= 0) {
+      subj.mention = match.source;
+      subj.how = "'$' in the pattern";
+    } else {
+      subj = FindSubject(s, g.begin, 0);
+    }
+    int source = subj.mention;
+    int target = match.target;
+    if (g.passive && target < 0) {
+      target = source;
+      source = ByAgent(s, match.end);
+      subj.how += "; passive voice: subject is the target";
+    } else if (target < 0) {
+      target = FindTarget(s, match, source);
+    }
+    CodedEvent base;
+    bool alleged = subj.accuser >= 0 || (according >= 0 && according != source);
+    base.modality = DecideModality(g, InConditional(t, g.begin), alleged);
+    if (base.modality == Modality::kAlleged) {
+      int who = subj.accuser >= 0 ? subj.accuser : according;
+      if (who < 0 && g.alleged && source >= 0) who = source;  // "X claimed to"
+      if (who >= 0) base.attribution = mentions[who].code;
+    }
+    base.date = NearestDate(dates, i);
+    if (base.date.empty()) base.date = c.doc_date;
+    base.verb = Surface(c, match.words);
+    base.pattern = fired;
+    size_t before = events->size();
+    AddPairs(s, Members(s, source), Members(s, target), base, *fired, events);
+    if (trace) {
+      *trace += "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +
+                " fired (code " + fired->code +
+                (fired->reverse_code.empty() ? "" : ":" + fired->reverse_code) +
+                ")\n    source: " +
+                (source >= 0 ? mentions[source].code + " (" + subj.how + ")"
+                             : std::string("none")) +
+                "\n    target: " +
+                (target >= 0 ? mentions[target].code : std::string("none")) +
+                "\n    modality: " + ModalityName(base.modality);
+      for (const std::string& cue : g.cues) *trace += " [" + cue + "]";
+      *trace += "\n    events: " + std::to_string(events->size() - before) + "\n";
+    }
+  }
+}
+
+}  // namespace ladder::coder

@@ -1,0 +1,61 @@
+// SentenceCoder: one sentence's tokens + mentions -> events.
+//
+// Clause analysis is shallow and fast: verb groups (auxiliaries, modals,
+// control verbs such as "expected to"), subjects found leftwards (relative
+// "which"/"who", "accuse X of V-ing", "for X to V"), passive voice with "by",
+// compound actors, targets from patterns or the clause's next actor, and
+// modality/attribution from the verb group and the clause.
+//
+// Thread-safety: a SentenceCoder holds only a reference to an immutable
+// Dictionary; Code() is const and may run on many threads.
+#ifndef LADDER_CODER_SENTENCE_CODER_H_
+#define LADDER_CODER_SENTENCE_CODER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coder/dates.h"
+#include "coder/mentions.h"
+#include "dict/dictionary.h"
+#include "ladder/event.h"
+#include "text/text.h"
+
+namespace ladder::coder {
+
+struct SentenceContext {
+  const std::vector<text::Token>* tokens = nullptr;
+  std::string_view text;  // the whole normalized document
+  int doc_days = kNoDate;
+  int ymd = 0;  // document date as YYYYMMDD for date-restricted codes
+  std::string doc_date;  // ISO
+};
+
+struct CodedEvent {
+  std::optional<Mention> source;
+  std::optional<Mention> target;
+  std::string code;
+  Modality modality = Modality::kAsserted;
+  std::optional<std::string> attribution;
+  std::string date;
+  std::string verb;  // surface words of the match
+  const dict::VerbPattern* pattern = nullptr;
+};
+
+class SentenceCoder {
+ public:
+  explicit SentenceCoder(const dict::Dictionary& dict) : dict_(dict) {}
+
+  // Codes one sentence. `mentions` come from FindMentions. Appends events;
+  // if `trace` is not null, appends a human-readable account of the choices.
+  void Code(const SentenceContext& sentence,
+            const std::vector<Mention>& mentions,
+            std::vector<CodedEvent>* events, std::string* trace) const;
+
+ private:
+  const dict::Dictionary& dict_;
+};
+
+}  // namespace ladder::coder
+
+#endif  // LADDER_CODER_SENTENCE_CODER_H_

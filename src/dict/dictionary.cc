@@ -1,0 +1,156 @@
+#include "dict/dictionary.h"
+
+#include <algorithm>
+
+namespace ladder::dict {
+
+const DatedCode* ActorEntry::CodeOn(int ymd) const {
+  const DatedCode* undated = nullptr;
+  for (const DatedCode& c : codes) {
+    bool open = c.from_ymd == 0 && c.to_ymd == 99999999;
+    if (open) {
+      if (undated == nullptr) undated = &c;
+      continue;
+    }
+    if (ymd == 0) continue;
+    if (ymd >= c.from_ymd && ymd <= c.to_ymd) return &c;
+  }
+  if (undated != nullptr) return undated;
+  // Undated document: the latest dated code stands.
+  if (ymd == 0 && !codes.empty()) return &codes.back();
+  return nullptr;
+}
+
+int QuadClassOfCode(std::string_view code) {
+  if (code.size() < 2 || code[0] < '0' || code[0] > '2' || code[1] < '0' ||
+      code[1] > '9') {
+    return 0;
+  }
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (root >= 1 && root <= 5) return 1;
+  if (root >= 6 && root <= 9) return 2;
+  if (root >= 10 && root <= 14) return 3;
+  if (root >= 15 && root <= 20) return 4;
+  return 0;
+}
+
+void PhraseTrie::Insert(const Phrase& phrase, uint32_t entry) {
+  uint32_t node = 0;
+  for (const std::string& word : phrase) {
+    bool stem = word.size() > 1 && word.back() == '*';
+    uint32_t child = 0;
+    if (stem) {
+      std::string key = word.substr(0, word.size() - 1);
+      auto& stems = nodes_[node].stems;
+      auto it = std::find_if(stems.begin(), stems.end(),
+                             [&](const auto& s) { return s.first == key; });
+      if (it != stems.end()) {
+        child = it->second;
+      } else {
+        child = static_cast<uint32_t>(nodes_.size());
+        nodes_[node].stems.emplace_back(key, child);
+        nodes_.emplace_back();
+      }
+    } else {
+      auto it = nodes_[node].next.find(word);
+      if (it != nodes_[node].next.end()) {
+        child = it->second;
+      } else {
+        child = static_cast<uint32_t>(nodes_.size());
+        nodes_[node].next.emplace(word, child);
+        nodes_.emplace_back();
+      }
+    }
+    node = child;
+  }
+  // The first entry for a phrase wins: later duplicates do not override.
+  if (node != 0 && nodes_[node].entry < 0) {
+    nodes_[node].entry = static_cast<int32_t>(entry);
+  }
+}
+
+const std::vector<uint32_t>* Dictionary::PatternsFor(
+    std::string_view lemma) const {
+  auto it = patterns_by_anchor_.find(lemma);
+  return it == patterns_by_anchor_.end() ? nullptr : &it->second;
+}
+
+const CodeInfo* Dictionary::Code(std::string_view code) const {
+  auto it = codes_.find(code);
+  return it == codes_.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+int Specificity(const VerbPattern& p) {
+  int score = 0;
+  for (const PatternElement& e : p.elements) {
+    switch (e.kind) {
+      case PatternElement::Kind::kWord: score += 10; break;
+      case PatternElement::Kind::kTarget:
+      case PatternElement::Kind::kSource: score += 6; break;
+      case PatternElement::Kind::kVerb: score += 10; break;
+      case PatternElement::Kind::kGap: score -= 1; break;
+    }
+  }
+  return score;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
+  auto dict = std::shared_ptr<Dictionary>(new Dictionary());
+  dict->actors_ = std::move(actors_);
+  dict->agents_ = std::move(agents_);
+  dict->patterns_ = std::move(patterns_);
+  dict->issues_ = std::move(issues_);
+  dict->problems_ = std::move(problems_);
+  for (uint32_t i = 0; i < dict->actors_.size(); ++i) {
+    for (const Phrase& name : dict->actors_[i].names) {
+      if (!name.empty()) dict->actor_trie_.Insert(name, i);
+    }
+  }
+  for (uint32_t i = 0; i < dict->agents_.size(); ++i) {
+    for (const Phrase& name : dict->agents_[i].names) {
+      if (!name.empty()) dict->agent_trie_.Insert(name, i);
+    }
+  }
+  for (uint32_t i = 0; i < discards_.size(); ++i) {
+    if (!discards_[i].phrase.empty()) {
+      dict->discard_trie_.Insert(discards_[i].phrase, i);
+    }
+    dict->discard_story_.push_back(discards_[i].whole_story);
+  }
+  for (uint32_t i = 0; i < dict->issues_.size(); ++i) {
+    if (!dict->issues_[i].phrase.empty()) {
+      dict->issue_trie_.Insert(dict->issues_[i].phrase, i);
+    }
+  }
+  for (uint32_t i = 0; i < dict->patterns_.size(); ++i) {
+    VerbPattern& p = dict->patterns_[i];
+    p.specificity = Specificity(p);
+    if (p.anchor < 0 || p.anchor >= static_cast<int>(p.elements.size())) {
+      continue;
+    }
+    const PatternElement& a = p.elements[p.anchor];
+    const std::vector<std::string>& keys =
+        a.kind == PatternElement::Kind::kVerb ? p.verb_words : a.words;
+    for (const std::string& key : keys) {
+      auto& list = dict->patterns_by_anchor_[key];
+      if (list.empty() || list.back() != i) list.push_back(i);
+    }
+  }
+  for (auto& [key, list] : dict->patterns_by_anchor_) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return dict->patterns_[a].specificity > dict->patterns_[b].specificity;
+    });
+  }
+  for (CodeInfo& c : codes_) {
+    if (c.quad_class == 0) c.quad_class = QuadClassOfCode(c.code);
+    dict->codes_[c.code] = std::move(c);
+  }
+  *this = DictionaryBuilder();
+  return std::shared_ptr<const Dictionary>(std::move(dict));
+}
+
+}  // namespace ladder::dict

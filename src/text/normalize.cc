@@ -1,0 +1,72 @@
+// Normalize: UTF-8 validation, control characters -> space, NFC.
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "base/utf8.h"
+#include "text/text.h"
+
+namespace ladder::text {
+
+namespace {
+
+// Replaces C0 controls (except \t and \n), DEL and C1 controls with a space.
+// A carriage return that is not part of "\r\n" is a line break and becomes
+// '\n', so old Mac line ends still separate paragraphs.
+std::string ReplaceControls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\r') {
+      bool crlf = i + 1 < s.size() && s[i + 1] == '\n';
+      out.push_back(crlf ? ' ' : '\n');
+    } else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+      out.push_back(' ');
+    } else if (c == 0xC2 && i + 1 < s.size() &&
+               static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out.push_back(' ');  // U+0080..U+009F
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<std::string> Normalize(std::string_view utf8) {
+  size_t bad = base::FindInvalidUtf8(utf8);
+  if (bad != std::string_view::npos) {
+    return InvalidArgument("invalid UTF-8 at byte " + std::to_string(bad));
+  }
+  std::string cleaned = ReplaceControls(utf8);
+  if (IsAscii(cleaned)) return cleaned;  // ASCII is already NFC
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(cleaned.data()),
+      static_cast<utf8proc_ssize_t>(cleaned.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) {
+    std::free(mapped);
+    return InvalidArgument(std::string("cannot normalize text: ") +
+                           utf8proc_errmsg(n));
+  }
+  std::string out(reinterpret_cast<const char*>(mapped),
+                  static_cast<size_t>(n));
+  std::free(mapped);
+  return out;
+}
+
+}  // namespace ladder::text

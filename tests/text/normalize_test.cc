@@ -1,0 +1,62 @@
+#include <string>
+
+#include "gtest/gtest.h"
+#include "text/text.h"
+
+namespace ladder::text {
+namespace {
+
+TEST(NormalizeTest, AsciiPassesThrough) {
+  auto r = Normalize("Kim met Putin.\n\tThen left.");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "Kim met Putin.\n\tThen left.");
+}
+
+TEST(NormalizeTest, ComposesToNfc) {
+  auto r = Normalize("cafe\xCC\x81 r\xC3\xA9sum\xC3\xA9");  // e + U+0301
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "caf\xC3\xA9 r\xC3\xA9sum\xC3\xA9");
+}
+
+TEST(NormalizeTest, InvalidUtf8NamesTheByte) {
+  auto r =
+      Normalize(std::string("abc\xFF"
+                            "def"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().message(), "invalid UTF-8 at byte 3");
+  // A truncated sequence at the end, and an overlong encoding.
+  auto truncated = Normalize("ok \xE2\x80");
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.status().message(), "invalid UTF-8 at byte 3");
+  auto overlong = Normalize("\xC0\xAF");
+  ASSERT_FALSE(overlong.ok());
+  EXPECT_EQ(overlong.status().message(), "invalid UTF-8 at byte 0");
+}
+
+TEST(NormalizeTest, ControlCharactersBecomeSpaces) {
+  auto r =
+      Normalize(std::string("a\x01"
+                            "b\x00"
+                            "c\x7F"
+                            "d\xC2\x85"
+                            "e\n\tf",
+                            13));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "a b c d e\n\tf");
+}
+
+TEST(NormalizeTest, CarriageReturns) {
+  auto r = Normalize("a\r\nb\rc");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "a \nb\nc");
+}
+
+TEST(NormalizeTest, EmptyIsOk) {
+  auto r = Normalize("");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "");
+}
+
+}  // namespace
+}  // namespace ladder::text

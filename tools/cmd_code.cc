@@ -1,0 +1,267 @@
+// ladder code / explain / dict: the coding commands.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <thread>
+
+#include "commands.h"
+#include "ladder/engine.h"
+#include "ladder/io.h"
+
+namespace ladder::tools {
+namespace {
+
+struct Output {
+  std::FILE* file = stdout;
+  std::string format = "jsonl";
+  bool header_written = false;
+
+  void Write(const Event& e) {
+    std::string line;
+    if (format == "tsv") {
+      if (!header_written) std::fprintf(file, "%s\n", TsvHeader().c_str());
+      line = EventToTsv(e);
+    } else if (format == "csv") {
+      if (!header_written) std::fprintf(file, "%s\n", CsvHeader().c_str());
+      line = EventToCsv(e);
+    } else {
+      line = EventToJson(e);
+    }
+    header_written = true;
+    line.push_back('\n');
+    std::fwrite(line.data(), 1, line.size(), file);
+  }
+};
+
+class Progress {
+ public:
+  explicit Progress(bool quiet) : on_(!quiet && isatty(STDERR_FILENO)) {}
+  void Update(const DocumentReader& r, long docs) {
+    if (!on_ || ++ticks_ % 64 != 0) return;
+    if (r.size() > 0) {
+      double f = static_cast<double>(r.bytes_read()) / r.size();
+      int width = 30;
+      int fill = static_cast<int>(f * width);
+      std::fprintf(stderr, "\r%s [%.*s%*s] %3.0f%% %ld docs",
+                   r.name().c_str(), fill,
+                   "##############################", width - fill, "", f * 100,
+                   docs);
+    } else {
+      std::fprintf(stderr, "\r%s %ld docs", r.name().c_str(), docs);
+    }
+  }
+  void Done() {
+    if (on_ && ticks_ >= 64) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  bool on_;
+  long ticks_ = 0;
+};
+
+// Codes a batch with `threads` workers; results keep the input order.
+void CodeBatch(const Engine& engine, const std::vector<Document>& docs,
+               int threads, std::vector<Result<CodeResult>>* results) {
+  results->clear();
+  for (size_t i = 0; i < docs.size(); ++i) results->emplace_back(CodeResult());
+  auto work = [&](size_t first) {
+    for (size_t i = first; i < docs.size(); i += threads) {
+      (*results)[i] = engine.Code(docs[i]);
+    }
+  };
+  if (threads <= 1 || docs.size() < 2) {
+    work(0);
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
+  for (std::thread& t : pool) t.join();
+}
+
+struct CodeStats {
+  long docs = 0, events = 0, errors = 0;
+};
+
+void Flush(const Engine& engine, std::vector<Document>* batch, int threads,
+           Output* out, CodeStats* stats) {
+  std::vector<Result<CodeResult>> results;
+  CodeBatch(engine, *batch, threads, &results);
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (!results[i].ok()) {
+      PrintError(results[i].status().message());
+      ++stats->errors;
+      continue;
+    }
+    for (const Event& e : results[i]->events) {
+      out->Write(e);
+      ++stats->events;
+    }
+  }
+  batch->clear();
+}
+
+int RunCodeCommand(int argc, char** argv) {
+  CLI::App app{"Code news text into events (JSONL on stdout by default)",
+               "ladder code"};
+  std::vector<std::string> inputs;
+  std::vector<std::string> dicts;
+  std::string date, output, format = "jsonl", input_format = "auto";
+  int threads = 1;
+  bool quiet = false, with_default = false, asserted_only = false;
+  app.add_option("inputs", inputs, "text or JSONL files; - for stdin")
+      ->default_val(std::vector<std::string>{"-"});
+  app.add_option("--date", date, "document date for plain text (YYYY-MM-DD)");
+  app.add_option("--output-format", format, "jsonl, tsv or csv")
+      ->check(CLI::IsMember({"jsonl", "tsv", "csv"}));
+  app.add_option("--input-format", input_format, "auto, text or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  app.add_option("-o,--output", output, "write events to FILE");
+  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)");
+  app.add_flag("--with-default-dict", with_default,
+               "also load ladder's own dictionaries beside --dict");
+  app.add_flag("--asserted-only", asserted_only,
+               "drop future, hypothetical, negated and alleged events");
+  app.add_option("--threads", threads, "worker threads")->check(CLI::Range(1, 256));
+  app.add_flag("-q,--quiet", quiet, "no progress bar");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  EngineOptions options;
+  options.dictionaries = dicts;
+  options.include_default = with_default;
+  options.keep_non_asserted = !asserted_only;
+  auto engine = Engine::Open(options);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return kExitFailure;
+  }
+  Output out;
+  out.format = format;
+  if (!output.empty()) {
+    out.file = std::fopen(output.c_str(), "wb");
+    if (out.file == nullptr) {
+      PrintError(output + ": cannot open for writing");
+      return kExitFailure;
+    }
+  }
+  ReaderOptions ropts;
+  ropts.default_date = date;
+  ropts.format = input_format == "text"    ? InputFormat::kText
+                 : input_format == "jsonl" ? InputFormat::kJsonl
+                                           : InputFormat::kAuto;
+  CodeStats stats;
+  Progress progress(quiet);
+  std::vector<Document> batch;
+  const size_t kBatch = 64 * static_cast<size_t>(threads);
+  for (const std::string& input : inputs) {
+    auto reader = DocumentReader::Open(input, ropts);
+    if (!reader.ok()) {
+      PrintError(reader.status().message());
+      ++stats.errors;
+      continue;
+    }
+    Document doc;
+    Status error;
+    DocumentReader::Outcome outcome;
+    while ((outcome = (*reader)->Next(&doc, &error)) !=
+           DocumentReader::Outcome::kEnd) {
+      if (outcome == DocumentReader::Outcome::kError) {
+        PrintError(error.message());
+        ++stats.errors;
+        continue;
+      }
+      batch.push_back(std::move(doc));
+      ++stats.docs;
+      progress.Update(**reader, stats.docs);
+      if (batch.size() >= kBatch) Flush(**engine, &batch, threads, &out, &stats);
+    }
+    Flush(**engine, &batch, threads, &out, &stats);
+  }
+  progress.Done();
+  if (out.file != stdout) std::fclose(out.file);
+  if (!quiet && isatty(STDERR_FILENO)) {
+    std::fprintf(stderr, "ladder: %ld documents, %ld events, %ld errors\n",
+                 stats.docs, stats.events, stats.errors);
+  }
+  return stats.errors > 0 ? kExitInput : kExitOk;
+}
+
+int RunExplainCommand(int argc, char** argv) {
+  CLI::App app{"Show how a sentence is coded: tokens, actors, verbs, patterns",
+               "ladder explain"};
+  std::string sentence, date;
+  std::vector<std::string> dicts;
+  app.add_option("sentence", sentence, "the sentence")->required();
+  app.add_option("--date", date, "the sentence's date (YYYY-MM-DD)");
+  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  EngineOptions options;
+  options.dictionaries = dicts;
+  auto engine = Engine::Open(options);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return kExitFailure;
+  }
+  std::fputs((*engine)->Explain(sentence, date).c_str(), stdout);
+  Document doc{"explain", date, sentence, "", "", ""};
+  auto result = (*engine)->Code(doc);
+  if (!result.ok()) {
+    PrintError(result.status().message());
+    return kExitInput;
+  }
+  std::printf("coded:\n");
+  for (const Event& e : result->events) {
+    std::printf("  %s\n", EventToJson(e).c_str());
+  }
+  return kExitOk;
+}
+
+int RunDictCommand(int argc, char** argv) {
+  CLI::App app{"Check dictionaries or show their statistics", "ladder dict"};
+  std::vector<std::string> dicts;
+  std::string action;
+  app.add_option("action", action, "check or stats")
+      ->required()
+      ->check(CLI::IsMember({"check", "stats"}));
+  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  EngineOptions options;
+  options.dictionaries = dicts;
+  auto engine = Engine::Open(options);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return kExitFailure;
+  }
+  const DictionaryStats& s = (*engine)->stats();
+  if (action == "check") {
+    for (const std::string& p : s.problems) std::printf("%s\n", p.c_str());
+    std::printf("%zu problem(s)\n", s.problems.size());
+    return s.problems.empty() ? kExitOk : kExitInput;
+  }
+  std::printf("actors    %zu\nagents    %zu\npatterns  %zu\nissues    %zu\n"
+              "problems  %zu\nload+compile %.3f s\n",
+              s.actors, s.agents, s.patterns, s.issues, s.problems.size(),
+              s.compile_seconds);
+  return kExitOk;
+}
+
+const CommandRegistrar kCode("code", "code news text into events",
+                             RunCodeCommand);
+const CommandRegistrar kExplain("explain", "show how a sentence is coded",
+                                RunExplainCommand);
+const CommandRegistrar kDict("dict", "check dictionaries or show statistics",
+                             RunDictCommand);
+
+}  // namespace
+}  // namespace ladder::tools

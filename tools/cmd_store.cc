@@ -1,0 +1,246 @@
+// ladder ingest | import | dedup: writing events into the store.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "ladder/io.h"
+#include "ladder/store.h"
+
+namespace ladder::tools {
+namespace {
+
+// Parses argv with CLI11; returns -1 to go on, else the exit code.
+int ParseArgs(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    std::cout << app.help();
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    PrintError(app.get_name() + ": " + e.what());
+    return kExitUsage;
+  }
+  return -1;
+}
+
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& db) {
+  return store::Store::Open(db);
+}
+
+// Progress on a terminal only.
+void ShowProgress(const std::string& name, int64_t lines) {
+  static const bool kTty = isatty(fileno(stderr));
+  if (kTty) std::fprintf(stderr, "\r%s: %lld lines", name.c_str(),
+                         static_cast<long long>(lines));
+}
+
+void EndProgress() {
+  static const bool kTty = isatty(fileno(stderr));
+  if (kTty) std::fprintf(stderr, "\r\033[K");
+}
+
+struct IngestTotals {
+  int64_t events = 0, inserted = 0, bad = 0;
+};
+
+Status WriteBatch(store::Store* db, std::vector<Event>* batch,
+                  IngestTotals* totals) {
+  if (batch->empty()) return Status::Ok();
+  RETURN_IF_ERROR(db->Begin());
+  Result<store::IngestStats> stats = db->Ingest(*batch);
+  if (!stats.ok()) {
+    (void)db->Rollback();
+    return stats.status();
+  }
+  RETURN_IF_ERROR(db->Commit());
+  totals->inserted += stats->inserted;
+  batch->clear();
+  return Status::Ok();
+}
+
+// Reads event JSONL from one input; every `batch_size` lines commit.
+Status IngestFile(const std::string& path, int64_t batch_size,
+                  store::Store* db, IngestTotals* totals) {
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) return NotFound(path + ": cannot open");
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  std::string name = path == "-" ? "<stdin>" : path;
+  std::vector<Event> batch;
+  std::string line;
+  int64_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") != std::string::npos) {
+      Result<Event> event = EventFromJson(line);
+      std::string what = event.ok() ? "" : event.status().message();
+      if (event.ok() && event->event_id.empty()) what = "missing event_id";
+      if (event.ok() && event->date.size() != 10) {
+        what = "invalid date '" + event->date + "'";
+      }
+      if (what.empty()) {
+        ++totals->events;
+        batch.push_back(std::move(event).value());
+      } else {
+        ++totals->bad;
+        PrintError(name + ":" + std::to_string(line_no) + ": " + what);
+      }
+    }
+    if (line_no % batch_size == 0) {
+      RETURN_IF_ERROR(WriteBatch(db, &batch, totals));
+      ShowProgress(name, line_no);
+    }
+  }
+  return WriteBatch(db, &batch, totals);
+}
+
+int RunIngest(int argc, char** argv) {
+  CLI::App app(
+      "Write events into the store. Input is event JSONL as written by "
+      "'ladder code' (one event object a line; '-' reads stdin); to code "
+      "documents first, run 'ladder code' and pipe its output here. Events "
+      "already stored (same event_id) are skipped, so re-running is safe. "
+      "Lines are committed in batches, one transaction each.",
+      "ingest");
+  std::string db_path = "ladder.db";
+  int64_t batch_size = 10000;
+  std::vector<std::string> inputs;
+  app.add_option("--db", db_path, "store file (created if missing)")
+      ->capture_default_str();
+  app.add_option("--batch-size", batch_size, "lines per transaction")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("files", inputs, "event JSONL files ('-' = stdin)")
+      ->required();
+  if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  Result<std::unique_ptr<store::Store>> db = OpenStore(db_path);
+  if (!db.ok()) {
+    PrintError(db.status().message());
+    return kExitFailure;
+  }
+  IngestTotals totals;
+  for (const std::string& input : inputs) {
+    Status status = IngestFile(input, batch_size, db->get(), &totals);
+    EndProgress();
+    if (!status.ok()) {
+      PrintError(status.message());
+      return kExitFailure;
+    }
+  }
+  std::fprintf(stderr, "ingested %lld events (%lld new) into %s\n",
+               static_cast<long long>(totals.events),
+               static_cast<long long>(totals.inserted), db_path.c_str());
+  return totals.bad > 0 ? kExitInput : kExitOk;
+}
+
+int RunImport(int argc, char** argv) {
+  CLI::App app(
+      "Import third-party event files into the store: gdelt2 (GDELT 2.0 "
+      "export, 61 columns), gdelt1 (GDELT 1.0, 57 or 58 columns), icews18 "
+      "(RE-Net quadruples; entity2id.txt and relation2id.txt beside the "
+      "file), phoenix (Phoenix/PETRARCH TSV). Re-importing a file adds "
+      "nothing. Bad lines are reported as file:line and skipped (exit 3).",
+      "import");
+  std::string format_name, db_path = "ladder.db";
+  store::ImportOptions options;
+  std::vector<std::string> inputs;
+  app.add_option("format", format_name, "gdelt2 | gdelt1 | icews18 | phoenix")
+      ->required();
+  app.add_option("files", inputs, "input files ('-' = stdin)")->required();
+  app.add_option("--db", db_path, "store file (created if missing)")
+      ->capture_default_str();
+  app.add_option("--batch-size", options.batch_size, "lines per transaction")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--cameo-dir", options.cameo_dir,
+                 "folder with CAMEO.eventcodes.txt and "
+                 "CAMEO.goldsteinscale.txt (GDELT lookups)");
+  app.add_option("--iso-codes", options.iso_codes_path,
+                 "ISO 3166-1 JSON (Debian iso-codes)")
+      ->capture_default_str();
+  if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  Result<store::ImportFormat> format = store::ParseImportFormat(format_name);
+  if (!format.ok()) {
+    PrintError(format.status().message());
+    return kExitUsage;
+  }
+  Result<std::unique_ptr<store::Store>> db = OpenStore(db_path);
+  if (!db.ok()) {
+    PrintError(db.status().message());
+    return kExitFailure;
+  }
+  options.on_error = [](const Status& s) { PrintError(s.message()); };
+  store::ImportStats total;
+  for (const std::string& input : inputs) {
+    Result<store::ImportStats> stats =
+        store::Import(db->get(), *format, input, options);
+    if (!stats.ok()) {
+      PrintError(stats.status().message());
+      return kExitFailure;
+    }
+    total.lines += stats->lines;
+    total.events += stats->events;
+    total.inserted += stats->inserted;
+    total.bad_lines += stats->bad_lines;
+  }
+  std::fprintf(stderr,
+               "imported %lld events (%lld new, %lld bad lines) into %s\n",
+               static_cast<long long>(total.events),
+               static_cast<long long>(total.inserted),
+               static_cast<long long>(total.bad_lines), db_path.c_str());
+  return total.bad_lines > 0 ? kExitInput : kExitOk;
+}
+
+int RunDedup(int argc, char** argv) {
+  CLI::App app(
+      "Group reports of one real event into clusters: same directed dyad, "
+      "same CAMEO code, compatible agents, within a window of days. "
+      "Recomputes all clusters; safe to re-run.",
+      "dedup");
+  std::string db_path = "ladder.db";
+  store::DedupOptions options;
+  app.add_option("--db", db_path, "store file")->capture_default_str();
+  app.add_option("--window-days", options.window_days,
+                 "days from a cluster's first report")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--match-root", options.match_root,
+               "compare CAMEO roots instead of full codes");
+  app.add_flag("--asserted-only", options.asserted_only,
+               "leave non-asserted events unclustered");
+  if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  Result<std::unique_ptr<store::Store>> db = OpenStore(db_path);
+  if (!db.ok()) {
+    PrintError(db.status().message());
+    return kExitFailure;
+  }
+  Result<store::DedupStats> stats = (*db)->Deduplicate(options);
+  if (!stats.ok()) {
+    PrintError(stats.status().message());
+    return kExitFailure;
+  }
+  std::fprintf(stderr, "%lld events in %lld clusters in %s\n",
+               static_cast<long long>(stats->events),
+               static_cast<long long>(stats->clusters), db_path.c_str());
+  return kExitOk;
+}
+
+const CommandRegistrar kIngest("ingest", "write event JSONL into the store",
+                               RunIngest);
+const CommandRegistrar kImport(
+    "import", "import GDELT 1/2, ICEWS18 or Phoenix files into the store",
+    RunImport);
+const CommandRegistrar kDedup("dedup", "cluster duplicate event reports",
+                              RunDedup);
+
+}  // namespace
+}  // namespace ladder::tools

@@ -375,7 +375,8 @@ int RunAlerts(int argc, char** argv) {
       "Alerts: the latest period's conflict count of each dyad against the "
       "previous 4 and 52 periods (ACLED-style): flagged when above the "
       "baseline mean + k sd or above the 52-period maximum. Without --dyad, "
-      "the dyads with the most conflict in the long window.",
+      "the dyads with the most conflict in the long window. A last period "
+      "the data (or --to) ends inside is left out unless --include-partial.",
       "alerts");
   Common c;
   std::vector<std::string> dyad_specs;
@@ -391,6 +392,9 @@ int RunAlerts(int argc, char** argv) {
   app.add_option("--min", options.min_value, "smallest count that can alert")
       ->capture_default_str();
   app.add_flag("--all", all, "also print dyads without an alert");
+  bool partial = false;
+  app.add_flag("--include-partial", partial,
+               "check the last period even when the data ends inside it");
   app.add_option("--format", format, "text or json")->capture_default_str()
       ->check(CLI::IsMember({"text", "json"}));
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
@@ -436,7 +440,8 @@ int RunAlerts(int argc, char** argv) {
       PrintError(series.status().message());
       return kExitFailure;
     }
-    for (auto& alert : an::CheckDyadAlerts(*series, options)) alerts.push_back(alert);
+    an::DyadSeries checked = partial ? *series : an::CompletePeriods(*series, *to);
+    for (auto& alert : an::CheckDyadAlerts(checked, options)) alerts.push_back(alert);
   }
   if (format == "json") PrintAlertsJson(alerts, all); else PrintAlertsText(alerts, all);
   return kExitOk;

@@ -36,8 +36,9 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& db) {
 // Progress on a terminal only.
 void ShowProgress(const std::string& name, int64_t lines) {
   static const bool kTty = isatty(fileno(stderr));
-  if (kTty) std::fprintf(stderr, "\r%s: %lld lines", name.c_str(),
-                         static_cast<long long>(lines));
+  if (kTty)
+    std::fprintf(stderr, "\r%s: %lld lines", name.c_str(),
+                 static_cast<long long>(lines));
 }
 
 void EndProgress() {
@@ -65,8 +66,8 @@ Status WriteBatch(store::Store* db, std::vector<Event>* batch,
 }
 
 // Reads event JSONL from one input; every `batch_size` lines commit.
-Status IngestFile(const std::string& path, int64_t batch_size,
-                  store::Store* db, IngestTotals* totals) {
+Status IngestFile(const std::string& path, int64_t batch_size, store::Store* db,
+                  IngestTotals* totals) {
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);

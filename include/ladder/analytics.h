@@ -89,6 +89,11 @@ Result<DyadSeries> QueryDyadSeries(const store::Store& store,
                                    std::string_view a, std::string_view b,
                                    const DyadOptions& options);
 
+// `series` without its last period when that period ends after `last_day`
+// (a week or month the data does not cover to its end): what alerts and
+// change points should look at.
+DyadSeries CompletePeriods(const DyadSeries& series, int last_day);
+
 // Which column of a dyad series a detector or alert looks at: conflict (quad
 // 3 + 4), cooperation (quad 1 + 2), material conflict (quad 4), or the
 // Goldstein sum (net intensity: negative when hostile), both directions.

@@ -42,8 +42,8 @@ inline constexpr int kSchemaVersion = 1;
 
 // A compact view of one stored event, as analytics reads it.
 struct StoredEvent {
-  int64_t id = 0;  // row id (stable; events.id)
-  int day = 0;     // days since 1970-01-01
+  int64_t id = 0;                              // row id (stable; events.id)
+  int day = 0;                                 // days since 1970-01-01
   std::string source_country, target_country;  // may be ""
   std::string source_code, target_code;        // may be ""
   std::string cameo, root;
@@ -52,7 +52,7 @@ struct StoredEvent {
   // Reports of this event: the row's own count, or the whole cluster's total
   // when the filter asks for clusters (EventFilter::unit == kClusters).
   int mentions = 1;
-  int64_t cluster = 0;  // cluster id after Deduplicate; else equals `id`
+  int64_t cluster = 0;   // cluster id after Deduplicate; else equals `id`
   std::string modality;  // "asserted", "negated", ...
   std::string origin;    // "ladder", "gdelt2", ...
 };
@@ -68,7 +68,7 @@ struct EventFilter {
   std::optional<int> day_to;    // inclusive
   std::vector<std::string> source_countries;  // source_country IN (...)
   std::vector<std::string> target_countries;  // target_country IN (...)
-  std::vector<std::string> countries;  // either side IN (...)
+  std::vector<std::string> countries;         // either side IN (...)
   // A dyad: source==dyad_a and target==dyad_b; with dyad_both_directions
   // also source==dyad_b and target==dyad_a. Used when both are non-empty.
   std::string dyad_a, dyad_b;
@@ -94,8 +94,8 @@ struct IngestStats {
 };
 
 struct DedupOptions {
-  int window_days = 2;     // same cluster if within this many days of its first
-  bool match_root = false;  // compare CAMEO roots instead of full codes
+  int window_days = 2;  // same cluster if within this many days of its first
+  bool match_root = false;     // compare CAMEO roots instead of full codes
   bool asserted_only = false;  // leave non-asserted events unclustered
   // GDELT-style merging instead, for comparison: identical full actor codes,
   // identical CAMEO code, same day.

@@ -170,6 +170,15 @@ Result<DyadSeries> QueryDyadSeries(const store::Store& store,
   return BuildDyadSeries(events, a, b, options);
 }
 
+DyadSeries CompletePeriods(const DyadSeries& series, int last_day) {
+  DyadSeries out = series;
+  if (!out.periods.empty() &&
+      NextPeriodStart(out.period, out.periods.back().start) - 1 > last_day) {
+    out.periods.pop_back();
+  }
+  return out;
+}
+
 const char* SeriesKindName(SeriesKind kind) {
   switch (kind) {
     case SeriesKind::kConflict: return "conflict";

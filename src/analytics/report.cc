@@ -66,7 +66,8 @@ table{border-collapse:collapse;background:#fff;font-size:13px;margin:6px 0}
 th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#eef0f3}
 td.l,th.l{text-align:left}tr.fired td{background:#fdecea}
 .panel{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px;margin:10px 0}
-.note{color:#666;font-size:12px}.coop{color:#2e7d32}.conf{color:#c62828}
+.note{color:#666;font-size:12px}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
+.row>div{flex:1 1 300px}caption{text-align:left;font-weight:bold;padding:6px 0 2px}.coop{color:#2e7d32}.conf{color:#c62828}
 svg text{font-family:inherit}
 )";
 
@@ -177,13 +178,26 @@ std::string DyadSection(const DyadSeries& s, const std::vector<ChangePoint>& cps
   out += DirectionRow(s.b + " \xE2\x86\x92 " + s.a, Totals(s, 1));
   out += DirectionRow("both", both);
   out += "</table>\n";
+  // One line per change; CUSUM and BOCPD within a period of each other on
+  // the same series are one change found by both.
   int shown = 0;
   std::string list;
-  for (const ChangePoint& cp : cps) {
+  std::vector<bool> merged(cps.size(), false);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (merged[i]) continue;
+    const ChangePoint& cp = cps[i];
+    std::string methods = cp.method;
+    for (size_t j = i + 1; j < cps.size() && cps[j].index <= cp.index + 1; ++j) {
+      if (!merged[j] && cps[j].series == cp.series && cps[j].method != cp.method) {
+        methods += ", " + cps[j].method;
+        merged[j] = true;
+      }
+    }
     ++shown;
     list += fmt::format("<li>{}: {} {} ({}), mean {} &rarr; {} per {}</li>", FormatDay(cp.day),
-                        Esc(cp.series), cp.up ? "rises" : "falls", Esc(cp.method),
-                        Num(cp.mean_before), Num(cp.mean_after), PeriodName(s.period));
+                        cp.series == "goldstein" ? "net Goldstein" : Esc(cp.series),
+                        cp.up ? "rises" : "falls", Esc(methods), Num(cp.mean_before),
+                        Num(cp.mean_after), PeriodName(s.period));
   }
   out += shown == 0 ? "<p class=\"note\">No change points.</p>"
                     : "<p class=\"note\">Change points:</p><ul class=\"note\">" + list + "</ul>";
@@ -212,7 +226,7 @@ std::string NetworkSvg(const AlignmentNetwork& net) {
   double wmax = 1e-12;
   for (const auto& e : net.edges) wmax = std::max(wmax, std::fabs(e.weight));
   std::string out = fmt::format(
-      "<svg viewBox=\"0 0 {0} {0}\" width=\"{0}\" "
+      "<svg viewBox=\"0 0 {0} {0}\" width=\"100%\" style=\"max-width:{0}px\" "
       "role=\"img\" aria-label=\"alignment network\">\n",
       size);
   for (const auto& e : net.edges) {
@@ -251,7 +265,7 @@ std::string NetworkSection(const AlignmentNetwork& net) {
   if (net.nodes.empty()) {
     return out + "<p class=\"note\">No events among these countries in the window.</p>\n";
   }
-  out += "<div class=\"panel\">" + NetworkSvg(net);
+  out += "<div class=\"panel\"><div class=\"row\"><div>" + NetworkSvg(net) + "</div><div>";
   out += "<p class=\"note\">Edge colour: <span class=\"coop\">green</span> when cooperation "
          "(quad 1&ndash;2) exceeds conflict (quad 3&ndash;4), <span class=\"conf\">red</span> "
          "otherwise; width by |cooperation &minus; conflict|. Node colour: bloc. Blocs maximise "
@@ -266,7 +280,7 @@ std::string NetworkSection(const AlignmentNetwork& net) {
     out += fmt::format("<tr><td class=\"l\"><span style=\"color:{}\">&#9679;</span> {}</td>"
                        "<td class=\"l\">{}</td></tr>\n", BlocColor(b), b + 1, members);
   }
-  out += "</table>\n";
+  out += "</table></div></div>\n";
   const char* head = "<tr><th class=\"l\">pair</th><th>weight, 1st half</th><th>weight, 2nd "
                      "half</th><th>tone, 1st</th><th>tone, 2nd</th><th>change</th></tr>\n";
   out += fmt::format("<h3>Converging and diverging pairs</h3><p class=\"note\">Window split at "
@@ -275,8 +289,14 @@ std::string NetworkSection(const AlignmentNetwork& net) {
   if (net.converging.empty() && net.diverging.empty()) {
     out += "<p class=\"note\">Too few events in both halves to compare.</p>";
   }
-  if (!net.converging.empty()) out += "<table>" + std::string(head) + ChangeRows(net.converging) + "</table>";
-  if (!net.diverging.empty()) out += "<table>" + std::string(head) + ChangeRows(net.diverging) + "</table>";
+  if (!net.converging.empty()) {
+    out += "<table><caption class=\"l\">Converging (tone rose)</caption>" + std::string(head) +
+           ChangeRows(net.converging) + "</table>";
+  }
+  if (!net.diverging.empty()) {
+    out += "<table><caption class=\"l\">Diverging (tone fell)</caption>" + std::string(head) +
+           ChangeRows(net.diverging) + "</table>";
+  }
   return out + "</div>\n";
 }
 
@@ -293,11 +313,24 @@ std::string AlertsSection(const ReportData& data) {
       "least {}).</p>\n", PeriodName(data.options.period), o.short_window, o.long_window,
       PeriodName(data.options.period), Num(o.k), Num(o.min_value));
   if (data.alerts.empty()) return out + "<p class=\"note\">Series too short to compare.</p>\n";
+  const Period period = data.options.period;
+  if (NextPeriodStart(period, PeriodStart(period, data.day_to)) - 1 > data.day_to) {
+    out += fmt::format("<p class=\"note\">The window ends on {}, within a {}: that incomplete "
+                       "{} is left out of alerts and change points.</p>\n",
+                       FormatDay(data.day_to), PeriodName(period), PeriodName(period));
+  }
   out += "<table><tr><th class=\"l\">dyad</th><th class=\"l\">series</th><th class=\"l\">period"
          "</th><th>value</th><th>short mean &plusmn; sd</th><th>long mean &plusmn; sd</th>"
          "<th>long max</th><th class=\"l\">status</th></tr>\n";
   std::vector<const Alert*> sorted;
-  for (const Alert& a : data.alerts) sorted.push_back(&a);
+  int quiet = 0;
+  for (const Alert& a : data.alerts) {
+    if (a.fired() || a.value > 0 || a.long_mean > 0) {
+      sorted.push_back(&a);
+    } else {
+      ++quiet;
+    }
+  }
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const Alert* x, const Alert* y) { return x->fired() > y->fired(); });
   for (const Alert* a : sorted) {
@@ -314,7 +347,12 @@ std::string AlertsSection(const ReportData& data) {
         FormatDay(a->day), Num(a->value), Num(a->short_mean), Num(a->short_sd),
         Num(a->long_mean), Num(a->long_sd), Num(a->long_max), status);
   }
-  return out + "</table>\n";
+  out += "</table>\n";
+  if (quiet > 0) {
+    out += fmt::format("<p class=\"note\">{} series without events in the baseline or the "
+                       "latest {} are not listed.</p>\n", quiet, PeriodName(data.options.period));
+  }
+  return out;
 }
 
 std::string EscalationSection(const std::optional<EscalationSummary>& esc) {

@@ -76,8 +76,10 @@ Result<ReportData> BuildReportData(const store::Store& store,
   for (size_t i = 0; i < c.size(); ++i) {
     for (size_t j = i + 1; j < c.size(); ++j) {
       ASSIGN_OR_RETURN(DyadSeries series, QueryDyadSeries(store, c[i], c[j], dyad));
-      data.changepoints.push_back(DetectChangePoints(series));
-      for (Alert& a : CheckDyadAlerts(series, options.alerts)) {
+      // An incomplete last period would look like a fall.
+      DyadSeries complete = CompletePeriods(series, data.day_to);
+      data.changepoints.push_back(DetectChangePoints(complete));
+      for (Alert& a : CheckDyadAlerts(complete, options.alerts)) {
         data.alerts.push_back(std::move(a));
       }
       data.dyads.push_back(std::move(series));

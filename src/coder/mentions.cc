@@ -260,15 +260,44 @@ void Remember(const Mention& m, DocumentContext* context) {
   if (r.size() > 4) r.erase(r.begin());
 }
 
+// "it" followed by a lexical verb ("it launched"), possibly after a modal;
+// not the expletive "it is", "it would be".
+bool ItIsReferential(const std::vector<Token>& tokens, size_t i) {
+  size_t k = i + 1;
+  while (k < tokens.size() && (tokens[k].pos & (text::kPosModal | text::kPosNeg |
+                                                text::kPosAdv)) &&
+         !(tokens[k].pos & text::kPosVerb)) {
+    ++k;
+  }
+  if (k >= tokens.size()) return false;
+  const Token& v = tokens[k];
+  if (v.lemma == "be" || v.lower == "'s" || v.lower == "seems" ||
+      v.lower == "appears") {
+    return false;
+  }
+  return (v.pos & text::kPosVerb) != 0;
+}
+
 // Pronouns and "the two sides": resolved from the document context.
 bool PronounAt(const std::vector<Token>& tokens, size_t i,
                const DocumentContext& context, std::vector<Mention>* out) {
   const std::string& w = tokens[i].lower;
-  if ((w == "he" || w == "she") && context.has_person) {
-    Mention m = context.last_person;
+  if (w == "he" || w == "she") {
+    // The nearest person earlier in this sentence, else the document's last.
+    const Mention* antecedent = context.has_person ? &context.last_person : nullptr;
+    for (auto it = out->rbegin(); it != out->rend(); ++it) {
+      if (it->person) {
+        antecedent = &*it;
+        break;
+      }
+    }
+    if (antecedent == nullptr) return false;
+    Mention m = *antecedent;
     m.begin = static_cast<uint32_t>(i);
     m.end = m.begin + 1;
-    m.how = "pronoun '" + w + "' -> last person";
+    m.possessor = false;
+    m.compound = -1;
+    m.how = "pronoun '" + w + "' -> " + m.code;
     out->push_back(m);
     return true;
   }
@@ -293,12 +322,21 @@ bool PronounAt(const std::vector<Token>& tokens, size_t i,
       return true;
     }
   }
-  if (w == "it" && context.has_actor && i + 1 < tokens.size() &&
-      (tokens[i + 1].pos & (text::kPosVerb | text::kPosAux | text::kPosModal))) {
-    Mention m = context.last_actor;
+  if (w == "it" && ItIsReferential(tokens, i)) {
+    const Mention* antecedent = context.has_actor ? &context.last_actor : nullptr;
+    for (auto it = out->rbegin(); it != out->rend(); ++it) {
+      if (!it->person) {
+        antecedent = &*it;
+        break;
+      }
+    }
+    if (antecedent == nullptr) return false;
+    Mention m = *antecedent;
     m.begin = static_cast<uint32_t>(i);
     m.end = m.begin + 1;
-    m.how = "pronoun 'it' -> last actor";
+    m.possessor = false;
+    m.compound = -1;
+    m.how = "pronoun 'it' -> " + m.code;
     out->push_back(m);
     return true;
   }
@@ -321,6 +359,19 @@ void MarkCompounds(const std::vector<Token>& tokens,
       if (w != "and" && w != "," && w != "or") joined = false;
     }
     if (!joined) continue;
+    // "A, B" joins only as part of a list that ends in "and"/"or".
+    if (tokens[gap_begin].lower == "," && gap_end - gap_begin == 1) {
+      bool list_end = false;
+      for (size_t j = k + 1; j < mentions->size(); ++j) {
+        uint32_t gb = (*mentions)[j - 1].end, ge = (*mentions)[j].begin;
+        if (ge < gb || ge - gb > 2) break;
+        for (uint32_t t = gb; t < ge; ++t) {
+          if (tokens[t].lower == "and" || tokens[t].lower == "or") list_end = true;
+        }
+        if (list_end) break;
+      }
+      if (!list_end) continue;
+    }
     int first = prev.compound >= 0 ? prev.compound : static_cast<int>(k - 1);
     prev.compound = first;
     cur.compound = first;
@@ -340,6 +391,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     if (!PieceAt(tokens, i, dict, ymd, &first) &&
         !AliasAt(tokens, i, *context, &first)) {
       if (PronounAt(tokens, i, *context, &mentions)) {
+        mentions.back().prep = PreviousPreposition(tokens, mentions.back().begin);
         i = mentions.back().end;
         continue;
       }

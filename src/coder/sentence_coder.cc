@@ -75,6 +75,28 @@ uint32_t CompoundEnd(const Scratch& s, int m) {
   return end;
 }
 
+// Nouns after a possessive that name something other than the possessor
+// ("Russia's neighbour" is not Russia).
+bool RelationalNoun(const Token& t) {
+  return Is(t, {"neighbour", "neighbor", "neighbours", "neighbors", "ally",
+                "allies", "enemy", "enemies", "rival", "rivals", "partner",
+                "partners", "border", "borders", "territory", "client",
+                "proxy", "proxies", "foe", "foes", "adversary", "opponent",
+                "opponents", "critics", "victims", "neighbouring"});
+}
+
+// May mention `m` stand as a target? Not "Russia's neighbour".
+bool TargetOk(const Scratch& s, int m) {
+  const Mention& x = (*s.mentions)[m];
+  if (!x.possessor) return true;
+  const auto& t = *s.tokens;
+  for (size_t k = x.end + 1; k < t.size() && k < x.end + 5; ++k) {
+    if (RelationalNoun(t[k])) return false;
+    if (t[k].kind != TokenKind::kWord && t[k].kind != TokenKind::kNumber) break;
+  }
+  return true;
+}
+
 bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
                 Match* m, int depth);
 
@@ -82,6 +104,9 @@ bool MatchActorSlot(const VerbPattern& p, size_t e, size_t tok,
                     const Scratch& s, Match* m, int depth) {
   int mi = MentionAt(s, tok);
   if (mi < 0) return false;
+  if (p.elements[e].kind == PatternElement::Kind::kTarget && !TargetOk(s, mi)) {
+    return false;
+  }
   Match saved = *m;
   (p.elements[e].kind == PatternElement::Kind::kTarget ? m->target
                                                        : m->source) = mi;
@@ -300,6 +325,16 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
     }
     break;
   }
+  // "refused to confirm or deny": the second verb shares the first's group.
+  if (k == anchor && anchor >= 2 && Is(t[anchor - 1], {"or", "and", "nor"}) &&
+      (t[anchor - 2].pos & text::kPosVerb) && covers[anchor - 2] < 0 &&
+      t[anchor - 2].lower != t[anchor].lower) {
+    VerbGroup first = FindVerbGroup(t, anchor - 2, covers);
+    if (first.begin < anchor - 2) {
+      first.passive = false;
+      return first;
+    }
+  }
   g.begin = k;
   // "be" right before a participle, not "be going to" / "be expected to".
   if (saw_be && IsParticiple(t[anchor])) {
@@ -333,24 +368,69 @@ namespace {
 
 struct Subject {
   int mention = -1;
+  bool unrealized = false;  // "for X to V", "warned X against V-ing", "urged X to V"
   int accuser = -1;  // "X accused Y of V-ing": X
   std::string how;
 };
 
-bool Subordinator(const Token& t) {
-  return Is(t, {"if", "because", "although", "though", "while", "whereas",
-                "unless", "since", "after", "before", "until", "whether"});
+bool Subordinator(const std::vector<Token>& t, size_t k) {
+  if (t[k].lower == "after" && k + 1 < t.size() && t[k + 1].lower == "all") {
+    return false;  // "after all"
+  }
+  return Is(t[k], {"if", "because", "although", "though", "while", "whereas",
+                   "unless", "since", "after", "before", "until", "whether"});
+}
+
+bool SpeechVerb(const Token& t) {
+  return Is(t, {"said", "says", "say", "told", "added", "reported", "stated",
+                "announced", "wrote", "claimed", "insisted", "noted"});
 }
 
 Subject FindSubject(const Scratch& s, size_t group_begin, int depth);
 
+// The antecedent of a relative pronoun at `k`: "North Korea, which ...", or
+// "North Korea is one of the few countries ... that ...".
+int Antecedent(const Scratch& s, size_t k) {
+  const auto& t = *s.tokens;
+  size_t a = k;
+  if (a > 0 && t[a - 1].lower == ",") --a;
+  if (a > 0 && s.covers[a - 1] >= 0) return s.covers[a - 1];
+  for (size_t j = k; j > 2 && k - j < 12; --j) {
+    if (HardBoundary(t[j - 1])) break;
+    if (t[j - 1].lower == "of" && t[j - 2].lower == "one" &&
+        t[j - 3].lemma == "be" && j >= 4 && s.covers[j - 4] >= 0) {
+      return s.covers[j - 4];
+    }
+  }
+  return -1;
+}
+
 // "accuse X of V-ing", "for X to V", "with X V-ing".
 bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
   const auto& t = *s.tokens;
+  // "Russia's 2014 claim to have annexed": the possessor.
+  if (k < t.size() && t[k].kind == TokenKind::kWord && k >= 2) {
+    size_t j = k;
+    while (j > 0 && t[j - 1].kind == TokenKind::kNumber) --j;
+    if (j >= 2 && t[j - 1].kind == TokenKind::kPossessive &&
+        s.covers[j - 2] >= 0 && (*s.mentions)[s.covers[j - 2]].possessor &&
+        j < k + 1 && j != k) {
+      out->mention = s.covers[j - 2];
+      out->how = "possessor of the governing noun";
+      return true;
+    }
+  }
+  if (k >= 2 && t[k - 1].lower == "against" && s.covers[k - 2] >= 0) {
+    out->mention = s.covers[k - 2];
+    out->how = "subject of 'X against V-ing'";
+    out->unrealized = true;
+    return true;
+  }
   if (k >= 2 && Is(t[k - 1], {"of", "for"}) && s.covers[k - 2] >= 0) {
     int m = s.covers[k - 2];
     out->mention = m;
     out->how = "subject of '" + t[k - 1].lower + " ... V'";
+    if (t[k - 1].lower == "for") out->unrealized = true;  // "for X to V"
     uint32_t before = (*s.mentions)[m].begin;
     if (before > 0 && depth < 3) {
       const Token& v = t[before - 1];
@@ -366,6 +446,19 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
   if (k >= 1 && s.covers[k - 1] >= 0 && !(*s.mentions)[s.covers[k - 1]].possessor) {
     out->mention = s.covers[k - 1];
     out->how = "actor right before the verb group";
+    uint32_t before = (*s.mentions)[out->mention].begin;
+    bool infinitive = k < t.size() && t[k].lower == "to";
+    if (infinitive && before > 0 && t[before - 1].lower == "for") {
+      out->unrealized = true;  // "a mistake for North Korea to provide"
+      out->how = "subject of 'for X to V'";
+    } else if (infinitive && before > 0 &&
+        Is(t[before - 1], {"urged", "urge", "urges", "asked", "asks", "ask",
+                           "called", "pressed", "push", "pushed", "told",
+                           "encouraged", "invited", "allowed", "persuade",
+                           "persuaded", "forced", "want", "wants", "wanted"})) {
+      out->unrealized = true;
+      out->how = "object of '" + t[before - 1].lower + "' (requested, not done)";
+    }
     return true;
   }
   return false;
@@ -378,14 +471,10 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
   if (EmbeddedSubject(s, group_begin, depth, &out)) return out;
   for (size_t j = group_begin; j > 0; --j) {
     const Token& tok = t[j - 1];
-    if (HardBoundary(tok) || Subordinator(tok)) break;
+    if (HardBoundary(tok) || Subordinator(t, j - 1)) break;
     if (Is(tok, {"which", "who", "that"})) {
-      size_t a = j - 1;
-      if (a > 0 && t[a - 1].lower == ",") --a;
-      if (a > 0 && s.covers[a - 1] >= 0) {
-        out.mention = s.covers[a - 1];
-        out.how = "antecedent of '" + tok.lower + "'";
-      }
+      out.mention = Antecedent(s, j - 1);
+      if (out.mention >= 0) out.how = "antecedent of '" + tok.lower + "'";
       break;
     }
     int m = s.covers[j - 1];
@@ -415,10 +504,21 @@ std::vector<int> Members(const Scratch& s, int m) {
 
 int FindTarget(const Scratch& s, const Match& m, int source) {
   const auto& t = *s.tokens;
+  // A mention inside the match ("summoned the Russian ambassador").
+  for (size_t k = m.begin + 1; k < m.end && k < t.size(); ++k) {
+    int mi = s.covers[k];
+    if (mi >= 0 && mi != source && TargetOk(s, mi)) return mi;
+  }
   for (size_t k = m.end; k < t.size() && k < m.end + 12; ++k) {
-    if (HardBoundary(t[k]) || Subordinator(t[k])) break;
+    if (HardBoundary(t[k]) || Subordinator(t, k) || t[k].lower == ",") break;
     int mi = s.covers[k];
     if (mi < 0) continue;
+    uint32_t after = (*s.mentions)[mi].end;
+    if (after < t.size() && SpeechVerb(t[after])) break;  // ", the Kremlin said"
+    if (!TargetOk(s, mi)) {
+      k = after - 1;
+      continue;
+    }
     if (mi == source || (source >= 0 && (*s.mentions)[mi].compound >= 0 &&
                          (*s.mentions)[mi].compound ==
                              (*s.mentions)[source].compound)) {
@@ -478,6 +578,20 @@ std::string Surface(const SentenceContext& c, const std::vector<uint32_t>& words
   return out;
 }
 
+// "pledged to back", "consider supplying": the control verb is not coded;
+// the verb it governs is, with the modality the control verb gives it.
+bool GovernsVerb(const std::vector<Token>& t, size_t i,
+                 const dict::Dictionary& d) {
+  if (Control(t[i]) == nullptr || i + 1 >= t.size()) return false;
+  size_t k = i + 1;
+  if (t[k].lower == "to") ++k;
+  if (k < t.size() && Is(t[k], {"have", "be"})) ++k;
+  if (k >= t.size() || (k == i + 1 && !base::EndsWith(t[k].lower, "ing"))) {
+    return false;
+  }
+  return d.PatternsFor(t[k].lemma) != nullptr || d.PatternsFor(t[k].lower) != nullptr;
+}
+
 bool NounUse(const std::vector<Token>& t, size_t i) {
   if (i == 0) return false;
   const Token& p = t[i - 1];
@@ -508,11 +622,17 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     if (src >= 0) e.source = ms[src];
     if (tgt >= 0) e.target = ms[tgt];
     if (e.source && e.target && e.source->code == e.target->code) return;
+    // "Pyongyang ... North Korea": one country, one side bare: not a dyad.
+    if (e.source && e.target && e.source->country == e.target->country &&
+        (e.source->agent.empty() || e.target->agent.empty())) {
+      return;
+    }
     if (!e.source && !e.target) return;
     events->push_back(std::move(e));
   };
   std::vector<int> src = sources.empty() ? std::vector<int>{-1} : sources;
-  if (targets.empty() && sources.size() >= 2) {
+  bool symmetric = !p.reverse_code.empty() && p.reverse_code == p.code;
+  if (targets.empty() && sources.size() >= 2 && symmetric) {
     // "Russia and Iran increased co-operation": each side to the other.
     for (int a : sources) {
       for (int b : sources) {
@@ -555,6 +675,10 @@ void SentenceCoder::Code(const SentenceContext& c,
     const std::vector<uint32_t>* list = dict_.PatternsFor(t[i].lemma);
     if (list == nullptr) list = dict_.PatternsFor(t[i].lower);
     if (list == nullptr) continue;
+    if (GovernsVerb(t, i, dict_)) {
+      if (trace) *trace += "  '" + t[i].lower + "': governs the next verb, skipped\n";
+      continue;
+    }
     if (NounUse(t, i)) {
       if (trace) *trace += "  '" + t[i].lower + "': used as a noun, skipped\n";
       continue;
@@ -592,12 +716,17 @@ void SentenceCoder::Code(const SentenceContext& c,
       target = source;
       source = ByAgent(s, match.end);
       subj.how += "; passive voice: subject is the target";
-    } else if (target < 0) {
+    } else if (target < 0 && !(Members(s, source).size() >= 2 &&
+                               fired->reverse_code == fired->code)) {
+      // A compound subject of a reciprocal verb pairs with itself.
       target = FindTarget(s, match, source);
     }
     CodedEvent base;
     bool alleged = subj.accuser >= 0 || (according >= 0 && according != source);
     base.modality = DecideModality(g, InConditional(t, g.begin), alleged);
+    if (subj.unrealized && base.modality != Modality::kNegated) {
+      base.modality = Modality::kHypothetical;
+    }
     if (base.modality == Modality::kAlleged) {
       int who = subj.accuser >= 0 ? subj.accuser : according;
       if (who < 0 && g.alleged && source >= 0) who = source;  // "X claimed to"

@@ -169,6 +169,7 @@ void ReadSentences(pugi::xml_node sentences, const LineIndex& lines,
     } else if (tag == "Sentence") {
       suite->records.push_back(ReadSentence(n, options, where, suite));
       suite->records.back().line = lines.LineOf(n.offset_debug());
+      suite->records.back().file = path;
     }
   }
 }
@@ -308,6 +309,7 @@ void ReadTabariRecords(std::string_view content, const std::string& name, Suite*
       current.id = id;
       current.date = date;
       current.line = number;
+      current.file = name;
       current.category = id.substr(0, id.find_first_of("-_0123456789"));
       current.options = options;
       next = options;
@@ -571,7 +573,7 @@ void Harness::CodeRecord(const SuiteRecord& record, ValidationReport* report) {
   out.category = record.category;
   out.date = record.date;
   out.text = record.text;
-  out.where = suite_.path + ":" + std::to_string(record.line);
+  out.where = record.file + ":" + std::to_string(record.line);
   out.expected = record.expected;
   out.expected_condition = record.condition;
   Result<const Engine*> engine = EngineFor(record.options);
@@ -597,6 +599,7 @@ void Harness::CodeRecord(const SuiteRecord& record, ValidationReport* report) {
   if (!ParseTreeBalanced(record.parse)) out.reported_conditions.push_back("bad_input_parse");
   if (TooComplex(record.text, suite_.legacy, verb_words_)) {
     out.reported_conditions.push_back("complex");
+    out.coded.clear();  // TABARI does not code a sentence beyond COMPLEX limits
   }
   RecordScore score = ScoreRecord(record, out.coded, out.reported_conditions);
   Tally(record, score, report);

@@ -40,6 +40,7 @@ struct SuiteRecord {
   std::vector<Coding> expected;
   std::string condition;  // as RecordOutcome::expected_condition
   RecordOptions options;
+  std::string file;  // the file the record is in (messages)
   int line = 0;
 };
 

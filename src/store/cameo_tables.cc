@@ -15,8 +15,8 @@ namespace {
 // Words that carry no meaning for matching descriptions.
 bool IsStopWord(const std::string& w) {
   static const std::set<std::string> kStop = {
-      "to",  "or",   "with", "the", "a",   "an",        "of",    "for",
-      "such", "as",  "in",   "at",  "on",  "and",       "by",    "not",
+      "to",        "or",    "with", "the",   "a",      "an",  "of", "for",
+      "such",      "as",    "in",   "at",    "on",     "and", "by", "not",
       "specified", "below", "spec", "other", "others", "that"};
   return kStop.count(w) > 0;
 }
@@ -63,9 +63,9 @@ std::set<std::string> Content(const std::vector<std::string>& words) {
   return out;
 }
 
-void ReadTable(const std::string& path,
-               const std::function<void(const std::string&,
-                                        const std::string&)>& add) {
+void ReadTable(
+    const std::string& path,
+    const std::function<void(const std::string&, const std::string&)>& add) {
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
@@ -82,7 +82,8 @@ void ReadTable(const std::string& path,
 
 int QuadClassForRoot(std::string_view root) {
   long long r = 0;
-  if (root.size() != 2 || !base::ParseInt(root, &r) || r < 1 || r > 20) return 0;
+  if (root.size() != 2 || !base::ParseInt(root, &r) || r < 1 || r > 20)
+    return 0;
   if (r <= 5) return 1;
   if (r <= 8) return 2;
   if (r <= 13) return 3;
@@ -91,30 +92,31 @@ int QuadClassForRoot(std::string_view root) {
 
 double RootGoldstein(std::string_view root) {
   // Goldstein values of the CAMEO root categories (published CAMEO facts).
-  static const double kRoot[] = {0.0,  0.0,  3.0,  4.0,  1.0,  3.5, 6.0,
-                                 7.0,  5.0,  -2.0, -5.0, -2.0, -4.0, -6.0,
+  static const double kRoot[] = {0.0,  0.0,  3.0,  4.0,  1.0,  3.5,   6.0,
+                                 7.0,  5.0,  -2.0, -5.0, -2.0, -4.0,  -6.0,
                                  -6.5, -7.2, -4.0, -7.0, -9.0, -10.0, -10.0};
   long long r = 0;
-  if (root.size() != 2 || !base::ParseInt(root, &r) || r < 1 || r > 20) return 0;
+  if (root.size() != 2 || !base::ParseInt(root, &r) || r < 1 || r > 20)
+    return 0;
   return kRoot[r];
 }
 
 std::string GuessRootFromLabel(std::string_view label) {
   // Leading verbs of the CAMEO root categories.
   static const std::pair<const char*, const char*> kVerbs[] = {
-      {"make", "01"},      {"decline", "01"},   {"appeal", "02"},
-      {"express", "03"},   {"consult", "04"},   {"meet", "04"},
-      {"host", "04"},      {"engage", "05"},    {"praise", "05"},
-      {"sign", "05"},      {"cooperate", "06"}, {"provide", "07"},
-      {"yield", "08"},     {"ease", "08"},      {"release", "08"},
-      {"investigate", "09"}, {"demand", "10"},  {"disapprove", "11"},
-      {"criticize", "11"}, {"accuse", "11"},    {"reject", "12"},
-      {"refuse", "12"},    {"threaten", "13"},  {"protest", "14"},
-      {"demonstrate", "14"}, {"exhibit", "15"}, {"reduce", "16"},
-      {"halt", "16"},      {"impose", "16"},    {"expel", "16"},
-      {"coerce", "17"},    {"seize", "17"},     {"arrest", "17"},
-      {"assault", "18"},   {"abduct", "18"},    {"fight", "19"},
-      {"occupy", "19"},    {"use", "19"},       {"engage in mass", "20"}};
+      {"make", "01"},        {"decline", "01"},   {"appeal", "02"},
+      {"express", "03"},     {"consult", "04"},   {"meet", "04"},
+      {"host", "04"},        {"engage", "05"},    {"praise", "05"},
+      {"sign", "05"},        {"cooperate", "06"}, {"provide", "07"},
+      {"yield", "08"},       {"ease", "08"},      {"release", "08"},
+      {"investigate", "09"}, {"demand", "10"},    {"disapprove", "11"},
+      {"criticize", "11"},   {"accuse", "11"},    {"reject", "12"},
+      {"refuse", "12"},      {"threaten", "13"},  {"protest", "14"},
+      {"demonstrate", "14"}, {"exhibit", "15"},   {"reduce", "16"},
+      {"halt", "16"},        {"impose", "16"},    {"expel", "16"},
+      {"coerce", "17"},      {"seize", "17"},     {"arrest", "17"},
+      {"assault", "18"},     {"abduct", "18"},    {"fight", "19"},
+      {"occupy", "19"},      {"use", "19"},       {"engage in mass", "20"}};
   std::string lower = base::AsciiLower(base::Trim(label));
   std::string best;
   size_t best_len = 0;

@@ -32,14 +32,12 @@ bool AgentCompatible(const std::string& cluster_agent,
 }
 
 std::string SelectSql(const DedupOptions& o) {
-  std::string side_s = o.exact_match
-                           ? "source_code"
-                           : "CASE WHEN source_country <> '' THEN "
-                             "source_country ELSE source_code END";
-  std::string side_t = o.exact_match
-                           ? "target_code"
-                           : "CASE WHEN target_country <> '' THEN "
-                             "target_country ELSE target_code END";
+  std::string side_s = o.exact_match ? "source_code"
+                                     : "CASE WHEN source_country <> '' THEN "
+                                       "source_country ELSE source_code END";
+  std::string side_t = o.exact_match ? "target_code"
+                                     : "CASE WHEN target_country <> '' THEN "
+                                       "target_country ELSE target_code END";
   std::string code = o.match_root && !o.exact_match ? "root" : "cameo";
   std::string sql = "SELECT id, day, " + side_s + " AS sk, " + side_t +
                     " AS tk, " + code +
@@ -87,8 +85,7 @@ void AddToGroup(Group* g, int64_t id, int day, const std::string& s_agent,
   for (size_t i = g->first_open; i < g->clusters.size(); ++i) {
     OpenCluster& c = g->clusters[i];
     if (day - c.first_day > window) continue;
-    if (o.exact_match ? (c.source_agent != s_agent ||
-                         c.target_agent != t_agent)
+    if (o.exact_match ? (c.source_agent != s_agent || c.target_agent != t_agent)
                       : (!AgentCompatible(c.source_agent, s_agent) ||
                          !AgentCompatible(c.target_agent, t_agent))) {
       continue;
@@ -113,9 +110,10 @@ Result<DedupStats> Store::Deduplicate(const DedupOptions& options) {
   }
   bool own_transaction = !in_transaction_;
   if (own_transaction) RETURN_IF_ERROR(Begin());
-  Status status = Exec(db_, "UPDATE events SET cluster_id = NULL "
-                            "WHERE cluster_id IS NOT NULL; "
-                            "DELETE FROM clusters;");
+  Status status = Exec(db_,
+                       "UPDATE events SET cluster_id = NULL "
+                       "WHERE cluster_id IS NOT NULL; "
+                       "DELETE FROM clusters;");
   Statement select, set_cluster, insert_cluster;
   if (status.ok()) status = select.Prepare(db_, SelectSql(options));
   if (status.ok()) {

@@ -133,8 +133,8 @@ Result<ImportStats> Import(Store* store, ImportFormat format,
       batch_lines = 0;
     }
   }
-  if (in.bad()) return IoError(name + ":" + std::to_string(line_no) +
-                               ": read error");
+  if (in.bad())
+    return IoError(name + ":" + std::to_string(line_no) + ": read error");
   if (!batch.empty()) RETURN_IF_ERROR(Flush(store, &batch, &stats));
   return stats;
 }

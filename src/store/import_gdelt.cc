@@ -17,8 +17,8 @@ constexpr int kActor2Code = 15, kActor2Name = 16, kActor2Country = 17,
 constexpr int kEventCode = 26, kEventRoot = 28, kQuadClass = 29,
               kGoldstein = 30, kNumMentions = 31;
 
-std::optional<Actor> MakeActor(const std::vector<std::string_view>& f,
-                               int code, int name, int country, int type) {
+std::optional<Actor> MakeActor(const std::vector<std::string_view>& f, int code,
+                               int name, int country, int type) {
   if (f[code].empty() && f[name].empty() && f[country].empty()) {
     return std::nullopt;
   }
@@ -50,19 +50,19 @@ class GdeltParser : public LineParser {
     if (!ColumnsOk(f.size(), error)) return Outcome::kError;
     long long id = 0;
     if (!base::ParseInt(f[kEventId], &id)) {
-      *error = "GLOBALEVENTID '" + std::string(f[kEventId]) +
-               "' is not an integer";
+      *error =
+          "GLOBALEVENTID '" + std::string(f[kEventId]) + "' is not an integer";
       return Outcome::kError;
     }
     Event& e = record->event;
     if (!YmdToIso(f[kSqlDate], &e.date)) {
-      *error = "SQLDATE '" + std::string(f[kSqlDate]) +
-               "' is not a YYYYMMDD date";
+      *error =
+          "SQLDATE '" + std::string(f[kSqlDate]) + "' is not a YYYYMMDD date";
       return Outcome::kError;
     }
     if (!IsCameoCode(f[kEventCode])) {
-      *error = "EventCode '" + std::string(f[kEventCode]) +
-               "' is not a CAMEO code";
+      *error =
+          "EventCode '" + std::string(f[kEventCode]) + "' is not a CAMEO code";
       return Outcome::kError;
     }
     return FillRest(f, id, record, error);
@@ -85,10 +85,10 @@ class GdeltParser : public LineParser {
     bool v2 = format_ == ImportFormat::kGdelt2;
     e.event_id = std::string(v2 ? kOriginGdelt2 : kOriginGdelt1) + ":" +
                  std::to_string(id);
-    e.source = MakeActor(f, kActor1Code, kActor1Name, kActor1Country,
-                         kActor1Type1);
-    e.target = MakeActor(f, kActor2Code, kActor2Name, kActor2Country,
-                         kActor2Type1);
+    e.source =
+        MakeActor(f, kActor1Code, kActor1Name, kActor1Country, kActor1Type1);
+    e.target =
+        MakeActor(f, kActor2Code, kActor2Name, kActor2Country, kActor2Type1);
     e.cameo = std::string(f[kEventCode]);
     e.root = f[kEventRoot].empty() ? e.cameo.substr(0, 2)
                                    : std::string(f[kEventRoot]);
@@ -100,14 +100,14 @@ class GdeltParser : public LineParser {
     e.quad_class = static_cast<int>(quad);
     if (!f[kGoldstein].empty() &&
         !base::ParseDouble(f[kGoldstein], &e.goldstein)) {
-      *error = "GoldsteinScale '" + std::string(f[kGoldstein]) +
-               "' is not a number";
+      *error =
+          "GoldsteinScale '" + std::string(f[kGoldstein]) + "' is not a number";
       return Outcome::kError;
     }
     if (!f[kNumMentions].empty() &&
         (!base::ParseInt(f[kNumMentions], &mentions) || mentions < 0)) {
-      *error = "NumMentions '" + std::string(f[kNumMentions]) +
-               "' is not a count";
+      *error =
+          "NumMentions '" + std::string(f[kNumMentions]) + "' is not a count";
       return Outcome::kError;
     }
     record->mentions = static_cast<int>(std::max<long long>(1, mentions));

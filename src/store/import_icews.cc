@@ -16,27 +16,56 @@ namespace {
 // ICEWS country names that differ from ISO 3166 names, and sub-national or
 // organisational names that belong to a country or a CAMEO group.
 const std::pair<const char*, const char*> kAliases[] = {
-    {"russia", "RUS"}, {"united states", "USA"}, {"united kingdom", "GBR"},
-    {"south korea", "KOR"}, {"north korea", "PRK"}, {"iran", "IRN"},
-    {"syria", "SYR"}, {"vietnam", "VNM"}, {"taiwan", "TWN"},
-    {"czech republic", "CZE"}, {"cote d'ivoire", "CIV"},
-    {"palestinian territory, occupied", "PSE"}, {"congo", "COG"},
-    {"democratic republic of congo", "COD"}, {"tanzania", "TZA"},
-    {"laos", "LAO"}, {"bolivia", "BOL"}, {"venezuela", "VEN"},
-    {"moldova", "MDA"}, {"macedonia", "MKD"}, {"swaziland", "SWZ"},
-    {"cape verde", "CPV"}, {"micronesia", "FSM"}, {"brunei", "BRN"},
-    {"vatican city state", "VAT"}, {"hong kong", "HKG"}, {"macao", "MAC"},
-    {"england", "GBR"}, {"scotland", "GBR"}, {"wales", "GBR"},
-    {"northern ireland", "GBR"}, {"10 downing street", "GBR"},
-    {"sicily", "ITA"}, {"catalonia", "ESP"}, {"chechnya", "RUS"},
-    {"dagestan", "RUS"}, {"indian administered kashmir", "IND"},
+    {"russia", "RUS"},
+    {"united states", "USA"},
+    {"united kingdom", "GBR"},
+    {"south korea", "KOR"},
+    {"north korea", "PRK"},
+    {"iran", "IRN"},
+    {"syria", "SYR"},
+    {"vietnam", "VNM"},
+    {"taiwan", "TWN"},
+    {"czech republic", "CZE"},
+    {"cote d'ivoire", "CIV"},
+    {"palestinian territory, occupied", "PSE"},
+    {"congo", "COG"},
+    {"democratic republic of congo", "COD"},
+    {"tanzania", "TZA"},
+    {"laos", "LAO"},
+    {"bolivia", "BOL"},
+    {"venezuela", "VEN"},
+    {"moldova", "MDA"},
+    {"macedonia", "MKD"},
+    {"swaziland", "SWZ"},
+    {"cape verde", "CPV"},
+    {"micronesia", "FSM"},
+    {"brunei", "BRN"},
+    {"vatican city state", "VAT"},
+    {"hong kong", "HKG"},
+    {"macao", "MAC"},
+    {"england", "GBR"},
+    {"scotland", "GBR"},
+    {"wales", "GBR"},
+    {"northern ireland", "GBR"},
+    {"10 downing street", "GBR"},
+    {"sicily", "ITA"},
+    {"catalonia", "ESP"},
+    {"chechnya", "RUS"},
+    {"dagestan", "RUS"},
+    {"indian administered kashmir", "IND"},
     {"pakistan administered kashmir", "PAK"},
-    {"tibet autonomous region", "CHN"}, {"iraqi kurdistan", "IRQ"},
-    {"iraqi kurds", "IRQ"}, {"syrian kurds", "SYR"},
-    {"turkish kurds", "TUR"}, {"iranian kurds", "IRN"},
-    {"united nations", "IGO"}, {"un security council", "IGO"},
-    {"european union", "IGO"}, {"african union", "IGO"},
-    {"arab league", "IGO"}, {"north atlantic treaty organization", "IGO"},
+    {"tibet autonomous region", "CHN"},
+    {"iraqi kurdistan", "IRQ"},
+    {"iraqi kurds", "IRQ"},
+    {"syrian kurds", "SYR"},
+    {"turkish kurds", "TUR"},
+    {"iranian kurds", "IRN"},
+    {"united nations", "IGO"},
+    {"un security council", "IGO"},
+    {"european union", "IGO"},
+    {"african union", "IGO"},
+    {"arab league", "IGO"},
+    {"north atlantic treaty organization", "IGO"},
     {"association of southeast asian nations", "IGO"},
     {"world trade organization", "IGO"},
     {"non-governmental organizations", "NGO"},
@@ -44,33 +73,24 @@ const std::pair<const char*, const char*> kAliases[] = {
 
 // ICEWS sector words -> CAMEO agent codes, first match wins.
 const std::pair<const char*, const char*> kSectors[] = {
-    {"police", "COP"},          {"military", "MIL"},
-    {"armed forces", "MIL"},    {"defense", "MIL"},
-    {"army", "MIL"},            {"rebel", "REB"},
-    {"militant", "REB"},        {"combatant", "REB"},
-    {"insurgent", "INS"},       {"attacker", "REB"},
-    {"judge", "JUD"},           {"judiciary", "JUD"},
-    {"court", "JUD"},           {"lawyer", "JUD"},
-    {"justice", "JUD"},         {"legislat", "LEG"},
-    {"parliament", "LEG"},      {"lawmaker", "LEG"},
-    {"senate", "LEG"},          {"opposition", "OPP"},
-    {"protester", "OPP"},       {"party", "OPP"},
-    {"activist", "OPP"},        {"criminal", "CRM"},
-    {"gang", "CRM"},            {"business", "BUS"},
-    {"company", "BUS"},         {"bank", "BUS"},
-    {"media", "MED"},           {"journalist", "MED"},
-    {"medical", "HLH"},         {"health", "HLH"},
-    {"education", "EDU"},       {"student", "EDU"},
-    {"refugee", "REF"},         {"immigrant", "REF"},
-    {"labor", "LAB"},           {"union", "LAB"},
-    {"government", "GOV"},      {"ministry", "GOV"},
-    {"minister", "GOV"},        {"foreign affairs", "GOV"},
-    {"cabinet", "GOV"},         {"official", "GOV"},
-    {"authorities", "GOV"},     {"mayor", "GOV"},
-    {"governor", "GOV"},        {"president", "GOV"},
-    {"citizen", "CVL"},         {"men", "CVL"},
-    {"women", "CVL"},           {"children", "CVL"},
-    {"people", "CVL"},          {"employee", "CVL"}};
+    {"police", "COP"},   {"military", "MIL"},   {"armed forces", "MIL"},
+    {"defense", "MIL"},  {"army", "MIL"},       {"rebel", "REB"},
+    {"militant", "REB"}, {"combatant", "REB"},  {"insurgent", "INS"},
+    {"attacker", "REB"}, {"judge", "JUD"},      {"judiciary", "JUD"},
+    {"court", "JUD"},    {"lawyer", "JUD"},     {"justice", "JUD"},
+    {"legislat", "LEG"}, {"parliament", "LEG"}, {"lawmaker", "LEG"},
+    {"senate", "LEG"},   {"opposition", "OPP"}, {"protester", "OPP"},
+    {"party", "OPP"},    {"activist", "OPP"},   {"criminal", "CRM"},
+    {"gang", "CRM"},     {"business", "BUS"},   {"company", "BUS"},
+    {"bank", "BUS"},     {"media", "MED"},      {"journalist", "MED"},
+    {"medical", "HLH"},  {"health", "HLH"},     {"education", "EDU"},
+    {"student", "EDU"},  {"refugee", "REF"},    {"immigrant", "REF"},
+    {"labor", "LAB"},    {"union", "LAB"},      {"government", "GOV"},
+    {"ministry", "GOV"}, {"minister", "GOV"},   {"foreign affairs", "GOV"},
+    {"cabinet", "GOV"},  {"official", "GOV"},   {"authorities", "GOV"},
+    {"mayor", "GOV"},    {"governor", "GOV"},   {"president", "GOV"},
+    {"citizen", "CVL"},  {"men", "CVL"},        {"women", "CVL"},
+    {"children", "CVL"}, {"people", "CVL"},     {"employee", "CVL"}};
 
 std::string SectorAgent(std::string_view sector) {
   std::string lower = base::AsciiLower(sector);
@@ -105,6 +125,22 @@ Result<std::vector<std::string>> ReadIdTable(const std::string& path) {
   return names;
 }
 
+// stat.txt ("entities<TAB>relations<TAB>0"), when present, must agree with
+// the name tables.
+Status CheckStat(const std::string& path, size_t entities, size_t relations) {
+  std::ifstream in(path);
+  long long n_entities = 0, n_relations = 0;
+  if (!in || !(in >> n_entities >> n_relations)) return Status::Ok();
+  if (static_cast<size_t>(n_entities) != entities ||
+      static_cast<size_t>(n_relations) != relations) {
+    return InvalidArgument(
+        path + ":1: says " + std::to_string(n_entities) + " entities and " +
+        std::to_string(n_relations) + " relations; the name tables hold " +
+        std::to_string(entities) + " and " + std::to_string(relations));
+  }
+  return Status::Ok();
+}
+
 std::string Beside(const std::string& path, const std::string& name) {
   size_t slash = path.rfind('/');
   return slash == std::string::npos ? name : path.substr(0, slash + 1) + name;
@@ -120,7 +156,8 @@ CountryNames CountryNames::Load(const std::string& iso_json) {
     if (doc.is_object() && doc.contains("3166-1") && doc["3166-1"].is_array()) {
       for (const auto& c : doc["3166-1"]) {
         if (!c.is_object() || !c.contains("alpha_3")) continue;
-        std::string code = c["alpha_3"].is_string() ? c["alpha_3"].get<std::string>() : "";
+        std::string code =
+            c["alpha_3"].is_string() ? c["alpha_3"].get<std::string>() : "";
         for (const char* key : {"name", "official_name", "common_name"}) {
           if (c.contains(key) && c[key].is_string()) {
             names.by_name_[base::AsciiLower(c[key].get<std::string>())] = code;
@@ -147,8 +184,8 @@ void MapIcewsEntity(const CountryNames& countries, std::string_view name,
   std::string_view trimmed = base::Trim(name);
   size_t open = trimmed.rfind('(');
   if (open != std::string_view::npos && base::EndsWith(trimmed, ")")) {
-    *country = countries.Lookup(
-        trimmed.substr(open + 1, trimmed.size() - open - 2));
+    *country =
+        countries.Lookup(trimmed.substr(open + 1, trimmed.size() - open - 2));
     if (!country->empty()) *agent = SectorAgent(trimmed.substr(0, open));
   } else {
     *country = countries.Lookup(trimmed);
@@ -163,10 +200,13 @@ class IcewsParser : public LineParser {
   IcewsParser(std::vector<std::string> entities,
               std::vector<std::string> relations, const CameoTables* cameo,
               CountryNames countries)
-      : entities_(std::move(entities)), relations_(std::move(relations)),
-        cameo_(cameo), countries_(std::move(countries)) {
+      : entities_(std::move(entities)),
+        relations_(std::move(relations)),
+        cameo_(cameo),
+        countries_(std::move(countries)) {
     base_day_ = base::DaysFromCivil(2018, 1, 1);
-    for (const std::string& r : relations_) codes_.push_back(cameo_->CodeForLabel(r));
+    for (const std::string& r : relations_)
+      codes_.push_back(cameo_->CodeForLabel(r));
   }
 
   Outcome Parse(std::string_view line, StoreRecord* record,
@@ -184,8 +224,10 @@ class IcewsParser : public LineParser {
       v.push_back(n);
     }
     if (v.size() != 4 && v.size() != 5) {
-      *error = "expected 4 or 5 integer fields (subject relation object "
-               "time), got " + std::to_string(v.size());
+      *error =
+          "expected 4 or 5 integer fields (subject relation object "
+          "time), got " +
+          std::to_string(v.size());
       return Outcome::kError;
     }
     if (!InRange(v[0], entities_, "subject", error) ||
@@ -256,6 +298,8 @@ Result<std::unique_ptr<LineParser>> MakeIcewsParser(
                    ReadIdTable(Beside(path, "entity2id.txt")));
   ASSIGN_OR_RETURN(std::vector<std::string> relations,
                    ReadIdTable(Beside(path, "relation2id.txt")));
+  RETURN_IF_ERROR(
+      CheckStat(Beside(path, "stat.txt"), entities.size(), relations.size()));
   return std::unique_ptr<LineParser>(std::make_unique<IcewsParser>(
       std::move(entities), std::move(relations), cameo,
       CountryNames::Load(options.iso_codes_path)));

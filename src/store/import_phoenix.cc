@@ -28,16 +28,29 @@ struct Layout {
 
 Layout PetrarchLayout() {
   Layout l;
-  l.date = 0; l.source = 1; l.target = 2; l.code = 3; l.url = 5;
+  l.date = 0;
+  l.source = 1;
+  l.target = 2;
+  l.code = 3;
+  l.url = 5;
   return l;
 }
 
 Layout OedaLayout() {
   Layout l;
-  l.id = 0; l.date = 1; l.source = 5; l.source_country = 6;
-  l.source_agent = 7; l.target = 9; l.target_country = 10;
-  l.target_agent = 11; l.code = 13; l.root = 14; l.goldstein = 16;
-  l.url = 24; l.min_columns = 17;
+  l.id = 0;
+  l.date = 1;
+  l.source = 5;
+  l.source_country = 6;
+  l.source_agent = 7;
+  l.target = 9;
+  l.target_country = 10;
+  l.target_agent = 11;
+  l.code = 13;
+  l.root = 14;
+  l.goldstein = 16;
+  l.url = 24;
+  l.min_columns = 17;
   return l;
 }
 
@@ -49,13 +62,20 @@ bool IsYmd(std::string_view s) {
 // Finds columns by (case-folded) header names; false if none is known.
 bool HeaderLayout(const std::vector<std::string_view>& f, Layout* l) {
   static const std::unordered_map<std::string, int Layout::*> kNames = {
-      {"eventid", &Layout::id},        {"event_id", &Layout::id},
-      {"date", &Layout::date},          {"story_date", &Layout::date},
-      {"sourceactorfull", &Layout::source}, {"source", &Layout::source},
-      {"targetactorfull", &Layout::target}, {"target", &Layout::target},
-      {"eventcode", &Layout::code},     {"cameo", &Layout::code},
-      {"code", &Layout::code},          {"eventrootcode", &Layout::root},
-      {"root", &Layout::root},          {"goldsteinscore", &Layout::goldstein},
+      {"eventid", &Layout::id},
+      {"event_id", &Layout::id},
+      {"date", &Layout::date},
+      {"story_date", &Layout::date},
+      {"sourceactorfull", &Layout::source},
+      {"source", &Layout::source},
+      {"targetactorfull", &Layout::target},
+      {"target", &Layout::target},
+      {"eventcode", &Layout::code},
+      {"cameo", &Layout::code},
+      {"code", &Layout::code},
+      {"eventrootcode", &Layout::root},
+      {"root", &Layout::root},
+      {"goldsteinscore", &Layout::goldstein},
       {"goldstein", &Layout::goldstein},
       {"sourceactorentity", &Layout::source_country},
       {"source_country", &Layout::source_country},
@@ -65,7 +85,8 @@ bool HeaderLayout(const std::vector<std::string_view>& f, Layout* l) {
       {"target_country", &Layout::target_country},
       {"targetactorrole", &Layout::target_agent},
       {"target_agent", &Layout::target_agent},
-      {"urls", &Layout::url},           {"url", &Layout::url},
+      {"urls", &Layout::url},
+      {"url", &Layout::url},
       {"modality", &Layout::modality}};
   Layout found;
   int known = 0;
@@ -76,8 +97,8 @@ bool HeaderLayout(const std::vector<std::string_view>& f, Layout* l) {
     ++known;
   }
   if (known < 3 || found.date < 0 || found.code < 0) return false;
-  found.min_columns = 1 + std::max({found.date, found.code, found.source,
-                                    found.target});
+  found.min_columns =
+      1 + std::max({found.date, found.code, found.source, found.target});
   *l = found;
   return true;
 }
@@ -115,8 +136,9 @@ class PhoenixParser : public LineParser {
       } else if (f.size() >= 17 && IsYmd(base::Trim(f[1]))) {
         layout_ = OedaLayout();
       } else {
-        *error = "not a Phoenix/PETRARCH line (no header seen; expected a "
-                 "YYYYMMDD date in column 1 or 2)";
+        *error =
+            "not a Phoenix/PETRARCH line (no header seen; expected a "
+            "YYYYMMDD date in column 1 or 2)";
         return Outcome::kError;
       }
       have_layout_ = true;
@@ -167,7 +189,8 @@ class PhoenixParser : public LineParser {
     e.target = MakeActor(f, layout_.target, layout_.target_country,
                          layout_.target_agent);
     std::string_view modality = Field(f, layout_.modality);
-    if (!modality.empty() && !ParseModality(std::string(modality), &e.modality)) {
+    if (!modality.empty() &&
+        !ParseModality(std::string(modality), &e.modality)) {
       *error = "modality '" + std::string(modality) + "' is unknown";
       return Outcome::kError;
     }

@@ -66,9 +66,9 @@ std::string ContentHash(std::string_view s);
 std::unique_ptr<LineParser> MakeGdeltParser(ImportFormat format);
 std::unique_ptr<LineParser> MakePhoenixParser(const CameoTables* cameo);
 // Reads entity2id.txt and relation2id.txt beside `path`.
-Result<std::unique_ptr<LineParser>> MakeIcewsParser(const std::string& path,
-                                                    const CameoTables* cameo,
-                                                    const ImportOptions& options);
+Result<std::unique_ptr<LineParser>> MakeIcewsParser(
+    const std::string& path, const CameoTables* cameo,
+    const ImportOptions& options);
 
 // ICEWS entity names -> countries and agents.
 class CountryNames {

@@ -56,13 +56,13 @@ Where BuildWhere(const EventFilter& f) {
   }
   if (!f.countries.empty()) {
     std::string list = w.In(f.countries);
-    w.And("(e.source_country IN " + list + " OR e.target_country IN " +
-          list + ")");
+    w.And("(e.source_country IN " + list + " OR e.target_country IN " + list +
+          ")");
   }
   if (!f.dyad_a.empty() && !f.dyad_b.empty()) {
     std::string a = w.Param(f.dyad_a), b = w.Param(f.dyad_b);
-    std::string cond = "(e.source_country = " + a +
-                       " AND e.target_country = " + b + ")";
+    std::string cond =
+        "(e.source_country = " + a + " AND e.target_country = " + b + ")";
     if (f.dyad_both_directions) {
       cond = "(" + cond + " OR (e.source_country = " + b +
              " AND e.target_country = " + a + "))";
@@ -129,9 +129,9 @@ Status Store::ForEach(
   std::string sql =
       "SELECT e.id, e.day, e.source_country, e.target_country, "
       "e.source_code, e.target_code, e.cameo, e.root, e.quad_class, "
-      "e.goldstein, " + MentionsExpr(filter) +
-      ", e.cluster_id, e.modality, e.origin" + FromClause(filter) +
-      where.sql + " ORDER BY e.day, e.id";
+      "e.goldstein, " +
+      MentionsExpr(filter) + ", e.cluster_id, e.modality, e.origin" +
+      FromClause(filter) + where.sql + " ORDER BY e.day, e.id";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
   Statement s;
   RETURN_IF_ERROR(s.Prepare(db_, sql));

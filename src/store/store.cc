@@ -132,7 +132,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
   if (!options.read_only) {
-    Status wal = Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    Status wal =
+        Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     if (!wal.ok()) return Status(wal.code(), path + ": " + wal.message());
   }
   Status schema = store->CreateOrCheckSchema();
@@ -194,7 +195,8 @@ Status Store::CreateOrCheckSchema() {
 Status Store::Begin() {
   if (in_transaction_) return Internal(path_ + ": Begin inside a transaction");
   Status status = Exec(db_, "BEGIN IMMEDIATE");
-  if (!status.ok()) return Status(status.code(), path_ + ": " + status.message());
+  if (!status.ok())
+    return Status(status.code(), path_ + ": " + status.message());
   in_transaction_ = true;
   return Status::Ok();
 }
@@ -240,13 +242,15 @@ Result<IngestStats> Store::Ingest(const std::vector<StoreRecord>& records) {
   Status status = insert.Prepare(db_, kInsertEvent);
   if (status.ok()) {
     status = document.Prepare(
-        db_, "INSERT OR IGNORE INTO documents(doc_id, date, url, origin) "
-             "VALUES(?1, ?2, ?3, ?4)");
+        db_,
+        "INSERT OR IGNORE INTO documents(doc_id, date, url, origin) "
+        "VALUES(?1, ?2, ?3, ?4)");
   }
   if (status.ok()) {
-    status = mention.Prepare(
-        db_, "INSERT OR IGNORE INTO mentions(event, doc_id, url) "
-             "VALUES(?1, ?2, ?3)");
+    status =
+        mention.Prepare(db_,
+                        "INSERT OR IGNORE INTO mentions(event, doc_id, url) "
+                        "VALUES(?1, ?2, ?3)");
   }
   IngestStats stats;
   for (size_t i = 0; status.ok() && i < records.size(); ++i) {

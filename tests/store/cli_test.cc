@@ -28,12 +28,14 @@ struct RunResult {
 
 RunResult RunLadder(const std::string& args) {
   RunResult result;
-  std::string command = std::string("'") + LADDER_BINARY + "' " + args + " 2>&1";
+  std::string command =
+      std::string("'") + LADDER_BINARY + "' " + args + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
   char buf[4096];
   size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0)
+    result.output.append(buf, n);
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
@@ -44,10 +46,9 @@ void WriteEvents(const std::string& path, int first, int count,
                  const std::string& extra = "") {
   std::ofstream out(path);
   for (int i = first; i < first + count; ++i) {
-    Event e = MakeEvent("doc" + std::to_string(i) + "-s1-e1",
-                        "doc" + std::to_string(i),
-                        i % 2 ? "2023-09-08" : "2023-09-09", "USA", "PRK",
-                        "130");
+    Event e = MakeEvent(
+        "doc" + std::to_string(i) + "-s1-e1", "doc" + std::to_string(i),
+        i % 2 ? "2023-09-08" : "2023-09-09", "USA", "PRK", "130");
     out << EventToJson(e) << "\n";
   }
   out << extra;
@@ -74,8 +75,7 @@ TEST(IngestCliTest, SameFileTwiceKeepsCount) {
       << first.output;
   RunResult second = RunLadder("ingest --db '" + db + "' - < '" + events + "'");
   EXPECT_EQ(second.exit_code, 0) << second.output;
-  EXPECT_NE(second.output.find("ingested 50 events (0 new)"),
-            std::string::npos)
+  EXPECT_NE(second.output.find("ingested 50 events (0 new)"), std::string::npos)
       << second.output;
   EXPECT_EQ(CountIn(db), 50);
 }
@@ -98,8 +98,8 @@ TEST(IngestCliTest, UsageAndMissingFile) {
   RunResult help = RunLadder("ingest --help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.output.find("JSONL"), std::string::npos);
-  RunResult missing =
-      RunLadder("ingest --db '" + dir.File("l.db") + "' '" + dir.File("no.jsonl") + "'");
+  RunResult missing = RunLadder("ingest --db '" + dir.File("l.db") + "' '" +
+                                dir.File("no.jsonl") + "'");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.output.find("no.jsonl"), std::string::npos);
   EXPECT_EQ(RunLadder("import gdelt3 x").exit_code, 2);
@@ -140,12 +140,15 @@ TEST(IngestCliTest, KilledIngestKeepsWholeBatchesAndResumes) {
     ASSERT_TRUE(count.ok());
     EXPECT_EQ(*count % kBatch, 0) << "a partial batch was committed";
     EXPECT_GE(*count, seen);
-    if (WIFSIGNALED(status)) EXPECT_LT(*count, kEvents);
+    if (WIFSIGNALED(status)) {
+      EXPECT_LT(*count, kEvents);
+    }
   }
   // Re-run to completion, with a second file repeating some events.
   std::string more = dir.File("more.jsonl");
   WriteEvents(more, kEvents - 500, 1000);
-  RunResult rerun = RunLadder("ingest --db '" + db + "' '" + events + "' '" + more + "'");
+  RunResult rerun =
+      RunLadder("ingest --db '" + db + "' '" + events + "' '" + more + "'");
   EXPECT_EQ(rerun.exit_code, 0) << rerun.output;
   EXPECT_EQ(CountIn(db), kEvents + 500);
 }
@@ -181,7 +184,8 @@ TEST(ImportCliTest, ImportAndDedupRealGdelt) {
 TEST(ImportCliTest, MalformedLineGivesExitThree) {
   ScratchDir dir;
   std::string bad = dir.Write("x.export.CSV", "1\t2\t3\n");
-  RunResult r = RunLadder("import gdelt2 --db '" + dir.File("g.db") + "' '" + bad + "'");
+  RunResult r =
+      RunLadder("import gdelt2 --db '" + dir.File("g.db") + "' '" + bad + "'");
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_NE(r.output.find(bad + ":1: expected 61 tab-separated columns, got 3"),
             std::string::npos)

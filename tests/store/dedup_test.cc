@@ -16,16 +16,16 @@ std::vector<Event> AbductionReports() {
   std::vector<Event> events;
   for (int i = 0; i < 12; ++i) {
     std::string doc = "news" + std::to_string(i);
-    std::string date = i < 5 ? "2023-03-01" : (i < 9 ? "2023-03-02"
-                                                     : "2023-03-03");
+    std::string date =
+        i < 5 ? "2023-03-01" : (i < 9 ? "2023-03-02" : "2023-03-03");
     std::string source_agent = i % 3 == 0 ? "" : "REB";
     std::string target_agent = i % 4 == 0 ? "" : "CVL";
     events.push_back(MakeEvent(doc + "-s1-e1", doc, date, "IRQ", "IRQ", "181",
                                source_agent, target_agent));
   }
   // Unrelated: the same dyad and code ten days later.
-  events.push_back(MakeEvent("later-s1-e1", "later", "2023-03-13", "IRQ",
-                             "IRQ", "181", "REB", "CVL"));
+  events.push_back(MakeEvent("later-s1-e1", "later", "2023-03-13", "IRQ", "IRQ",
+                             "181", "REB", "CVL"));
   // Unrelated: another dyad on the same day.
   events.push_back(MakeEvent("syr-s1-e1", "syr", "2023-03-01", "SYR", "SYR",
                              "181", "REB", "CVL"));
@@ -72,10 +72,13 @@ TEST(DedupTest, ReportsOfOneEventBecomeOneCluster) {
   iraq.dyad_b = "IRQ";
   iraq.day_to = big->day + 2;
   int in_cluster = 0;
-  ASSERT_TRUE(store.ForEach(iraq, [&](const StoredEvent& e) {
-    in_cluster += e.cluster == big->cluster;
-    return true;
-  }).ok());
+  ASSERT_TRUE(store
+                  .ForEach(iraq,
+                           [&](const StoredEvent& e) {
+                             in_cluster += e.cluster == big->cluster;
+                             return true;
+                           })
+                  .ok());
   EXPECT_EQ(in_cluster, 12);
 }
 
@@ -100,10 +103,12 @@ TEST(DedupTest, WindowAndRootOptions) {
   auto opened = Store::Open(dir.File("d.db"));
   ASSERT_TRUE(opened.ok());
   Store& store = **opened;
-  ASSERT_TRUE(store.Ingest(std::vector<Event>{
-      MakeEvent("a", "d1", "2023-01-01", "USA", "CHN", "172"),
-      MakeEvent("b", "d2", "2023-01-04", "USA", "CHN", "172"),
-      MakeEvent("c", "d3", "2023-01-01", "USA", "CHN", "173")}).ok());
+  ASSERT_TRUE(store
+                  .Ingest(std::vector<Event>{
+                      MakeEvent("a", "d1", "2023-01-01", "USA", "CHN", "172"),
+                      MakeEvent("b", "d2", "2023-01-04", "USA", "CHN", "172"),
+                      MakeEvent("c", "d3", "2023-01-01", "USA", "CHN", "173")})
+                  .ok());
   EXPECT_EQ(store.Deduplicate(DedupOptions{})->clusters, 3);
   DedupOptions wide;
   wide.window_days = 3;
@@ -120,9 +125,11 @@ TEST(DedupTest, EventsWithoutTargetStaySingletons) {
   auto opened = Store::Open(dir.File("d.db"));
   ASSERT_TRUE(opened.ok());
   Store& store = **opened;
-  ASSERT_TRUE(store.Ingest(std::vector<Event>{
-      MakeEvent("a", "d1", "2023-01-01", "PRK", "", "150"),
-      MakeEvent("b", "d2", "2023-01-01", "PRK", "", "150")}).ok());
+  ASSERT_TRUE(store
+                  .Ingest(std::vector<Event>{
+                      MakeEvent("a", "d1", "2023-01-01", "PRK", "", "150"),
+                      MakeEvent("b", "d2", "2023-01-01", "PRK", "", "150")})
+                  .ok());
   auto stats = store.Deduplicate(DedupOptions{});
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->clusters, 2);
@@ -136,8 +143,11 @@ TEST(DedupTest, RerunIsIdempotentAndSeesNewEvents) {
   ASSERT_TRUE(store.Ingest(AbductionReports()).ok());
   EXPECT_EQ(store.Deduplicate(DedupOptions{})->clusters, 4);
   EXPECT_EQ(store.Deduplicate(DedupOptions{})->clusters, 4);
-  ASSERT_TRUE(store.Ingest(std::vector<Event>{MakeEvent(
-      "new", "dnew", "2023-03-02", "IRQ", "IRQ", "181", "REB", "")}).ok());
+  ASSERT_TRUE(
+      store
+          .Ingest(std::vector<Event>{MakeEvent("new", "dnew", "2023-03-02",
+                                               "IRQ", "IRQ", "181", "REB", "")})
+          .ok());
   EventFilter clusters;
   clusters.unit = CountUnit::kClusters;
   EXPECT_EQ(*store.Count(clusters), 5);  // not yet clustered

@@ -63,17 +63,17 @@ size_t CountLines(const std::string& path) {
 
 TEST(GdeltImportTest, GoodAndMalformedLines) {
   ScratchDir dir;
-  std::string path = dir.Write(
-      "20150218230000.export.CSV",
-      GdeltRow("410412347", "20150218", "RUSMIL", "RUS", "UKR", "UKR", "190",
-               "http://a.example/1") +
-          "410412348\t20150218\ttoo few columns\n" +
-          GdeltRow("410412349", "20151318", "USA", "USA", "", "", "010",
-                   "http://a.example/2") +
-          GdeltRow("410412350", "20150217", "USA", "USA", "IRN", "IRN", "X1",
-                   "http://a.example/3") +
-          GdeltRow("410412351", "20150217", "USAGOV", "USA", "", "", "043",
-                   "http://a.example/4"));
+  std::string path =
+      dir.Write("20150218230000.export.CSV",
+                GdeltRow("410412347", "20150218", "RUSMIL", "RUS", "UKR", "UKR",
+                         "190", "http://a.example/1") +
+                    "410412348\t20150218\ttoo few columns\n" +
+                    GdeltRow("410412349", "20151318", "USA", "USA", "", "",
+                             "010", "http://a.example/2") +
+                    GdeltRow("410412350", "20150217", "USA", "USA", "IRN",
+                             "IRN", "X1", "http://a.example/3") +
+                    GdeltRow("410412351", "20150217", "USAGOV", "USA", "", "",
+                             "043", "http://a.example/4"));
   auto store = Store::Open(dir.File("g.db"));
   ASSERT_TRUE(store.ok());
   Collected c;
@@ -114,8 +114,7 @@ TEST(GdeltImportTest, Gdelt1AcceptsBothWidths) {
       "20130401.export.CSV",
       GdeltRow("1", "20130401", "USA", "USA", "CHN", "CHN", "042",
                "http://b.example/1", 58) +
-          GdeltRow("2", "19790101", "USA", "USA", "SUN", "SUN", "042", "",
-                   57) +
+          GdeltRow("2", "19790101", "USA", "USA", "SUN", "SUN", "042", "", 57) +
           GdeltRow("3", "20130401", "USA", "USA", "CHN", "CHN", "042",
                    "http://b.example/3", 61));
   auto store = Store::Open(dir.File("g.db"));
@@ -132,8 +131,8 @@ TEST(GdeltImportTest, MissingFileIsAnError) {
   ScratchDir dir;
   auto store = Store::Open(dir.File("g.db"));
   ASSERT_TRUE(store.ok());
-  auto stats = Import(store->get(), ImportFormat::kGdelt2,
-                      dir.File("absent.CSV"));
+  auto stats =
+      Import(store->get(), ImportFormat::kGdelt2, dir.File("absent.CSV"));
   ASSERT_FALSE(stats.ok());
   EXPECT_NE(stats.status().message().find("absent.CSV"), std::string::npos);
 }
@@ -148,9 +147,9 @@ TEST(GdeltImportTest, RealGdelt2Files) {
   ASSERT_TRUE(store.ok());
   std::string base = SharedDir() + "/data/gdelt-events/gdelt2-15min/";
   int64_t total = 0;
-  for (const char* name : {"20150218230000.export.CSV",
-                           "20180326044500.export.CSV",
-                           "20191024143000.export.CSV"}) {
+  for (const char* name :
+       {"20150218230000.export.CSV", "20180326044500.export.CSV",
+        "20191024143000.export.CSV"}) {
     Collected c;
     auto stats =
         Import(store->get(), ImportFormat::kGdelt2, base + name, c.Options());
@@ -190,9 +189,9 @@ std::string WriteMiniIcews(const ScratchDir& dir) {
                    "2\t3\t4\t5784\t0\n"
                    "2\t3\t4\t5784\t0\n"  // a repeated report stays
                    "3\t2\t0\t7272\n"
-                   "9\t0\t0\t5760\t0\n"    // unknown subject
-                   "0\tx\t1\t5760\t0\n"    // not an integer
-                   "0\t1\n");              // too few fields
+                   "9\t0\t0\t5760\t0\n"  // unknown subject
+                   "0\tx\t1\t5760\t0\n"  // not an integer
+                   "0\t1\n");            // too few fields
 }
 
 TEST(IcewsImportTest, SmallFileWithNames) {
@@ -240,6 +239,19 @@ TEST(IcewsImportTest, MissingNameTablesIsAnError) {
   auto stats = Import(store->get(), ImportFormat::kIcews18, path);
   ASSERT_FALSE(stats.ok());
   EXPECT_NE(stats.status().message().find("entity2id.txt"), std::string::npos);
+}
+
+TEST(IcewsImportTest, StatMismatchIsAnError) {
+  ScratchDir dir;
+  std::string path = WriteMiniIcews(dir);
+  dir.Write("stat.txt", "23033\t256\t0");
+  auto store = Store::Open(dir.File("i.db"));
+  ASSERT_TRUE(store.ok());
+  auto stats = Import(store->get(), ImportFormat::kIcews18, path);
+  ASSERT_FALSE(stats.ok());
+  EXPECT_NE(stats.status().message().find("stat.txt:1: says 23033"),
+            std::string::npos)
+      << stats.status().message();
 }
 
 TEST(IcewsImportTest, RealTestSplit) {
@@ -321,8 +333,8 @@ TEST(PhoenixImportTest, PetrarchOedaAndHeaderLayouts) {
       "petrarch.txt",
       "20150101\tUSAGOV\tRUSGOV\t042\tid1\thttp://c.example/1\n"
       "20150102\tRUSMIL\tUKRMIL\t190\n"
-      "2015010\tUSA\tRUS\t042\n"           // bad date
-      "20150103\tUSA\tRUS\tabc\n"          // bad code
+      "2015010\tUSA\tRUS\t042\n"                                    // bad date
+      "20150103\tUSA\tRUS\tabc\n"                                   // bad code
       "20150101\tUSAGOV\tRUSGOV\t042\tid1\thttp://c.example/1\n");  // repeat
   std::string oeda = dir.Write(
       "phoenix.tsv",

@@ -1,0 +1,123 @@
+// ladder validate SUITE [--json] [--verbose] [--limit N] [--dict PATH]...
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "commands.h"
+#include "ladder/validate.h"
+
+namespace ladder::tools {
+namespace {
+
+void PrintUsage(std::FILE* out) {
+  std::fprintf(out,
+               "usage: ladder validate SUITE [--json] [--verbose] [--limit N] "
+               "[--dict PATH]... [--all]\n\n"
+               "Runs a PETRARCH validation XML file or a TABARI .project and prints\n"
+               "the failing records and a summary (pass rate, precision, recall).\n"
+               "  --json      end with one line of JSON (records, passed, pass_rate,\n"
+               "              precision, recall, f1, by_category, ...)\n"
+               "  --verbose   also print ladder's explanation of each failing record\n"
+               "  --limit N   code at most N records\n"
+               "  --dict PATH use these dictionaries instead of the suite's\n"
+               "  --all       ignore the suite's <Include> list and sentence flags\n");
+}
+
+std::string Codings(const std::vector<Coding>& codings, const std::string& condition) {
+  if (codings.empty()) return condition.empty() ? "(none)" : "(" + condition + ")";
+  std::string out;
+  for (const Coding& c : codings) {
+    if (!out.empty()) out += ", ";
+    out += c.source + " " + c.target + " " + c.event;
+  }
+  return out;
+}
+
+void PrintFailure(const RecordOutcome& f, bool verbose) {
+  std::printf("FAIL %s [%s] %s\n", f.id.c_str(), f.category.c_str(), f.where.c_str());
+  std::printf("  text:     %s\n", f.text.c_str());
+  std::printf("  expected: %s\n", Codings(f.expected, f.expected_condition).c_str());
+  std::string reported;
+  for (const std::string& c : f.reported_conditions) reported += " (" + c + ")";
+  std::printf("  coded:    %s%s\n", Codings(f.coded, "").c_str(), reported.c_str());
+  if (!f.note.empty()) std::printf("  note:     %s\n", f.note.c_str());
+  if (verbose && !f.explain.empty()) std::printf("%s\n", f.explain.c_str());
+}
+
+void PrintSummary(const ValidationReport& r) {
+  std::printf("\n%-12s %8s %8s %8s\n", "category", "records", "passed", "rate");
+  for (const auto& [name, c] : r.by_category) {
+    std::printf("%-12s %8zu %8zu %7.1f%%\n", name.c_str(), c.records, c.passed,
+                c.records ? 100.0 * c.passed / c.records : 0.0);
+  }
+  std::printf("\n%s: %zu records, %zu passed (%.1f%%), %zu skipped; events: "
+              "precision %.3f recall %.3f F1 %.3f (TP %zu FP %zu FN %zu); %.2f s\n",
+              r.suite.c_str(), r.records, r.passed, 100.0 * r.pass_rate, r.skipped,
+              r.precision, r.recall, r.f1, r.true_positives, r.false_positives,
+              r.false_negatives, r.seconds);
+  if (!r.problems.empty()) {
+    std::printf("%zu dictionary/suite problems (ladder dict check lists them)\n",
+                r.problems.size());
+  }
+}
+
+int RunValidate(int argc, char** argv) {
+  ValidateOptions options;
+  std::string suite;
+  bool json = false, verbose = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      PrintUsage(stdout);
+      return kExitOk;
+    } else if (arg == "--json") {
+      json = true;
+    } else if (arg == "--verbose" || arg == "-v") {
+      verbose = true;
+    } else if (arg == "--all") {
+      options.include_all = true;
+    } else if ((arg == "--limit" || arg == "--dict") && i + 1 < argc) {
+      std::string value = argv[++i];
+      if (arg == "--dict") {
+        options.dictionaries.push_back(value);
+        continue;
+      }
+      char* end = nullptr;
+      long n = std::strtol(value.c_str(), &end, 10);
+      if (end == value.c_str() || *end != '\0' || n < 0) {
+        PrintError("validate: --limit needs a number, got '" + value + "'");
+        return kExitUsage;
+      }
+      options.limit = static_cast<int>(n);
+    } else if (!arg.empty() && arg[0] == '-') {
+      PrintError("validate: unknown option '" + arg + "' (try 'ladder validate --help')");
+      return kExitUsage;
+    } else if (suite.empty()) {
+      suite = arg;
+    } else {
+      PrintError("validate: more than one suite given");
+      return kExitUsage;
+    }
+  }
+  if (suite.empty()) {
+    PrintUsage(stderr);
+    return kExitUsage;
+  }
+  options.explain_failures = verbose;
+  Result<ValidationReport> report = RunValidation(suite, options);
+  if (!report.ok()) {
+    PrintError(report.status().ToString());
+    return kExitFailure;
+  }
+  for (const RecordOutcome& f : report->failures) PrintFailure(f, verbose);
+  PrintSummary(*report);
+  if (json) std::printf("%s\n", ValidationReportToJson(*report).c_str());
+  return kExitOk;
+}
+
+const CommandRegistrar kRegistrar(
+    "validate", "run a PETRARCH XML or TABARI validation suite", RunValidate);
+
+}  // namespace
+}  // namespace ladder::tools

@@ -83,11 +83,8 @@ Status IngestFile(const std::string& path, int64_t batch_size, store::Store* db,
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") != std::string::npos) {
       Result<Event> event = EventFromJson(line);
-      std::string what = event.ok() ? "" : event.status().message();
-      if (event.ok() && event->event_id.empty()) what = "missing event_id";
-      if (event.ok() && event->date.size() != 10) {
-        what = "invalid date '" + event->date + "'";
-      }
+      Status ok = event.ok() ? store::CheckStorable(*event) : event.status();
+      std::string what = ok.ok() ? "" : ok.message();
       if (what.empty()) {
         ++totals->events;
         batch.push_back(std::move(event).value());

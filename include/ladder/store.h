@@ -176,6 +176,10 @@ class Store {
   bool in_transaction_ = false;
 };
 
+// OK if Store::Ingest accepts `event`: it has an event_id and a real ISO
+// date. The message names neither input nor line; callers prefix them.
+Status CheckStorable(const Event& event);
+
 // ---- Importers (src/store/import_*.cc) ----
 
 enum class ImportFormat { kGdelt2, kGdelt1, kIcews18, kPhoenix };

@@ -218,6 +218,15 @@ Status Store::Rollback() {
   return Exec(db_, "ROLLBACK");
 }
 
+Status CheckStorable(const Event& event) {
+  int day = 0;
+  if (event.event_id.empty()) return InvalidArgument("event has no event_id");
+  if (!base::ParseIsoDate(event.date, &day)) {
+    return InvalidArgument("invalid date '" + event.date + "'");
+  }
+  return Status::Ok();
+}
+
 Result<IngestStats> Store::Ingest(const std::vector<Event>& events) {
   std::vector<StoreRecord> records(events.size());
   for (size_t i = 0; i < events.size(); ++i) records[i].event = events[i];
@@ -228,13 +237,12 @@ Result<IngestStats> Store::Ingest(const std::vector<StoreRecord>& records) {
   std::vector<int> days(records.size());
   for (size_t i = 0; i < records.size(); ++i) {
     const Event& e = records[i].event;
-    if (e.event_id.empty()) {
-      return InvalidArgument(path_ + ": event without event_id");
+    Status storable = CheckStorable(e);
+    if (!storable.ok()) {
+      return InvalidArgument(path_ + ": event " + e.event_id + ": " +
+                             storable.message());
     }
-    if (!base::ParseIsoDate(e.date, &days[i])) {
-      return InvalidArgument(path_ + ": event " + e.event_id +
-                             ": invalid date '" + e.date + "'");
-    }
+    base::ParseIsoDate(e.date, &days[i]);
   }
   bool own_transaction = !in_transaction_;
   if (own_transaction) RETURN_IF_ERROR(Begin());

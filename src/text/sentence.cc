@@ -137,18 +137,26 @@ class Splitter {
   Splitter(std::string_view text, std::vector<Span>* out)
       : text_(text), out_(out) {}
 
+  // Paragraphs end at blank lines, at indented lines, and after a line that
+  // ends a sentence or is short (a heading); other line breaks are hard
+  // wrapping inside a paragraph (Reuters) and count as spaces.
   void Run() {
     size_t pos = 0;
+    size_t para = 0;
     while (pos < text_.size()) {
       size_t nl = text_.find('\n', pos);
       if (nl == std::string_view::npos) nl = text_.size();
-      SplitLine(pos, nl);
+      if (nl >= text_.size() || ParagraphEndsAt(pos, nl)) {
+        SplitLine(para, nl);
+        para = nl + 1;
+      }
       pos = nl + 1;
     }
   }
 
  private:
   void SplitLine(size_t begin, size_t end);
+  bool ParagraphEndsAt(size_t line_begin, size_t nl) const;
   bool EndsSentence(size_t run_begin, size_t run_end, size_t close_end,
                     size_t line_end, size_t start) const;
   void Add(size_t begin, size_t end);
@@ -156,6 +164,33 @@ class Splitter {
   std::string_view text_;
   std::vector<Span>* out_;
 };
+
+bool Splitter::ParagraphEndsAt(size_t line_begin, size_t nl) const {
+  size_t next = nl + 1;
+  if (next >= text_.size()) return true;
+  char c = text_[next];
+  if (c == '\n' || c == '\r' || c == ' ' || c == '\t') return true;
+  size_t e = nl;
+  while (e > line_begin && (text_[e - 1] == ' ' || text_[e - 1] == '\t' ||
+                            text_[e - 1] == '\r')) {
+    --e;
+  }
+  if (e - line_begin < 40) return true;  // a heading or a short line
+  size_t len;
+  size_t k = e;
+  // Step back over closing quotes/brackets (UTF-8 aware: up to 3 bytes).
+  while (k > line_begin) {
+    size_t b = k - 1;
+    while (b > line_begin && (static_cast<unsigned char>(text_[b]) & 0xC0) == 0x80) --b;
+    char32_t ch = DecodeAt(text_, b, &len);
+    if (!internal::IsClosingPunct(ch)) break;
+    k = b;
+  }
+  if (k == line_begin) return true;
+  size_t b = k - 1;
+  while (b > line_begin && (static_cast<unsigned char>(text_[b]) & 0xC0) == 0x80) --b;
+  return IsTerminator(DecodeAt(text_, b, &len));
+}
 
 void Splitter::SplitLine(size_t begin, size_t end) {
   size_t start = SkipSpaces(text_, begin, end);

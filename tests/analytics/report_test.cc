@@ -46,7 +46,7 @@ std::unique_ptr<store::Store> MakeStore(int first_day) {
     int fights = w == 29 ? 25 : 2 + w % 2;
     for (int i = 0; i < fights; ++i) events.push_back(MakeEvent(n++, day + i % 5, "RUS", "UKR", 4));
     events.push_back(MakeEvent(n++, day + 1, "USA", "UKR", 2));
-    events.push_back(MakeEvent(n++, day + 2, "UKR", "USA", 1));
+    events.push_back(MakeEvent(n++, day + 6, "UKR", "USA", 1));  // Sunday: full weeks
     events.push_back(MakeEvent(n++, day + 3, "USA", "RUS", 3));
   }
   if (!(*store)->Ingest(events).ok()) return nullptr;

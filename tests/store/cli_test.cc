@@ -83,12 +83,19 @@ TEST(IngestCliTest, SameFileTwiceKeepsCount) {
 TEST(IngestCliTest, BadLinesReportedRestIngested) {
   ScratchDir dir;
   std::string events = dir.File("news.jsonl");
-  WriteEvents(events, 0, 3, "{not json\n{\"event_id\": \"x\"}\n");
+  Event bad_date =
+      MakeEvent("d9-s1-e1", "d9", "2023-02-30", "USA", "PRK", "130");
+  WriteEvents(
+      events, 0, 3,
+      "{not json\n{\"event_id\": \"x\"}\n" + EventToJson(bad_date) + "\n");
   std::string db = dir.File("l.db");
   RunResult r = RunLadder("ingest --db '" + db + "' '" + events + "'");
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_NE(r.output.find(events + ":4: "), std::string::npos) << r.output;
   EXPECT_NE(r.output.find(events + ":5: "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(events + ":6: invalid date '2023-02-30'"),
+            std::string::npos)
+      << r.output;
   EXPECT_EQ(CountIn(db), 3);
 }
 

@@ -159,3 +159,28 @@ TEST(SplitSentencesTest, SeedArticleParagraph) {
 
 }  // namespace
 }  // namespace ladder::text
+
+namespace ladder::text {
+namespace {
+
+// Regression: hard-wrapped paragraphs (Reuters) were split at every line.
+TEST(SplitSentencesTest, HardWrappedLinesJoinWithinAParagraph) {
+  std::string text =
+      "The finance ministers of the seven leading industrial nations agreed\n"
+      "on Saturday to keep exchange rates stable, officials said. The\n"
+      "agreement was welcomed.\n"
+      "    A second paragraph starts with an indent.\n"
+      "\n"
+      "Short heading\n"
+      "Another paragraph.";
+  Sentences got = Split(text);
+  ASSERT_EQ(got.size(), 5u) << ::testing::PrintToString(got);
+  EXPECT_NE(got[0].find("agreed\non Saturday"), std::string::npos);
+  EXPECT_EQ(got[1], "The\nagreement was welcomed.");
+  EXPECT_EQ(got[2], "A second paragraph starts with an indent.");
+  EXPECT_EQ(got[3], "Short heading");
+  EXPECT_EQ(got[4], "Another paragraph.");
+}
+
+}  // namespace
+}  // namespace ladder::text

@@ -52,7 +52,7 @@ std::string FormatDay(int z) {
   const int mp = (5 * doy + 2) / 153;
   const int d = doy - (153 * mp + 2) / 5 + 1;
   const int m = mp + (mp < 10 ? 3 : -9);
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yoe + era * 400 + (m <= 2), m, d);
   return buf;
 }

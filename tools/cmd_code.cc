@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "ladder/engine.h"
 #include "ladder/io.h"
+#include "ladder/legacy_io.h"
 
 namespace ladder::tools {
 namespace {
@@ -25,6 +26,13 @@ struct Output {
     } else if (format == "csv") {
       if (!header_written) std::fprintf(file, "%s\n", CsvHeader().c_str());
       line = EventToCsv(e);
+    } else if (format == "phoenix") {
+      if (!header_written) std::fprintf(file, "%s\n", PhoenixHeader().c_str());
+      line = EventToPhoenix(e);
+    } else if (format == "gdelt") {
+      line = EventToGdelt2(e);  // GDELT 2.0 files have no header row
+    } else if (format == "plover") {
+      line = EventToPlover(e);
     } else {
       line = EventToJson(e);
     }
@@ -112,8 +120,10 @@ int RunCodeCommand(int argc, char** argv) {
   app.add_option("inputs", inputs, "text or JSONL files; - for stdin")
       ->default_val(std::vector<std::string>{"-"});
   app.add_option("--date", date, "document date for plain text (YYYY-MM-DD)");
-  app.add_option("--output-format", format, "jsonl, tsv or csv")
-      ->check(CLI::IsMember({"jsonl", "tsv", "csv"}));
+  app.add_option("--output-format", format,
+                 "jsonl, tsv, csv, gdelt, plover or phoenix")
+      ->check(CLI::IsMember(
+          {"jsonl", "tsv", "csv", "gdelt", "plover", "phoenix"}));
   app.add_option("--input-format", input_format, "auto, text or jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   app.add_option("-o,--output", output, "write events to FILE");

@@ -53,15 +53,16 @@ std::string FormatDay(int z) {
   const int d = doy - (153 * mp + 2) / 5 + 1;
   const int m = mp + (mp < 10 ? 3 : -9);
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yoe + era * 400 + (m <= 2), m, d);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yoe + era * 400 + (m <= 2),
+                m, d);
   return buf;
 }
 
 bool ParseDay(const std::string& s, int* day) {
   int y = 0, m = 0, d = 0;
   char tail = 0;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
-      m > 12 || d < 1 || d > 31) {
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      m < 1 || m > 12 || d < 1 || d > 31) {
     return false;
   }
   *day = DaysFromCivil(y, m, d);
@@ -94,36 +95,48 @@ struct ModelArgs {
 };
 
 void AddInput(CLI::App* app, InputArgs* in) {
-  app->add_option("--points", in->points, "CSV of points: header 'time,dimension', time in days");
+  app->add_option("--points", in->points,
+                  "CSV of points: header 'time,dimension', time in days");
   app->add_option("--db", in->db, "the store (SQLite file)");
   app->add_option("--quadruples", in->quadruples,
                   "ICEWS18-style quadruple files 's r o t' (time in hours)");
-  app->add_option("--dyad", in->dyads, "directed dyad A-B (repeatable; default: the busiest)");
-  app->add_option("--top-dyads", in->top_dyads, "busiest directed dyads when no --dyad")
+  app->add_option("--dyad", in->dyads,
+                  "directed dyad A-B (repeatable; default: the busiest)");
+  app->add_option("--top-dyads", in->top_dyads,
+                  "busiest directed dyads when no --dyad")
       ->capture_default_str();
-  app->add_option("--top-entities", in->top_entities, "busiest subjects (--quadruples)")
+  app->add_option("--top-entities", in->top_entities,
+                  "busiest subjects (--quadruples)")
       ->capture_default_str();
-  app->add_option("--quad", in->quads, "quad classes to model (1-4)")->delimiter(',')
+  app->add_option("--quad", in->quads, "quad classes to model (1-4)")
+      ->delimiter(',')
       ->check(CLI::Range(1, 4));
   app->add_option("--from", in->from, "first day (YYYY-MM-DD, --db)");
   app->add_option("--to", in->to, "last day (YYYY-MM-DD, --db)");
-  app->add_flag("--clusters", in->clusters, "count de-duplicated clusters, not reports");
+  app->add_flag("--clusters", in->clusters,
+                "count de-duplicated clusters, not reports");
   app->add_flag("--asserted-only", in->asserted_only, "only asserted events");
-  app->add_option("--seed", in->seed, "seed for within-day jitter and simulation")
+  app->add_option("--seed", in->seed,
+                  "seed for within-day jitter and simulation")
       ->capture_default_str();
 }
 
 void AddModel(CLI::App* app, ModelArgs* m) {
-  app->add_option("--kernel", m->kernel, "exp (decay by profile likelihood) or sumexp")
-      ->check(CLI::IsMember({"exp", "sumexp"}))->capture_default_str();
+  app->add_option("--kernel", m->kernel,
+                  "exp (decay by profile likelihood) or sumexp")
+      ->check(CLI::IsMember({"exp", "sumexp"}))
+      ->capture_default_str();
   app->add_option("--decay", m->decays,
                   "decays per day: the grid (exp) or the components (sumexp)")
       ->delimiter(',');
   app->add_option("--l1", m->l1, "L1 penalty on alpha")->capture_default_str();
   app->add_option("--l2", m->l2, "L2 penalty on alpha")->capture_default_str();
-  app->add_option("--max-iter", m->max_iter, "maximum EM passes")->capture_default_str();
-  app->add_option("--tol", m->tol, "stop when a pass gains less per event")->capture_default_str();
-  app->add_option("--threads", m->threads, "threads (0 = all cores)")->capture_default_str();
+  app->add_option("--max-iter", m->max_iter, "maximum EM passes")
+      ->capture_default_str();
+  app->add_option("--tol", m->tol, "stop when a pass gains less per event")
+      ->capture_default_str();
+  app->add_option("--threads", m->threads, "threads (0 = all cores)")
+      ->capture_default_str();
   app->add_flag("--no-se", m->no_se, "skip standard errors");
 }
 
@@ -158,13 +171,14 @@ struct Row {
   int quad;
 };
 
-Result<std::vector<std::string>> ChooseDyads(const InputArgs& in,
-                                             const std::map<std::string, int64_t>& counts) {
+Result<std::vector<std::string>> ChooseDyads(
+    const InputArgs& in, const std::map<std::string, int64_t>& counts) {
   if (!in.dyads.empty()) {
     for (const std::string& d : in.dyads) {
       const size_t dash = d.find('-');
       if (dash == std::string::npos || dash == 0 || dash + 1 == d.size()) {
-        return InvalidArgument("--dyad '" + d + "': expected SOURCE-TARGET, e.g. RUS-PRK");
+        return InvalidArgument("--dyad '" + d +
+                               "': expected SOURCE-TARGET, e.g. RUS-PRK");
       }
     }
     return in.dyads;
@@ -177,46 +191,61 @@ Result<std::vector<std::string>> ChooseDyads(const InputArgs& in,
   }
   std::sort(ranked.begin(), ranked.end());
   std::vector<std::string> out;
-  for (size_t k = 0; k < ranked.size() && static_cast<int>(k) < in.top_dyads; ++k) {
+  for (size_t k = 0; k < ranked.size() && static_cast<int>(k) < in.top_dyads;
+       ++k) {
     out.push_back(ranked[k].second);
   }
-  if (out.empty()) return InvalidArgument(in.db + ": no events with both countries");
+  if (out.empty())
+    return InvalidArgument(in.db + ": no events with both countries");
   return out;
+}
+
+Result<store::EventFilter> StoreFilter(const InputArgs& in) {
+  store::EventFilter filter;
+  int day = 0;
+  if (!in.from.empty()) {
+    if (!ParseDay(in.from, &day)) {
+      return InvalidArgument("--from: expected YYYY-MM-DD");
+    }
+    filter.day_from = day;
+  }
+  if (!in.to.empty()) {
+    if (!ParseDay(in.to, &day))
+      return InvalidArgument("--to: expected YYYY-MM-DD");
+    filter.day_to = day;
+  }
+  filter.asserted_only = in.asserted_only;
+  filter.unit =
+      in.clusters ? store::CountUnit::kClusters : store::CountUnit::kEvents;
+  return filter;
 }
 
 Result<Loaded> LoadStore(const InputArgs& in) {
   store::StoreOptions so;
   so.read_only = true;
-  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> db, store::Store::Open(in.db, so));
-  store::EventFilter filter;
-  int day = 0;
-  if (!in.from.empty()) {
-    if (!ParseDay(in.from, &day)) return InvalidArgument("--from: expected YYYY-MM-DD");
-    filter.day_from = day;
-  }
-  if (!in.to.empty()) {
-    if (!ParseDay(in.to, &day)) return InvalidArgument("--to: expected YYYY-MM-DD");
-    filter.day_to = day;
-  }
-  filter.asserted_only = in.asserted_only;
-  filter.unit = in.clusters ? store::CountUnit::kClusters : store::CountUnit::kEvents;
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> db,
+                   store::Store::Open(in.db, so));
+  ASSIGN_OR_RETURN(store::EventFilter filter, StoreFilter(in));
   std::map<std::string, int> dyad_ids;
   std::vector<std::string> dyad_names;
   std::map<std::string, int64_t> counts;
   std::vector<Row> rows;
   RETURN_IF_ERROR(db->ForEach(filter, [&](const store::StoredEvent& e) {
-    if (e.source_country.empty() || e.target_country.empty() || e.quad_class < 1 ||
-        e.quad_class > 4) {
+    if (e.source_country.empty() || e.target_country.empty() ||
+        e.quad_class < 1 || e.quad_class > 4) {
       return true;
     }
     const std::string dyad = e.source_country + "-" + e.target_country;
-    auto [it, fresh] = dyad_ids.emplace(dyad, static_cast<int>(dyad_names.size()));
+    auto [it, fresh] =
+        dyad_ids.emplace(dyad, static_cast<int>(dyad_names.size()));
     if (fresh) dyad_names.push_back(dyad);
     ++counts[dyad];
     rows.push_back({e.day, it->second, e.quad_class});
     return true;
   }));
-  if (rows.empty()) return InvalidArgument(in.db + ": no events with both countries and a quad class");
+  if (rows.empty())
+    return InvalidArgument(in.db +
+                           ": no events with both countries and a quad class");
   ASSIGN_OR_RETURN(std::vector<std::string> chosen, ChooseDyads(in, counts));
   Loaded out;
   out.dated = true;
@@ -250,7 +279,8 @@ Result<Loaded> LoadStore(const InputArgs& in) {
 }
 
 Result<Loaded> LoadInput(const InputArgs& in) {
-  const int given = !in.points.empty() + !in.db.empty() + !in.quadruples.empty();
+  const int given =
+      !in.points.empty() + !in.db.empty() + !in.quadruples.empty();
   if (given != 1) {
     return InvalidArgument("give exactly one of --points, --db, --quadruples");
   }
@@ -258,12 +288,14 @@ Result<Loaded> LoadInput(const InputArgs& in) {
   if (!in.points.empty()) {
     ASSIGN_OR_RETURN(out.points, an::ReadPointsCsv(in.points));
   } else if (!in.quadruples.empty()) {
-    ASSIGN_OR_RETURN(out.points,
-                     an::ReadQuadruplePoints(in.quadruples, in.top_entities, 24, in.seed));
+    ASSIGN_OR_RETURN(
+        out.points,
+        an::ReadQuadruplePoints(in.quadruples, in.top_entities, 24, in.seed));
   } else {
     ASSIGN_OR_RETURN(out, LoadStore(in));
   }
-  if (out.points.times.empty()) return InvalidArgument("no events in the chosen dimensions");
+  if (out.points.times.empty())
+    return InvalidArgument("no events in the chosen dimensions");
   return out;
 }
 
@@ -276,8 +308,9 @@ std::string DimName(const an::Points& p, int i) {
 json Matrix(const std::vector<double>& m, int d) {
   json rows = json::array();
   for (int i = 0; i < d; ++i) {
-    rows.push_back(std::vector<double>(m.begin() + static_cast<size_t>(i) * d,
-                                       m.begin() + static_cast<size_t>(i + 1) * d));
+    rows.push_back(
+        std::vector<double>(m.begin() + static_cast<size_t>(i) * d,
+                            m.begin() + static_cast<size_t>(i + 1) * d));
   }
   return rows;
 }
@@ -296,9 +329,10 @@ json FitJson(const an::HawkesFit& fit, const an::Points& points) {
     json parts = json::array();
     const size_t dd = static_cast<size_t>(m.dimensions) * m.dimensions;
     for (int k = 0; k < m.kernels(); ++k) {
-      parts.push_back(Matrix(std::vector<double>(m.alpha.begin() + k * dd,
-                                                 m.alpha.begin() + (k + 1) * dd),
-                             m.dimensions));
+      parts.push_back(
+          Matrix(std::vector<double>(m.alpha.begin() + k * dd,
+                                     m.alpha.begin() + (k + 1) * dd),
+                 m.dimensions));
     }
     j["alpha_by_decay"] = parts;
   }
@@ -315,7 +349,8 @@ json FitJson(const an::HawkesFit& fit, const an::Points& points) {
   j["iterations"] = fit.iterations;
   j["converged"] = fit.converged;
   json profile = json::array();
-  for (const auto& [b, ll] : fit.profile) profile.push_back({{"decay", b}, {"loglik", ll}});
+  for (const auto& [b, ll] : fit.profile)
+    profile.push_back({{"decay", b}, {"loglik", ll}});
   j["profile"] = profile;
   j["seconds"] = fit.seconds;
   return j;
@@ -330,14 +365,18 @@ std::string Se(const an::HawkesFit& fit, double se) {
 
 void PrintFitText(const an::HawkesFit& fit, const an::Points& points) {
   const an::HawkesModel& m = fit.model;
-  std::printf("Hawkes fit: %lld events, %d dimensions, window %.1f days, %s kernel",
-              static_cast<long long>(fit.events), m.dimensions, points.end - points.start,
-              m.kernels() == 1 ? "exponential" : "sum-of-exponentials");
+  std::printf(
+      "Hawkes fit: %lld events, %d dimensions, window %.1f days, %s kernel",
+      static_cast<long long>(fit.events), m.dimensions,
+      points.end - points.start,
+      m.kernels() == 1 ? "exponential" : "sum-of-exponentials");
   for (double b : m.decays) std::printf(" %.3g/day", b);
-  std::printf("\nlog-likelihood %.2f, %d EM passes%s, %.2fs\n", fit.loglik, fit.iterations,
-              fit.converged ? "" : " (not converged)", fit.seconds);
-  std::printf("branching ratio %.3f%s  (share of events triggered by earlier events)\n",
-              fit.branching_ratio, Se(fit, fit.branching_ratio_se).c_str());
+  std::printf("\nlog-likelihood %.2f, %d EM passes%s, %.2fs\n", fit.loglik,
+              fit.iterations, fit.converged ? "" : " (not converged)",
+              fit.seconds);
+  std::printf(
+      "branching ratio %.3f%s  (share of events triggered by earlier events)\n",
+      fit.branching_ratio, Se(fit, fit.branching_ratio_se).c_str());
   std::printf("\n%-28s %10s %10s\n", "dimension", "events/day", "baseline");
   std::vector<int64_t> counts(m.dimensions, 0);
   for (int d : points.dims) ++counts[d];
@@ -348,16 +387,20 @@ void PrintFitText(const an::HawkesFit& fit, const an::Points& points) {
   }
   std::vector<std::pair<double, std::pair<int, int>>> pairs;
   for (int i = 0; i < m.dimensions; ++i) {
-    for (int j = 0; j < m.dimensions; ++j) pairs.push_back({-m.Alpha(i, j), {i, j}});
+    for (int j = 0; j < m.dimensions; ++j)
+      pairs.push_back({-m.Alpha(i, j), {i, j}});
   }
   std::sort(pairs.begin(), pairs.end());
-  std::printf("\nstrongest excitation (expected events in TARGET per event in SOURCE):\n");
+  std::printf(
+      "\nstrongest excitation (expected events in TARGET per event in "
+      "SOURCE):\n");
   for (size_t k = 0; k < pairs.size() && k < 10; ++k) {
     const auto [i, j] = pairs[k].second;
     std::printf("  %-28s -> %-28s %.3f%s\n", DimName(points, j).c_str(),
                 DimName(points, i).c_str(), m.Alpha(i, j),
-                fit.has_standard_errors ? Se(fit, fit.alpha_se[i * m.dimensions + j]).c_str()
-                                        : "");
+                fit.has_standard_errors
+                    ? Se(fit, fit.alpha_se[i * m.dimensions + j]).c_str()
+                    : "");
   }
 }
 
@@ -380,7 +423,8 @@ int Fail(const Status& s) {
 }
 
 std::string DayLabel(const Loaded& in, double t) {
-  if (!in.dated) return "t=" + std::to_string(static_cast<long long>(std::floor(t)));
+  if (!in.dated)
+    return "t=" + std::to_string(static_cast<long long>(std::floor(t)));
   return FormatDay(in.first_day + static_cast<int>(std::floor(t)));
 }
 
@@ -392,15 +436,18 @@ struct FitArgs {
 
 void PrintHeldOutText(const an::HeldOut& h, const Loaded& in) {
   const double n = std::max<int64_t>(1, h.events);
-  std::printf("\nheld-out %s .. %s (%.0f days, %lld events), fit on the days before:\n",
-              DayLabel(in, h.from).c_str(), DayLabel(in, h.to - 1e-9).c_str(), h.to - h.from,
-              static_cast<long long>(h.events));
+  std::printf(
+      "\nheld-out %s .. %s (%.0f days, %lld events), fit on the days before:\n",
+      DayLabel(in, h.from).c_str(), DayLabel(in, h.to - 1e-9).c_str(),
+      h.to - h.from, static_cast<long long>(h.events));
   std::printf("  %-34s %14s %12s\n", "model", "log-likelihood", "per event");
-  std::printf("  %-34s %14.2f %12.4f\n", "Hawkes (given the history)", h.loglik, h.loglik / n);
+  std::printf("  %-34s %14.2f %12.4f\n", "Hawkes (given the history)", h.loglik,
+              h.loglik / n);
   std::printf("  %-34s %14.2f %12.4f\n", "Poisson (constant rate from train)",
               h.poisson_loglik, h.poisson_loglik / n);
   char label[64];
-  std::snprintf(label, sizeof label, "persistence (rate of last %.0f days)", h.persistence_days);
+  std::snprintf(label, sizeof label, "persistence (rate of last %.0f days)",
+                h.persistence_days);
   std::printf("  %-34s %14.2f %12.4f\n", label, h.persistence_loglik,
               h.persistence_loglik / n);
 }
@@ -456,7 +503,8 @@ struct ForecastArgs {
   bool json = false;
 };
 
-int RunForecast(const InputArgs& ia, const ModelArgs& ma, const ForecastArgs& fa) {
+int RunForecast(const InputArgs& ia, const ModelArgs& ma,
+                const ForecastArgs& fa) {
   Result<Loaded> in = LoadInput(ia);
   if (!in.ok()) return Fail(in.status());
   Result<an::HawkesFit> fit = an::FitHawkes(in->points, ToOptions(ma));
@@ -470,7 +518,8 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma, const ForecastArgs& fa
   if (!f.ok()) return Fail(f.status());
   const int d = fit->model.dimensions;
   std::vector<std::string> labels;
-  for (int k = 0; k < f->days; ++k) labels.push_back(DayLabel(*in, f->start + k));
+  for (int k = 0; k < f->days; ++k)
+    labels.push_back(DayLabel(*in, f->start + k));
   if (fa.json) {
     json j;
     std::vector<std::string> names;
@@ -480,8 +529,9 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma, const ForecastArgs& fa
     json mean = json::array(), lower = json::array(), upper = json::array();
     for (int i = 0; i < d; ++i) {
       auto row = [&](const std::vector<double>& v) {
-        return std::vector<double>(v.begin() + static_cast<size_t>(i) * f->days,
-                                   v.begin() + static_cast<size_t>(i + 1) * f->days);
+        return std::vector<double>(
+            v.begin() + static_cast<size_t>(i) * f->days,
+            v.begin() + static_cast<size_t>(i + 1) * f->days);
       };
       mean.push_back(row(f->mean));
       lower.push_back(row(f->lower));
@@ -491,15 +541,19 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma, const ForecastArgs& fa
     j["lower"] = lower;
     j["upper"] = upper;
     j["interval"] = {fo.lower, fo.upper};
-    j["total"] = {{"mean", f->total_mean}, {"lower", f->total_lower}, {"upper", f->total_upper}};
+    j["total"] = {{"mean", f->total_mean},
+                  {"lower", f->total_lower},
+                  {"upper", f->total_upper}};
     j["paths"] = f->paths;
     j["truncated_paths"] = f->truncated_paths;
     j["branching_ratio"] = fit->branching_ratio;
     std::printf("%s\n", j.dump().c_str());
     return kExitOk;
   }
-  std::printf("forecast: expected events per day [5%%, 95%%] over %d simulated futures"
-              " (branching ratio %.3f)\n\n%-24s", f->paths, fit->branching_ratio, "dimension");
+  std::printf(
+      "forecast: expected events per day [5%%, 95%%] over %d simulated futures"
+      " (branching ratio %.3f)\n\n%-24s",
+      f->paths, fit->branching_ratio, "dimension");
   for (const std::string& l : labels) std::printf(" %16s", l.c_str());
   auto cell = [](double m, double lo, double hi) {
     char buf[40];
@@ -514,11 +568,14 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma, const ForecastArgs& fa
     }
   }
   std::printf("\n%-24s", "total");
-  for (int k = 0; k < f->days; ++k) cell(f->total_mean[k], f->total_lower[k], f->total_upper[k]);
+  for (int k = 0; k < f->days; ++k)
+    cell(f->total_mean[k], f->total_lower[k], f->total_upper[k]);
   std::printf("\n");
   if (f->truncated_paths > 0) {
-    std::printf("(%d paths were cut at the event limit: the fitted process is explosive)\n",
-                f->truncated_paths);
+    std::printf(
+        "(%d paths were cut at the event limit: the fitted process is "
+        "explosive)\n",
+        f->truncated_paths);
   }
   return kExitOk;
 }
@@ -538,14 +595,17 @@ Result<int> FindDimension(const an::Points& p, const std::string& name) {
   }
   char* end = nullptr;
   const long v = std::strtol(name.c_str(), &end, 10);
-  if (!name.empty() && *end == 0 && v >= 0 && v < p.dimensions) return static_cast<int>(v);
+  if (!name.empty() && *end == 0 && v >= 0 && v < p.dimensions)
+    return static_cast<int>(v);
   std::string known;
-  for (int i = 0; i < p.dimensions && i < 12; ++i) known += (i ? ", " : "") + DimName(p, i);
+  for (int i = 0; i < p.dimensions && i < 12; ++i)
+    known += (i ? ", " : "") + DimName(p, i);
   return InvalidArgument("--event '" + name + "': no such dimension (" + known +
                          (p.dimensions > 12 ? ", ..." : "") + ")");
 }
 
-int RunSimulate(const InputArgs& ia, const ModelArgs& ma, const SimulateArgs& sa) {
+int RunSimulate(const InputArgs& ia, const ModelArgs& ma,
+                const SimulateArgs& sa) {
   Result<Loaded> in = LoadInput(ia);
   if (!in.ok()) return Fail(in.status());
   Result<int> dim = FindDimension(in->points, sa.event);
@@ -570,27 +630,34 @@ int RunSimulate(const InputArgs& ia, const ModelArgs& ma, const SimulateArgs& sa
     j["horizon"] = w->horizon;
     j["paths"] = w->paths;
     j["truncated_paths"] = w->truncated_paths;
-    j["cascade"] = {{"mean", w->mean_size}, {"p_any", w->p_any}, {"q05", w->q05},
-                    {"q50", w->q50}, {"q95", w->q95}, {"histogram", w->size_histogram}};
+    j["cascade"] = {{"mean", w->mean_size}, {"p_any", w->p_any},
+                    {"q05", w->q05},        {"q50", w->q50},
+                    {"q95", w->q95},        {"histogram", w->size_histogram}};
     j["extra_mean"] = w->extra_mean;
     if (!w->extra_expected.empty()) j["extra_expected"] = w->extra_expected;
     j["branching_ratio"] = fit->branching_ratio;
     std::printf("%s\n", j.dump().c_str());
     return kExitOk;
   }
-  std::printf("what if one more event happens in %s: its cascade over %.0f days (%d runs)\n",
-              names[*dim].c_str(), w->horizon, w->paths);
-  std::printf("  triggered events: mean %.2f, median %.0f, 90%% interval [%.0f, %.0f], "
-              "P(any) %.2f\n", w->mean_size, w->q50, w->q05, w->q95, w->p_any);
+  std::printf(
+      "what if one more event happens in %s: its cascade over %.0f days (%d "
+      "runs)\n",
+      names[*dim].c_str(), w->horizon, w->paths);
+  std::printf(
+      "  triggered events: mean %.2f, median %.0f, 90%% interval [%.0f, %.0f], "
+      "P(any) %.2f\n",
+      w->mean_size, w->q50, w->q05, w->q95, w->p_any);
   std::printf("  size distribution:");
   for (int k = 0; k < 10; ++k) {
-    std::printf(" %d:%.3f", k, static_cast<double>(w->size_histogram[k]) / w->paths);
+    std::printf(" %d:%.3f", k,
+                static_cast<double>(w->size_histogram[k]) / w->paths);
   }
   std::printf("\n\n  %-28s %12s %12s\n", "dimension", "extra events",
               w->extra_expected.empty() ? "" : "(no horizon)");
   for (int i = 0; i < d; ++i) {
     std::printf("  %-28s %12.3f", names[i].c_str(), w->extra_mean[i]);
-    if (!w->extra_expected.empty()) std::printf(" %12.3f", w->extra_expected[i]);
+    if (!w->extra_expected.empty())
+      std::printf(" %12.3f", w->extra_expected[i]);
     std::printf("\n");
   }
   if (w->extra_expected.empty()) {
@@ -601,7 +668,8 @@ int RunSimulate(const InputArgs& ia, const ModelArgs& ma, const SimulateArgs& sa
 }
 
 int RunEscalation(int argc, char** argv) {
-  CLI::App app("Multivariate Hawkes model of escalation: does activity breed activity?");
+  CLI::App app(
+      "Multivariate Hawkes model of escalation: does activity breed activity?");
   app.name("ladder escalation");
   app.require_subcommand(1);
   InputArgs ia;
@@ -609,38 +677,51 @@ int RunEscalation(int argc, char** argv) {
   FitArgs fa;
   ForecastArgs fo;
   SimulateArgs sa;
-  CLI::App* fit = app.add_subcommand(
-      "fit", "baseline rates, excitation matrix, branching ratio (with standard errors)");
-  CLI::App* forecast = app.add_subcommand("forecast", "expected events per day with intervals");
-  CLI::App* simulate =
-      app.add_subcommand("simulate", "what if event X happens: the distribution of its cascade");
+  CLI::App* fit = app.add_subcommand("fit",
+                                     "baseline rates, excitation matrix, "
+                                     "branching ratio (with standard errors)");
+  CLI::App* forecast =
+      app.add_subcommand("forecast", "expected events per day with intervals");
+  CLI::App* simulate = app.add_subcommand(
+      "simulate", "what if event X happens: the distribution of its cascade");
   for (CLI::App* sub : {fit, forecast, simulate}) {
     AddInput(sub, &ia);
     AddModel(sub, &ma);
   }
-  fit->add_option("--heldout-days", fa.heldout_days,
-                  "fit without the last N days and score them against baselines");
+  fit->add_option(
+      "--heldout-days", fa.heldout_days,
+      "fit without the last N days and score them against baselines");
   fit->add_option("--persistence-days", fa.persistence_days,
-                  "window of the persistence baseline")->capture_default_str();
+                  "window of the persistence baseline")
+      ->capture_default_str();
   fit->add_flag("--json", fa.json, "one JSON object");
   forecast->add_option("--days", fo.days, "days ahead")->capture_default_str();
-  forecast->add_option("--paths", fo.paths, "simulated futures")->capture_default_str();
+  forecast->add_option("--paths", fo.paths, "simulated futures")
+      ->capture_default_str();
   forecast->add_flag("--json", fo.json, "one JSON object");
-  simulate->add_option("--event", sa.event, "dimension of the injected event (name or index)")
+  simulate
+      ->add_option("--event", sa.event,
+                   "dimension of the injected event (name or index)")
       ->required();
   simulate->add_option("--horizon", sa.horizon, "days to follow the cascade")
       ->capture_default_str();
-  simulate->add_option("--paths", sa.paths, "simulated cascades")->capture_default_str();
+  simulate->add_option("--paths", sa.paths, "simulated cascades")
+      ->capture_default_str();
   simulate->add_flag("--json", sa.json, "one JSON object");
   const int parsed = ParseOrExit(app, argc, argv);
   if (parsed >= 0) return parsed;
+  if (!ia.points.empty() + !ia.db.empty() + !ia.quadruples.empty() != 1) {
+    PrintError("escalation: give exactly one of --points, --db, --quadruples");
+    return kExitUsage;
+  }
   if (fit->parsed()) return RunFit(ia, ma, fa);
   if (forecast->parsed()) return RunForecast(ia, ma, fo);
   return RunSimulate(ia, ma, sa);
 }
 
 const CommandRegistrar kRegisterEscalation(
-    "escalation", "Hawkes model: fit | forecast | simulate (what if)", RunEscalation);
+    "escalation", "Hawkes model: fit | forecast | simulate (what if)",
+    RunEscalation);
 
 }  // namespace
 }  // namespace ladder::tools

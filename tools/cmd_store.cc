@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "ladder/engine.h"
 #include "ladder/io.h"
 #include "ladder/store.h"
 
@@ -101,17 +102,66 @@ Status IngestFile(const std::string& path, int64_t batch_size, store::Store* db,
   return WriteBatch(db, &batch, totals);
 }
 
+// Codes documents (text or JSONL) with the Engine and stores their events;
+// every `batch_size` events commit.
+Status IngestDocuments(const Engine& engine, const std::string& path,
+                       const std::string& date, int64_t batch_size,
+                       store::Store* db, IngestTotals* totals) {
+  ReaderOptions options;
+  options.default_date = date;
+  ASSIGN_OR_RETURN(std::unique_ptr<DocumentReader> reader,
+                   DocumentReader::Open(path, options));
+  std::vector<Event> batch;
+  Document doc;
+  Status error;
+  DocumentReader::Outcome outcome;
+  int64_t docs = 0;
+  while ((outcome = reader->Next(&doc, &error)) !=
+         DocumentReader::Outcome::kEnd) {
+    Result<CodeResult> coded =
+        outcome == DocumentReader::Outcome::kError ? Result<CodeResult>(error)
+                                                   : engine.Code(doc);
+    if (!coded.ok()) {
+      ++totals->bad;
+      PrintError(coded.status().message());
+      continue;
+    }
+    for (Event& e : coded->events) {
+      Status storable = store::CheckStorable(e);
+      if (!storable.ok()) {
+        ++totals->bad;
+        PrintError(reader->name() + ": document '" + doc.id +
+                   "': " + storable.message());
+        continue;
+      }
+      ++totals->events;
+      batch.push_back(std::move(e));
+    }
+    if (static_cast<int64_t>(batch.size()) >= batch_size) {
+      RETURN_IF_ERROR(WriteBatch(db, &batch, totals));
+    }
+    ShowProgress(reader->name(), ++docs);
+  }
+  return WriteBatch(db, &batch, totals);
+}
+
 int RunIngest(int argc, char** argv) {
   CLI::App app(
       "Write events into the store. Input is event JSONL as written by "
       "'ladder code' (one event object a line; '-' reads stdin); to code "
-      "documents first, run 'ladder code' and pipe its output here. Events "
+      "documents on the fly, pass --code. Events "
       "already stored (same event_id) are skipped, so re-running is safe. "
       "Lines are committed in batches, one transaction each.",
       "ingest");
-  std::string db_path = "ladder.db";
+  std::string db_path = "ladder.db", date;
   int64_t batch_size = 10000;
-  std::vector<std::string> inputs;
+  std::vector<std::string> inputs, dicts;
+  bool code = false;
+  app.add_flag("--code", code,
+               "inputs are documents (text or JSONL): code them on the fly "
+               "and store their events");
+  app.add_option("--date", date, "with --code: date of plain-text documents");
+  app.add_option("--dict", dicts, "with --code: dictionary file or folder");
   app.add_option("--db", db_path, "store file (created if missing)")
       ->capture_default_str();
   app.add_option("--batch-size", batch_size, "lines per transaction")
@@ -126,8 +176,22 @@ int RunIngest(int argc, char** argv) {
     return kExitFailure;
   }
   IngestTotals totals;
+  std::unique_ptr<Engine> engine;
+  if (code) {
+    EngineOptions options;
+    options.dictionaries = dicts;
+    auto opened = Engine::Open(options);
+    if (!opened.ok()) {
+      PrintError(opened.status().message());
+      return kExitFailure;
+    }
+    engine = std::move(opened).value();
+  }
   for (const std::string& input : inputs) {
-    Status status = IngestFile(input, batch_size, db->get(), &totals);
+    Status status =
+        code ? IngestDocuments(*engine, input, date, batch_size, db->get(),
+                               &totals)
+             : IngestFile(input, batch_size, db->get(), &totals);
     EndProgress();
     if (!status.ok()) {
       PrintError(status.message());

@@ -41,6 +41,7 @@ struct DictionaryStats {
 struct CodeResult {
   std::vector<Event> events;
   bool discarded = false;  // a story discard phrase matched
+  bool sentence_discarded = false;  // some sentence matched a discard phrase
 };
 
 class Engine {

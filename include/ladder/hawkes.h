@@ -193,8 +193,8 @@ Result<Forecast> ForecastHawkes(const HawkesModel& model, const Points& history,
                                 const ForecastOptions& options);
 
 struct WhatIfOptions {
-  int dimension = 0;        // the injected event's dimension
-  double horizon = 30.0;    // days after the event
+  int dimension = 0;      // the injected event's dimension
+  double horizon = 30.0;  // days after the event
   int paths = 10000;
   uint64_t seed = 1;
   int threads = 0;

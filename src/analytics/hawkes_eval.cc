@@ -13,10 +13,9 @@ Status CheckModelFitsPoints(const HawkesModel& model, const Points& points) {
   RETURN_IF_ERROR(ValidateModel(model));
   RETURN_IF_ERROR(ValidatePoints(points, "hawkes score"));
   if (model.dimensions != points.dimensions) {
-    return InvalidArgument("hawkes score: the model has " +
-                           std::to_string(model.dimensions) +
-                           " dimensions, the points " +
-                           std::to_string(points.dimensions));
+    return InvalidArgument(
+        "hawkes score: the model has " + std::to_string(model.dimensions) +
+        " dimensions, the points " + std::to_string(points.dimensions));
   }
   return Status::Ok();
 }
@@ -27,8 +26,8 @@ double PoissonLogLik(const std::vector<int64_t>& counts,
                      const std::vector<double>& rates, double length) {
   double ll = 0.0;
   for (size_t i = 0; i < counts.size(); ++i) {
-    ll += static_cast<double>(counts[i]) * std::log(rates[i]) -
-          rates[i] * length;
+    ll +=
+        static_cast<double>(counts[i]) * std::log(rates[i]) - rates[i] * length;
   }
   return ll;
 }
@@ -86,8 +85,8 @@ Result<WindowScore> ScoreWindow(const HawkesModel& model, const Points& points,
     const double t = points.times[n];
     for (int k = 0; k < kc; ++k) {
       const double b = model.decays[k];
-      const double mass = std::exp(-b * std::max(0.0, from - t)) -
-                          std::exp(-b * (to - t));
+      const double mass =
+          std::exp(-b * std::max(0.0, from - t)) - std::exp(-b * (to - t));
       score.loglik -= column[k * d + points.dims[n]] * mass;
     }
   }
@@ -98,7 +97,8 @@ Result<HeldOut> EvaluateHeldOut(const HawkesModel& model, const Points& points,
                                 double split, double persistence_days) {
   RETURN_IF_ERROR(CheckModelFitsPoints(model, points));
   if (!(split > points.start) || !(split < points.end)) {
-    return InvalidArgument("hawkes held-out: the split must fall inside the window");
+    return InvalidArgument(
+        "hawkes held-out: the split must fall inside the window");
   }
   if (!(persistence_days > 0.0)) {
     return InvalidArgument("hawkes held-out: persistence window must be > 0");
@@ -117,7 +117,8 @@ Result<HeldOut> EvaluateHeldOut(const HawkesModel& model, const Points& points,
   const std::vector<int64_t> train = CountIn(points, points.start, split);
   const std::vector<int64_t> recent =
       CountIn(points, split - out.persistence_days, split);
-  std::vector<double> poisson(points.dimensions), persistence(points.dimensions);
+  std::vector<double> poisson(points.dimensions),
+      persistence(points.dimensions);
   for (int i = 0; i < points.dimensions; ++i) {
     poisson[i] = (static_cast<double>(train[i]) + 0.5) / train_length;
     persistence[i] =

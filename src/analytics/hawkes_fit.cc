@@ -78,7 +78,8 @@ void EStepChunk(const Sweep& s, const Params& p, const std::vector<V2>& alpha,
   std::vector<V2> r(static_cast<size_t>(kc) * h, V2{0, 0});
   for (int k = 0; k < kc; ++k) {
     for (int j = 0; j < d; ++j) {
-      r[k * h + j / 2][j % 2] = s.state[(static_cast<size_t>(c) * kc + k) * d + j];
+      r[k * h + j / 2][j % 2] =
+          s.state[(static_cast<size_t>(c) * kc + k) * d + j];
     }
   }
   const double* times = s.points->times.data();
@@ -170,8 +171,7 @@ void MStep(const Sweep& s, double length, const HawkesOptions& o,
   }
   for (size_t x = 0; x < p->alpha.size(); ++x) {
     const double num = p->alpha[x] * AlphaNum(a, x, d);
-    const double g =
-        s.g[(x / (static_cast<size_t>(d) * d)) * d + x % d] + o.l1;
+    const double g = s.g[(x / (static_cast<size_t>(d) * d)) * d + x % d] + o.l1;
     double next = 0.0;
     if (o.l2 > 0.0) {
       next = (-g + std::sqrt(g * g + 4.0 * o.l2 * num)) / (2.0 * o.l2);
@@ -314,7 +314,8 @@ namespace internal {
 void StandardErrors(const Sweep& s, const HawkesOptions& o, HawkesFit* fit);
 }  // namespace internal
 
-Result<HawkesFit> FitHawkes(const Points& points, const HawkesOptions& options) {
+Result<HawkesFit> FitHawkes(const Points& points,
+                            const HawkesOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   RETURN_IF_ERROR(ValidatePoints(points, "hawkes fit"));
   RETURN_IF_ERROR(CheckOptions(options));
@@ -361,9 +362,9 @@ Result<HawkesFit> FitHawkes(const Points& points, const HawkesOptions& options) 
   fit.branching_ratio =
       SpectralRadius(fit.model.BranchingMatrix(), points.dimensions);
   if (options.standard_errors) internal::StandardErrors(s, options, &fit);
-  fit.seconds = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - started)
-                    .count();
+  fit.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
   return fit;
 }
 

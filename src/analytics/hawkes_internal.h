@@ -75,8 +75,8 @@ void WalkChunk(const Sweep& sweep, int c, Visit&& visit) {
 
 // Power iteration on matrix + I (non-negative): the Perron root and vector.
 // `transpose` iterates on the transpose (left vector).
-double PerronVector(const std::vector<double>& matrix, int dims,
-                    bool transpose, std::vector<double>* vec);
+double PerronVector(const std::vector<double>& matrix, int dims, bool transpose,
+                    std::vector<double>* vec);
 
 }  // namespace ladder::analytics::internal
 

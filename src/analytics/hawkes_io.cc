@@ -40,8 +40,9 @@ bool ParseIndex(const std::string& s, int64_t* out) {
 
 // Sorts (time, dim) pairs by time (stable) into `points`.
 void SortInto(std::vector<std::pair<double, int>> rows, Points* points) {
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.first < b.first;
+  });
   points->times.clear();
   points->dims.clear();
   for (const auto& [t, d] : rows) {
@@ -68,7 +69,8 @@ void AssignDimensions(const std::vector<std::string>& labels,
   if (all_int) {
     points->dimensions = static_cast<int>(max_int + 1);
     points->names.resize(points->dimensions);
-    for (int i = 0; i < points->dimensions; ++i) points->names[i] = std::to_string(i);
+    for (int i = 0; i < points->dimensions; ++i)
+      points->names[i] = std::to_string(i);
     for (const std::string& l : labels) index->push_back(std::stoi(l));
     return;
   }
@@ -122,14 +124,16 @@ Result<Points> ReadPointsCsv(const std::string& path) {
     labels.push_back(label);
   }
   if (in.bad()) return IoError(path + ": read error");
-  if (!header) return InvalidArgument(path + ": empty (expected 'time,dimension')");
+  if (!header)
+    return InvalidArgument(path + ": empty (expected 'time,dimension')");
   if (times.empty()) return InvalidArgument(path + ": no points");
   Points points;
   std::vector<int> index;
   AssignDimensions(labels, &index, &points);
   std::vector<std::pair<double, int>> rows;
   rows.reserve(times.size());
-  for (size_t n = 0; n < times.size(); ++n) rows.emplace_back(times[n], index[n]);
+  for (size_t n = 0; n < times.size(); ++n)
+    rows.emplace_back(times[n], index[n]);
   SortInto(std::move(rows), &points);
   points.start = std::min(0.0, points.times.front());
   points.end = points.times.back();
@@ -146,8 +150,8 @@ std::vector<std::string> EntityNames(const std::string& first_file) {
   while (std::getline(in, line)) {
     const size_t tab = line.rfind('\t');
     int64_t id = 0;
-    if (tab == std::string::npos || !ParseIndex(Trim(line.substr(tab + 1)), &id) ||
-        id >= 10'000'000) {
+    if (tab == std::string::npos ||
+        !ParseIndex(Trim(line.substr(tab + 1)), &id) || id >= 10'000'000) {
       continue;
     }
     if (names.size() <= static_cast<size_t>(id)) names.resize(id + 1);
@@ -190,16 +194,17 @@ Result<Points> ReadQuadruplePoints(const std::vector<std::string>& paths,
     last_day = std::max(last_day, day);
   }
   std::vector<std::pair<int64_t, int64_t>> ranked(counts.begin(), counts.end());
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(
+      ranked.begin(), ranked.end(),
+      [](const auto& a, const auto& b) { return a.second > b.second; });
   ranked.resize(std::min<size_t>(ranked.size(), static_cast<size_t>(top)));
   const std::vector<std::string> names = EntityNames(paths[0]);
   Points points;
   std::unordered_map<int64_t, int> dim_of;
   for (const auto& [entity, count] : ranked) {
     dim_of[entity] = static_cast<int>(points.names.size());
-    const bool named = static_cast<size_t>(entity) < names.size() &&
-                       !names[entity].empty();
+    const bool named =
+        static_cast<size_t>(entity) < names.size() && !names[entity].empty();
     points.names.push_back(named ? names[entity] : std::to_string(entity));
   }
   points.dimensions = static_cast<int>(points.names.size());
@@ -209,7 +214,8 @@ Result<Points> ReadQuadruplePoints(const std::vector<std::string>& paths,
   for (const auto& [s, day] : rows) {
     auto it = dim_of.find(s);
     if (it == dim_of.end()) continue;
-    out.emplace_back(static_cast<double>(day - first_day) + jitter(rng), it->second);
+    out.emplace_back(static_cast<double>(day - first_day) + jitter(rng),
+                     it->second);
   }
   SortInto(std::move(out), &points);
   points.start = 0.0;

@@ -88,6 +88,30 @@ std::vector<double> Information(const Sweep& s, const HawkesModel& m,
   return std::move(parts[0]);
 }
 
+// The covariance of row i's informed parameters `idx` from its information
+// block `in` (p*p, or p when diagonal); false if it is singular.
+bool RowCovariance(const double* in, int p, const std::vector<int>& idx,
+                   bool exact, double l2, std::vector<double>* cov) {
+  const int q = static_cast<int>(idx.size());
+  cov->assign(static_cast<size_t>(q) * q, 0.0);
+  std::vector<double>& c = *cov;
+  for (int a = 0; a < q; ++a) {
+    for (int b = 0; b <= a; ++b) {
+      if (!exact && a != b) continue;
+      double h =
+          exact ? in[static_cast<size_t>(idx[a]) * p + idx[b]] : in[idx[a]];
+      if (a == b && a > 0) h += l2;
+      c[a * q + b] = c[b * q + a] = h;
+    }
+  }
+  if (exact) return InvertSpd(cov, q);
+  for (int a = 0; a < q; ++a) {
+    if (!(c[a * q + a] > 0.0)) return false;
+    c[a * q + a] = 1.0 / c[a * q + a];
+  }
+  return true;
+}
+
 }  // namespace
 
 void StandardErrors(const Sweep& s, const HawkesOptions& o, HawkesFit* fit) {
@@ -116,27 +140,8 @@ void StandardErrors(const Sweep& s, const HawkesOptions& o, HawkesFit* fit) {
       }
     }
     const int q = static_cast<int>(idx.size());
-    const double* in = &info[block * i];
-    std::vector<double> cov(static_cast<size_t>(q) * q, 0.0);
-    for (int a = 0; a < q; ++a) {
-      for (int b = 0; b <= a; ++b) {
-        if (!exact && a != b) continue;
-        double h = exact ? in[static_cast<size_t>(idx[a]) * p + idx[b]]
-                         : in[idx[a]];
-        if (a == b && a > 0) h += o.l2;
-        cov[a * q + b] = cov[b * q + a] = h;
-      }
-    }
-    bool ok = true;
-    if (exact) {
-      ok = InvertSpd(&cov, q);
-    } else {
-      for (int a = 0; a < q; ++a) {
-        const double h = cov[a * q + a];
-        ok = ok && h > 0.0;
-        cov[a * q + a] = h > 0.0 ? 1.0 / h : nan;
-      }
-    }
+    std::vector<double> cov;
+    const bool ok = RowCovariance(&info[block * i], p, idx, exact, o.l2, &cov);
     if (!ok) {
       rho_ok = false;
       continue;

@@ -74,12 +74,11 @@ bool Expand(const HawkesModel& m, const Offspring& o, std::mt19937_64& rng,
     const double* cdf = &o.cdf[parent.dim * width];
     for (int64_t c = 0; c < children; ++c) {
       const double u = unit(rng) * o.total[parent.dim];
-      size_t x = static_cast<size_t>(
-          std::upper_bound(cdf, cdf + width, u) - cdf);
+      size_t x =
+          static_cast<size_t>(std::upper_bound(cdf, cdf + width, u) - cdf);
       x = std::min(x, width - 1);
       const int k = static_cast<int>(x / o.d), i = static_cast<int>(x % o.d);
-      const double t = parent.t -
-                       std::log1p(-unit(rng)) / m.decays[k];
+      const double t = parent.t - std::log1p(-unit(rng)) / m.decays[k];
       if (t < end) events->push_back({t, i});
     }
     if (static_cast<int64_t>(events->size()) > max_events) return false;
@@ -134,7 +133,8 @@ Result<Points> SimulateHawkes(const HawkesModel& model, double horizon,
   std::vector<Event> events;
   for (int i = 0; i < model.dimensions; ++i) {
     const int64_t count = Poisson(rng, model.mu[i] * horizon);
-    for (int64_t c = 0; c < count; ++c) events.push_back({unit(rng) * horizon, i});
+    for (int64_t c = 0; c < count; ++c)
+      events.push_back({unit(rng) * horizon, i});
   }
   const Offspring o = MakeOffspring(model);
   if (!Expand(model, o, rng, horizon, 0, options.max_events, &events)) {
@@ -195,9 +195,11 @@ Result<Forecast> ForecastHawkes(const HawkesModel& model, const Points& history,
   RETURN_IF_ERROR(CheckSim(model, options.paths, options.max_events_per_path));
   RETURN_IF_ERROR(ValidatePoints(history, "hawkes forecast"));
   if (history.dimensions != model.dimensions) {
-    return InvalidArgument("hawkes forecast: model and history dimensions differ");
+    return InvalidArgument(
+        "hawkes forecast: model and history dimensions differ");
   }
-  if (options.days <= 0) return InvalidArgument("hawkes forecast: days must be > 0");
+  if (options.days <= 0)
+    return InvalidArgument("hawkes forecast: days must be > 0");
   const int d = model.dimensions, kc = model.kernels(), days = options.days;
   const std::vector<double> r = StateAt(model, history, history.end);
   std::vector<double> pending(static_cast<size_t>(kc) * d, 0.0);
@@ -226,8 +228,8 @@ Result<Forecast> ForecastHawkes(const HawkesModel& model, const Points& history,
   f.start = history.end;
   f.days = days;
   f.paths = options.paths;
-  f.truncated_paths = static_cast<int>(
-      std::count(truncated.begin(), truncated.end(), 1));
+  f.truncated_paths =
+      static_cast<int>(std::count(truncated.begin(), truncated.end(), 1));
   f.mean.assign(cells, 0.0);
   f.lower.assign(cells, 0.0);
   f.upper.assign(cells, 0.0);
@@ -288,8 +290,8 @@ Result<WhatIf> SimulateWhatIf(const HawkesModel& model,
   w.dimension = options.dimension;
   w.horizon = options.horizon;
   w.paths = options.paths;
-  w.truncated_paths = static_cast<int>(
-      std::count(truncated.begin(), truncated.end(), 1));
+  w.truncated_paths =
+      static_cast<int>(std::count(truncated.begin(), truncated.end(), 1));
   w.extra_mean.assign(d, 0.0);
   w.size_histogram.assign(64, 0);
   for (int p = 0; p < options.paths; ++p) {
@@ -297,7 +299,8 @@ Result<WhatIf> SimulateWhatIf(const HawkesModel& model,
     w.p_any += sizes[p] > 0 ? 1.0 / options.paths : 0.0;
     ++w.size_histogram[std::min<size_t>(63, static_cast<size_t>(sizes[p]))];
     for (int i = 0; i < d; ++i) {
-      w.extra_mean[i] += per_dim[static_cast<size_t>(p) * d + i] / options.paths;
+      w.extra_mean[i] +=
+          per_dim[static_cast<size_t>(p) * d + i] / options.paths;
     }
   }
   w.q05 = Quantile(&sizes, 0.05);
@@ -312,7 +315,8 @@ Result<WhatIf> SimulateWhatIf(const HawkesModel& model,
       double norm = 0.0;
       for (int i = 0; i < d; ++i) {
         next[i] = 0.0;
-        for (int j = 0; j < d; ++j) next[i] += a[static_cast<size_t>(i) * d + j] * v[j];
+        for (int j = 0; j < d; ++j)
+          next[i] += a[static_cast<size_t>(i) * d + j] * v[j];
         w.extra_expected[i] += next[i];
         norm += next[i];
       }

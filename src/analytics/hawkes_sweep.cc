@@ -29,7 +29,8 @@ Status ValidateModel(const HawkesModel& model) {
   if (model.dimensions <= 0 || model.decays.empty()) {
     return InvalidArgument("hawkes model: no dimensions or no decays");
   }
-  if (model.mu.size() != d || model.alpha.size() != model.decays.size() * d * d) {
+  if (model.mu.size() != d ||
+      model.alpha.size() != model.decays.size() * d * d) {
     return InvalidArgument("hawkes model: parameter sizes do not match");
   }
   auto bad = [](double v) { return !std::isfinite(v) || v < 0.0; };
@@ -155,8 +156,8 @@ Sweep MakeSweep(const Points& points, const std::vector<double>& decays,
   return s;
 }
 
-double PerronVector(const std::vector<double>& matrix, int dims,
-                    bool transpose, std::vector<double>* vec) {
+double PerronVector(const std::vector<double>& matrix, int dims, bool transpose,
+                    std::vector<double>* vec) {
   std::vector<double> v(dims, 1.0 / dims), next(dims);
   double rho = 0.0;
   for (int it = 0; it < 20000; ++it) {
@@ -178,8 +179,8 @@ double PerronVector(const std::vector<double>& matrix, int dims,
       change = std::max(change, std::abs(next[i] - v[i]));
     }
     v.swap(next);
-    const bool done = std::abs(norm - 1.0 - rho) <= 1e-13 * (1.0 + rho) &&
-                      change < 1e-12;
+    const bool done =
+        std::abs(norm - 1.0 - rho) <= 1e-13 * (1.0 + rho) && change < 1e-12;
     rho = norm - 1.0;  // ||(A + I) v||_1 with ||v||_1 = 1
     if (done) break;
   }

@@ -63,7 +63,7 @@ h3{font-size:16px;margin:20px 0 4px}.sub{color:#555;margin:0 0 16px}
 .card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}
 .card b{display:block;font-size:22px}.card span{color:#666;font-size:12px}
 table{border-collapse:collapse;background:#fff;font-size:13px;margin:6px 0}
-th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#eef0f3}
+th,td{border:1px solid #ddd;padding:3px 8px;text-align:right;white-space:nowrap}th{background:#eef0f3}
 td.l,th.l{text-align:left}tr.fired td{background:#fdecea}
 .panel{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px;margin:10px 0}
 .note{color:#666;font-size:12px}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
@@ -335,9 +335,10 @@ std::string AlertsSection(const ReportData& data) {
                    [](const Alert* x, const Alert* y) { return x->fired() > y->fired(); });
   for (const Alert* a : sorted) {
     std::string status;
-    if (a->above_short) status += "above short baseline; ";
-    if (a->above_long) status += "above long baseline; ";
-    if (a->above_long_max) status += "new long-window high; ";
+    auto add = [&](const char* why) { status += (status.empty() ? "" : "; ") + std::string(why); };
+    if (a->above_short) add("above short baseline");
+    if (a->above_long) add("above long baseline");
+    if (a->above_long_max) add("new long-window high");
     if (status.empty()) status = "normal";
     out += fmt::format(
         "<tr{}><td class=\"l\">{} &ndash; {}</td><td class=\"l\">{}</td><td class=\"l\">{}</td>"

@@ -56,6 +56,12 @@ bool ParseIsoDate(std::string_view s, int* days) {
   return true;
 }
 
+bool ParseIsoDateOrPrefix(std::string_view s, int* days) {
+  if (s.size() == 4) return ParseIsoDate(std::string(s) + "-01-01", days);
+  if (s.size() == 7) return ParseIsoDate(std::string(s) + "-01", days);
+  return ParseIsoDate(s, days);
+}
+
 std::string FormatIsoDate(int days) {
   int y, m, d;
   CivilFromDays(days, &y, &m, &d);

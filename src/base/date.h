@@ -12,6 +12,9 @@ void CivilFromDays(int days, int* year, int* month, int* day);
 // "YYYY-MM-DD" -> day number; false if malformed or not a real date.
 bool ParseIsoDate(std::string_view s, int* days);
 std::string FormatIsoDate(int days);
+// Also accepts ISO 8601 of reduced precision, "YYYY" and "YYYY-MM", as the
+// first day of that year or month.
+bool ParseIsoDateOrPrefix(std::string_view s, int* days);
 // YYYYMMDD integer (for date-restricted codes) <-> ISO.
 int IsoToYmd(std::string_view iso);  // 0 if malformed
 int DayOfWeek(int days);             // 0 = Monday ... 6 = Sunday

@@ -2,6 +2,8 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -80,25 +82,20 @@ bool DocumentReader::ReadLine(std::string* line) {
     }
     bytes_read_ += static_cast<int64_t>(line->size());
   }
-  char buf[65536];
   bool got = !line->empty();
-  while (std::fgets(buf, sizeof buf, file_) != nullptr) {
+  // getline, not fgets: a NUL byte inside a line is data, and fgets would
+  // hide the bytes after it.
+  char* buf = nullptr;
+  size_t capacity = 0;
+  ssize_t n = getline(&buf, &capacity, file_);
+  if (n > 0) {
     got = true;
-    size_t n = std::strlen(buf);
-    // fgets stops at NUL bytes too; account for the real bytes read.
     bytes_read_ += static_cast<int64_t>(n);
-    if (n > 0 && buf[n - 1] == '\n') {
-      line->append(buf, n - 1);
-      return true;
-    }
-    line->append(buf, n);
-    if (n + 1 < sizeof buf && !std::feof(file_)) {
-      // An embedded NUL byte: keep it as data.
-      line->push_back('\0');
-      std::fgetc(file_);
-      bytes_read_ += 1;
-    }
+    size_t len = static_cast<size_t>(n);
+    if (buf[len - 1] == '\n') --len;
+    line->append(buf, len);
   }
+  std::free(buf);
   return got;
 }
 

@@ -172,7 +172,12 @@ Result<Event> EventFromJson(std::string_view line) {
     e.sentence = it->get<int>();
   }
   if (auto it = j.find("quad_class"); it != j.end() && it->is_number()) {
-    e.quad_class = it->get<int>();
+    // Checked as a double first: casting 1e300 to int is undefined.
+    double q = it->get<double>();
+    if (!(q >= 0 && q <= 4)) {
+      return InvalidArgument("'quad_class' must be a number 0-4");
+    }
+    e.quad_class = static_cast<int>(q);
   }
   if (auto it = j.find("goldstein"); it != j.end() && it->is_number()) {
     e.goldstein = it->get<double>();

@@ -21,11 +21,12 @@ class Engine::Impl {
   DictionaryStats stats;
 
   Status Load();
-  // Returns false if a story discard phrase matched.
+  // Returns false if a story discard phrase matched; sets *discarded when
+  // the sentence was discarded.
   bool CodeSentence(const Document& doc, const std::string& text,
                     text::Span span, int sentence_no, int doc_days, int ymd,
                     coder::DocumentContext* context,
-                    std::vector<Event>* out) const;
+                    std::vector<Event>* out, bool* discarded) const;
   bool Discarded(const std::vector<text::Token>& tokens, bool* story) const;
   Event ToEvent(const coder::CodedEvent& e, const Document& doc,
                 const std::string& text, text::Span span, int sentence_no,
@@ -136,12 +137,16 @@ Event Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
 bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
                                 text::Span span, int sentence_no, int doc_days,
                                 int ymd, coder::DocumentContext* context,
-                                std::vector<Event>* out) const {
+                                std::vector<Event>* out,
+                                bool* discarded) const {
   std::vector<text::Token> tokens;
   text::Tokenize(text, span, &tokens);
   lexicon->Annotate(&tokens);
   bool story = false;
-  if (Discarded(tokens, &story)) return !story;
+  if (Discarded(tokens, &story)) {
+    *discarded = true;
+    return !story;
+  }
   std::vector<coder::Mention> mentions =
       coder::FindMentions(tokens, text, *dict, ymd, context);
   coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};
@@ -160,6 +165,7 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
   }
   int n = 0;
   for (const coder::CodedEvent& e : coded) {
+    if (e.code.empty() || e.code == "---") continue;  // "matches, codes nothing"
     if (options.require_dyad && (!e.source || !e.target)) continue;
     if (!options.keep_non_asserted && e.modality != Modality::kAsserted) continue;
     Event ev = ToEvent(e, doc, text, span, sentence_no, ++n);
@@ -206,7 +212,8 @@ Result<CodeResult> Engine::Code(const Document& document) const {
   for (text::Span span : text::SplitSentences(text)) {
     ++sentence_no;
     if (!impl_->CodeSentence(document, text, span, sentence_no, doc_days,
-                             ymd, &context, &result.events)) {
+                             ymd, &context, &result.events,
+                             &result.sentence_discarded)) {
       result.events.clear();
       result.discarded = true;
       break;

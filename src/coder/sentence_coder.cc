@@ -104,6 +104,10 @@ bool MatchActorSlot(const VerbPattern& p, size_t e, size_t tok,
                     const Scratch& s, Match* m, int depth) {
   int mi = MentionAt(s, tok);
   if (mi < 0) return false;
+  const auto& words = p.elements[e].words;
+  if (words.size() == 1 && words[0] == "%" && (*s.mentions)[mi].compound < 0) {
+    return false;  // PETRARCH '%': a compound actor is required
+  }
   if (p.elements[e].kind == PatternElement::Kind::kTarget && !TargetOk(s, mi)) {
     return false;
   }
@@ -616,11 +620,12 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
               const std::vector<int>& targets, const CodedEvent& base,
               const VerbPattern& p, std::vector<CodedEvent>* events) {
   const auto& ms = *s.mentions;
-  auto emit = [&](int src, int tgt, const std::string& code) {
+  auto emit_one = [&](std::optional<Mention> src, std::optional<Mention> tgt,
+                      const std::string& code) {
     CodedEvent e = base;
     e.code = code;
-    if (src >= 0) e.source = ms[src];
-    if (tgt >= 0) e.target = ms[tgt];
+    e.source = std::move(src);
+    e.target = std::move(tgt);
     if (e.source && e.target && e.source->code == e.target->code) return;
     // "Pyongyang ... North Korea": one country, one side bare: not a dyad.
     if (e.source && e.target && e.source->country == e.target->country &&
@@ -629,6 +634,25 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     }
     if (!e.source && !e.target) return;
     events->push_back(std::move(e));
+  };
+  // A code "A/B" names several actors: one event each.
+  auto parts = [](int m, const std::vector<Mention>& all) {
+    std::vector<std::optional<Mention>> out;
+    if (m < 0) return std::vector<std::optional<Mention>>{std::nullopt};
+    const Mention& x = all[m];
+    if (x.code.find('/') == std::string::npos) return std::vector<std::optional<Mention>>{x};
+    for (std::string_view part : base::Split(x.code, '/')) {
+      Mention y = x;
+      y.code = std::string(part);
+      SplitCode(y.code, &y.country, &y.agent);
+      out.push_back(y);
+    }
+    return out;
+  };
+  auto emit = [&](int src, int tgt, const std::string& code) {
+    for (auto& a : parts(src, ms)) {
+      for (auto& b : parts(tgt, ms)) emit_one(a, b, code);
+    }
   };
   std::vector<int> src = sources.empty() ? std::vector<int>{-1} : sources;
   bool symmetric = !p.reverse_code.empty() && p.reverse_code == p.code;
@@ -673,7 +697,19 @@ void SentenceCoder::Code(const SentenceContext& c,
   for (size_t i = 0; i < t.size(); ++i) {
     if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;
     const std::vector<uint32_t>* list = dict_.PatternsFor(t[i].lemma);
-    if (list == nullptr) list = dict_.PatternsFor(t[i].lower);
+    const std::vector<uint32_t>* surface =
+        t[i].lower != t[i].lemma ? dict_.PatternsFor(t[i].lower) : nullptr;
+    std::vector<uint32_t> merged;
+    if (list != nullptr && surface != nullptr) {
+      merged = *list;
+      merged.insert(merged.end(), surface->begin(), surface->end());
+      std::stable_sort(merged.begin(), merged.end(), [&](uint32_t a, uint32_t b) {
+        return dict_.patterns()[a].specificity > dict_.patterns()[b].specificity;
+      });
+      list = &merged;
+    } else if (list == nullptr) {
+      list = surface;
+    }
     if (list == nullptr) continue;
     if (GovernsVerb(t, i, dict_)) {
       if (trace) *trace += "  '" + t[i].lower + "': governs the next verb, skipped\n";

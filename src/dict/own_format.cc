@@ -202,7 +202,7 @@ void ReadActors(const std::vector<Line>& lines, const std::string& name,
       agent_text = std::string(text);
       bool prefix = !agent_text.empty() && agent_text.back() == '~';
       if (!agent_text.empty() && agent_text.front() == '~') agent_text.erase(0, 1);
-      if (prefix) agent_text.pop_back();
+      if (prefix && !agent_text.empty()) agent_text.pop_back();  // "~" alone
       text = agent_text;
       if (!ParseCodeLine(text, &code, &why) || code.code.size() != 3) {
         b->AddProblem(Where(name, line.number) +

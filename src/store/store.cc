@@ -221,7 +221,7 @@ Status Store::Rollback() {
 Status CheckStorable(const Event& event) {
   int day = 0;
   if (event.event_id.empty()) return InvalidArgument("event has no event_id");
-  if (!base::ParseIsoDate(event.date, &day)) {
+  if (!base::ParseIsoDateOrPrefix(event.date, &day)) {
     return InvalidArgument("invalid date '" + event.date + "'");
   }
   return Status::Ok();
@@ -242,7 +242,7 @@ Result<IngestStats> Store::Ingest(const std::vector<StoreRecord>& records) {
       return InvalidArgument(path_ + ": event " + e.event_id + ": " +
                              storable.message());
     }
-    base::ParseIsoDate(e.date, &days[i]);
+    base::ParseIsoDateOrPrefix(e.date, &days[i]);
   }
   bool own_transaction = !in_transaction_;
   if (own_transaction) RETURN_IF_ERROR(Begin());

@@ -117,6 +117,15 @@ TEST_F(DyadSeriesTest, DailyAndMonthly) {
   EXPECT_EQ(monthly->periods[0].both.total, 5);
 }
 
+TEST_F(DyadSeriesTest, CompletePeriodsDropsAnUnfinishedLastWeek) {
+  auto series = QueryDyadSeries(*store_, "RUS", "PRK", DyadOptions{});
+  ASSERT_TRUE(series.ok());
+  ASSERT_EQ(series->periods.size(), 4u);
+  // The data ends on Wednesday 09-27: the week of 09-25 is incomplete.
+  EXPECT_EQ(CompletePeriods(*series, Day("2023-09-27")).periods.size(), 3u);
+  EXPECT_EQ(CompletePeriods(*series, Day("2023-10-01")).periods.size(), 4u);
+}
+
 TEST(DyadSeriesPureTest, MentionsWeighting) {
   std::vector<store::StoredEvent> events(2);
   events[0].day = 10;

@@ -16,8 +16,8 @@ HawkesModel ThreeDimModel() {
   m.dimensions = 3;
   m.decays = {1.5};
   m.mu = {0.3, 0.2, 0.4};
-  m.alpha = {0.3, 0.0, 0.2,   // dim 0 is excited by 0 and 2
-             0.4, 0.2, 0.0,   // dim 1 by 0 and itself
+  m.alpha = {0.3, 0.0, 0.2,  // dim 0 is excited by 0 and 2
+             0.4, 0.2, 0.0,  // dim 1 by 0 and itself
              0.0, 0.0, 0.25};
   return m;
 }
@@ -31,8 +31,8 @@ Points Simulate(const HawkesModel& m, double horizon, uint64_t seed) {
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("ladder_hawkes_" + name);
+  const auto path =
+      std::filesystem::temp_directory_path() / ("ladder_hawkes_" + name);
   std::ofstream(path) << text;
   return path.string();
 }
@@ -62,7 +62,8 @@ TEST(HawkesFitTest, RecoversKnownParametersWithCalibratedErrors) {
   }
   EXPECT_GE(within_3se, 8);  // of 9; errors are neither tiny nor huge
   const double rho = SpectralRadius(truth.BranchingMatrix(), 3);
-  EXPECT_NEAR(fit->branching_ratio, rho, 0.08);  // rho is sensitive to small cross terms
+  EXPECT_NEAR(fit->branching_ratio, rho,
+              0.08);  // rho is sensitive to small cross terms
   EXPECT_LT(std::abs(fit->branching_ratio - rho), 3 * fit->branching_ratio_se);
 }
 
@@ -113,7 +114,8 @@ TEST(HawkesFitTest, PoissonDataGivesNoExcitationAndL1ShrinksFurther) {
   Result<HawkesFit> lasso = FitHawkes(points, o);
   ASSERT_TRUE(lasso.ok());
   EXPECT_LT(lasso->branching_ratio, plain->branching_ratio);
-  for (int i = 0; i < 3; ++i) EXPECT_NEAR(lasso->model.mu[i], poisson.mu[i], 0.05);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_NEAR(lasso->model.mu[i], poisson.mu[i], 0.05);
 }
 
 TEST(HawkesFitTest, ThreadCountDoesNotChangeTheFit) {
@@ -156,10 +158,9 @@ TEST(HawkesScoreTest, MatchesAHandComputedLikelihood) {
   // The window [1.2, 5) sees event 1 only as history.
   Result<WindowScore> tail = ScoreWindow(m, p, 1.2, 5.0);
   ASSERT_TRUE(tail.ok());
-  double tail_expected = std::log(l2) + std::log(l3) - mu * 3.8 -
-                         a * std::exp(-b * 0.2) -
-                         a * (1.0 - std::exp(-b * 3.5)) -
-                         a * (1.0 - std::exp(-b * 1.0));
+  double tail_expected =
+      std::log(l2) + std::log(l3) - mu * 3.8 - a * std::exp(-b * 0.2) -
+      a * (1.0 - std::exp(-b * 3.5)) - a * (1.0 - std::exp(-b * 1.0));
   tail_expected += a * std::exp(-b * 4.0);  // event 1's mass after t = 5
   EXPECT_NEAR(tail->loglik, tail_expected, 1e-12);
   EXPECT_EQ(tail->events, 2);
@@ -171,7 +172,8 @@ TEST(HawkesScoreTest, FitLikelihoodEqualsScoreOverTheWindow) {
   o.decays = {1.5};
   Result<HawkesFit> fit = FitHawkes(points, o);
   ASSERT_TRUE(fit.ok());
-  Result<WindowScore> s = ScoreWindow(fit->model, points, points.start, points.end);
+  Result<WindowScore> s =
+      ScoreWindow(fit->model, points, points.start, points.end);
   ASSERT_TRUE(s.ok());
   EXPECT_NEAR(s->loglik, fit->loglik, 1e-6 * std::abs(fit->loglik));
 }
@@ -263,7 +265,8 @@ TEST(HawkesWhatIfTest, CascadeMatchesBranchingTheory) {
   ASSERT_EQ(w->extra_expected.size(), 3u);
   double theory = 0.0;
   for (int i = 0; i < 3; ++i) {
-    EXPECT_NEAR(w->extra_mean[i], w->extra_expected[i], 0.05 + 0.05 * w->extra_expected[i]);
+    EXPECT_NEAR(w->extra_mean[i], w->extra_expected[i],
+                0.05 + 0.05 * w->extra_expected[i]);
     theory += w->extra_expected[i];
   }
   EXPECT_NEAR(w->mean_size, theory, 0.05 * theory);
@@ -316,7 +319,8 @@ TEST(HawkesInputTest, ExplosiveModelIsAnErrorNotAHang) {
 
 TEST(HawkesCsvTest, ReadsLabelsAndIntegers) {
   const std::string labels = WriteTemp(
-      "labels.csv", "time,dimension\n2.5,RUS-UKR:4\n0.5,USA-CHN:1\n1.0,RUS-UKR:4\n");
+      "labels.csv",
+      "time,dimension\n2.5,RUS-UKR:4\n0.5,USA-CHN:1\n1.0,RUS-UKR:4\n");
   Result<Points> p = ReadPointsCsv(labels);
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_EQ(p->dimensions, 2);
@@ -334,8 +338,7 @@ TEST(HawkesCsvTest, ReadsLabelsAndIntegers) {
 }
 
 TEST(HawkesCsvTest, MalformedLinesNameTheLine) {
-  const std::string bad = WriteTemp(
-      "bad.csv", "time,dimension\n1.0,a\n2.0\n");
+  const std::string bad = WriteTemp("bad.csv", "time,dimension\n1.0,a\n2.0\n");
   Result<Points> p = ReadPointsCsv(bad);
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.status().message(), bad + ":3: expected 'time,dimension'");
@@ -343,7 +346,8 @@ TEST(HawkesCsvTest, MalformedLinesNameTheLine) {
   EXPECT_NE(ReadPointsCsv(nan_time).status().message().find(":2: bad time"),
             std::string::npos);
   const std::string no_header = WriteTemp("nohdr.csv", "1.0,a\n");
-  EXPECT_NE(ReadPointsCsv(no_header).status().message().find(":1: expected the header"),
+  EXPECT_NE(ReadPointsCsv(no_header).status().message().find(
+                ":1: expected the header"),
             std::string::npos);
   EXPECT_EQ(ReadPointsCsv("/nonexistent/points.csv").status().code(),
             StatusCode::kNotFound);

@@ -1,0 +1,165 @@
+// Differential test (RE2's tester): dict::PhraseTrie::LongestAt against a
+// simple reference matcher that tries every phrase at every start position.
+//
+// Matching rules (dict/dictionary.h): a phrase word "w*" (more than one
+// byte before the '*') matches a token whose lower-case form starts with "w";
+// any other word matches a token whose lower-case form or lemma equals it.
+// The longest match wins; among equally long matches the phrase inserted
+// first wins.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dict/dictionary.h"
+
+namespace ladder::dict {
+namespace {
+
+struct Tok {
+  std::string lower;
+  std::string lemma;
+};
+
+bool WordMatches(const std::string& word, const Tok& tok) {
+  if (word.size() > 1 && word.back() == '*') {
+    std::string_view stem(word.data(), word.size() - 1);
+    return std::string_view(tok.lower).substr(0, stem.size()) == stem;
+  }
+  return word == tok.lower || word == tok.lemma;
+}
+
+// The reference: every phrase, in insertion order, at `start`.
+bool ReferenceLongestAt(const std::vector<Phrase>& phrases,
+                        const std::vector<Tok>& toks, size_t start,
+                        PhraseMatch* match) {
+  bool found = false;
+  for (size_t e = 0; e < phrases.size(); ++e) {
+    const Phrase& p = phrases[e];
+    if (p.empty() || start + p.size() > toks.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < p.size() && ok; ++k) {
+      ok = WordMatches(p[k], toks[start + k]);
+    }
+    if (!ok) continue;
+    size_t end = start + p.size();
+    if (!found || end > match->end) {  // strictly longer: first inserted wins ties
+      found = true;
+      match->begin = static_cast<uint32_t>(start);
+      match->end = static_cast<uint32_t>(end);
+      match->entry = static_cast<uint32_t>(e);
+    }
+  }
+  return found;
+}
+
+class TrieDifferentialTest : public ::testing::Test {
+ protected:
+  // A small vocabulary with shared prefixes, so stems and lemmas collide.
+  const std::vector<std::string> vocab_ = {"a",   "ab",  "abc", "abd", "b",
+                                           "ba",  "bab", "c",   "ca",  "'s",
+                                           "u.s.", "x"};
+
+  std::string RandomWord(std::mt19937* rng) {
+    return vocab_[std::uniform_int_distribution<size_t>(0, vocab_.size() - 1)(*rng)];
+  }
+
+  // A phrase word: an exact word or (1 in 4) a stem "prefix*".
+  std::string RandomPhraseWord(std::mt19937* rng) {
+    std::string w = RandomWord(rng);
+    if ((*rng)() % 4 == 0) {
+      size_t len = 1 + (*rng)() % w.size();
+      return w.substr(0, len) + "*";
+    }
+    return w;
+  }
+
+  Tok RandomTok(std::mt19937* rng) {
+    Tok t;
+    t.lower = RandomWord(rng);
+    // Most tokens are their own lemma; some have another word as lemma.
+    t.lemma = (*rng)() % 3 == 0 ? RandomWord(rng) : t.lower;
+    return t;
+  }
+
+  // Runs `trials` random cases with phrases of 1..max_len words.
+  void RunTrials(uint32_t seed, int trials, size_t max_phrases, size_t max_len,
+                 size_t max_tokens) {
+    std::mt19937 rng(seed);
+    for (int trial = 0; trial < trials; ++trial) {
+      std::vector<Phrase> phrases(1 + rng() % max_phrases);
+      PhraseTrie trie;
+      for (size_t e = 0; e < phrases.size(); ++e) {
+        size_t len = 1 + rng() % max_len;
+        // Sometimes repeat an earlier phrase: the first entry must win.
+        if (e > 0 && rng() % 8 == 0) {
+          phrases[e] = phrases[rng() % e];
+        } else {
+          for (size_t k = 0; k < len; ++k) phrases[e].push_back(RandomPhraseWord(&rng));
+        }
+        trie.Insert(phrases[e], static_cast<uint32_t>(e));
+      }
+      std::vector<Tok> toks(rng() % (max_tokens + 1));
+      for (Tok& t : toks) t = RandomTok(&rng);
+      auto word_of = [&](size_t i) -> std::string_view { return toks[i].lower; };
+      auto lemma_of = [&](size_t i) -> std::string_view { return toks[i].lemma; };
+      for (size_t start = 0; start <= toks.size(); ++start) {
+        PhraseMatch want, got;
+        bool want_found = ReferenceLongestAt(phrases, toks, start, &want);
+        bool got_found = trie.LongestAt(start, toks.size(), word_of, lemma_of, &got);
+        ASSERT_EQ(got_found, want_found) << Describe(seed, trial, phrases, toks, start);
+        if (!want_found) continue;
+        ASSERT_EQ(got.begin, want.begin) << Describe(seed, trial, phrases, toks, start);
+        ASSERT_EQ(got.end, want.end) << Describe(seed, trial, phrases, toks, start);
+        ASSERT_EQ(got.entry, want.entry) << Describe(seed, trial, phrases, toks, start);
+      }
+    }
+  }
+
+  static std::string Describe(uint32_t seed, int trial,
+                              const std::vector<Phrase>& phrases,
+                              const std::vector<Tok>& toks, size_t start) {
+    std::string out = "seed " + std::to_string(seed) + " trial " +
+                      std::to_string(trial) + " start " + std::to_string(start) +
+                      "\nphrases:";
+    for (size_t e = 0; e < phrases.size(); ++e) {
+      out += "\n  " + std::to_string(e) + ":";
+      for (const std::string& w : phrases[e]) out += " " + w;
+    }
+    out += "\ntokens (lower/lemma):";
+    for (const Tok& t : toks) out += " " + t.lower + "/" + t.lemma;
+    return out;
+  }
+};
+
+TEST_F(TrieDifferentialTest, ShortPhrasesSmallSets) { RunTrials(1, 4000, 4, 2, 6); }
+
+TEST_F(TrieDifferentialTest, LongerPhrasesLargerSets) { RunTrials(2, 3000, 16, 5, 12); }
+
+TEST_F(TrieDifferentialTest, ManyPhrasesSharingPrefixes) { RunTrials(3, 1000, 64, 4, 16); }
+
+TEST_F(TrieDifferentialTest, EmptyInputsMatchNothing) {
+  PhraseTrie trie;
+  trie.Insert({}, 0);  // an empty phrase is never a match
+  trie.Insert({"a"}, 1);
+  std::vector<std::string> none;
+  auto word_of = [&](size_t i) -> std::string_view { return none[i]; };
+  PhraseMatch m;
+  EXPECT_FALSE(trie.LongestAt(0, 0, word_of, word_of, &m));
+}
+
+TEST_F(TrieDifferentialTest, StemMatchesFormNotLemma) {
+  PhraseTrie trie;
+  trie.Insert({"sanc*"}, 0);
+  std::vector<Tok> toks = {{"penalty", "sanction"}};
+  auto word_of = [&](size_t i) -> std::string_view { return toks[i].lower; };
+  auto lemma_of = [&](size_t i) -> std::string_view { return toks[i].lemma; };
+  PhraseMatch m;
+  EXPECT_FALSE(trie.LongestAt(0, 1, word_of, lemma_of, &m));
+}
+
+}  // namespace
+}  // namespace ladder::dict

@@ -1,0 +1,294 @@
+// End-to-end tests of the ladder CLI (LADDER_BINARY) on bad and odd input:
+// the good records still come out, each bad one gives one stderr line naming
+// file:line, and the exit code says what happened (0 ok, 1 failure, 2 usage,
+// 3 some input records bad).
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Run {
+  int exit_code = -1;  // -1: did not exit normally (a signal)
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::stringstream ss(s);
+  std::string line;
+  while (std::getline(ss, line)) lines.push_back(line);
+  return lines;
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/ladder_cli_test_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    std::string path = dir_ + "/" + name;
+    std::ofstream out(path, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    return path;
+  }
+
+  // Runs `ladder <args>` (args already shell-quoted); stdout and stderr are
+  // captured in files. `stdout_to` redirects stdout elsewhere if not empty.
+  Run Ladder(const std::string& args, const std::string& stdout_to = "") {
+    std::string out_path = stdout_to.empty() ? dir_ + "/stdout" : stdout_to;
+    std::string err_path = dir_ + "/stderr";
+    std::string cmd = Quote(LADDER_BINARY) + " " + args + " >" + Quote(out_path) +
+                      " 2>" + Quote(err_path) + " </dev/null";
+    int status = std::system(cmd.c_str());
+    Run r;
+    if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+    if (stdout_to.empty()) r.out = ReadFile(out_path);
+    r.err = ReadFile(err_path);
+    return r;
+  }
+
+  std::string dir_;
+};
+
+constexpr const char* kGood1 =
+    R"({"id": "good1", "date": "2014-02-27", "text": "Russia condemned Ukraine."})";
+constexpr const char* kGood2 =
+    R"({"id": "good2", "date": "2014-02-28", "text": "Moscow condemned Kyiv on Friday."})";
+
+TEST_F(CliTest, BadRecordsAreReportedAndGoodOnesCoded) {
+  std::string content = std::string(kGood1) + "\n" +
+                        "{\"id\": \"utf8\", \"date\": \"2014-02-27\", \"text\": \"bad \xC3\x28 byte\"}\n" +
+                        "{\"id\": \"broken\", \"date\": \"2014-02-27\", \"text\": \n" +
+                        "{\"id\": \"notext\", \"date\": \"2014-02-27\"}\n" +
+                        "{\"id\": [\"list\"], \"date\": \"2014-02-27\", \"text\": \"x\"}\n" +
+                        "\n" + kGood2 + "\n";
+  std::string path = Write("mixed.jsonl", content);
+  Run r = Ladder("code -q " + Quote(path));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.out.find("\"doc_id\": \"good1\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"doc_id\": \"good2\""), std::string::npos) << r.out;
+  std::vector<std::string> errors = Lines(r.err);
+  ASSERT_EQ(errors.size(), 4u) << r.err;
+  for (size_t i = 0; i < errors.size(); ++i) {
+    std::string where = "ladder: " + path + ":" + std::to_string(i + 2) + ": ";
+    EXPECT_EQ(errors[i].rfind(where, 0), 0u) << errors[i];
+  }
+  EXPECT_NE(errors[0].find("invalid UTF-8"), std::string::npos);
+  EXPECT_NE(errors[1].find("malformed JSON"), std::string::npos);
+  EXPECT_NE(errors[2].find("'text'"), std::string::npos);
+  EXPECT_NE(errors[3].find("'id'"), std::string::npos);
+}
+
+TEST_F(CliTest, BadDateIsAnErrorNamingTheDocument) {
+  std::string path = Write("dates.jsonl", std::string(kGood1) + "\n" +
+                                              R"({"id": "feb30", "date": "2023-02-30", "text": "Russia condemned Ukraine."})" +
+                                              "\n" + kGood2 + "\n");
+  Run r = Ladder("code -q " + Quote(path));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.out.find("good1"), std::string::npos);
+  EXPECT_NE(r.out.find("good2"), std::string::npos);
+  std::vector<std::string> errors = Lines(r.err);
+  ASSERT_EQ(errors.size(), 1u) << r.err;
+  EXPECT_NE(errors[0].find("2023-02-30"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("feb30"), std::string::npos) << errors[0];
+}
+
+TEST_F(CliTest, BinaryFileGivesAClearErrorNotACrash) {
+  std::mt19937 rng(7);
+  std::string bytes(64 * 1024, '\0');
+  for (char& c : bytes) c = static_cast<char>(rng() % 256);
+  bytes[0] = '\x01';  // not '{': read as one text document
+  for (size_t i = 0; i < bytes.size(); i += 97) bytes[i] = '\0';
+  std::string path = Write("random.bin", bytes);
+  Run r = Ladder("code -q " + Quote(path));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(r.err.rfind("ladder: " + path + ": invalid UTF-8 at byte ", 0), 0u) << r.err;
+
+  // Random bytes that look like JSONL: one error per non-blank line, no crash.
+  bytes[0] = '{';
+  std::string jsonl = Write("random.jsonl", bytes);
+  Run j = Ladder("code -q " + Quote(jsonl));
+  EXPECT_EQ(j.exit_code, 3) << j.err;
+  for (const std::string& line : Lines(j.err)) {
+    EXPECT_EQ(line.rfind("ladder: " + jsonl + ":", 0), 0u) << line;
+  }
+}
+
+TEST_F(CliTest, HugeSingleLineDocument) {
+  // One JSONL document whose text is kMegabytes MB of one repeated sentence.
+  // 100 MB codes 4 million events (about 2 GB of JSON output); 16 MB keeps
+  // the test within a CI minute while still being far past any buffer size.
+  constexpr size_t kMegabytes = 16;
+  const std::string sentence = "Russia condemned Ukraine. ";
+  std::string path = dir_ + "/huge.jsonl";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << R"({"id": "huge", "date": "2014-02-27", "text": ")";
+    std::string chunk;
+    for (int i = 0; i < 40000; ++i) chunk += sentence;  // ~1 MB
+    for (size_t written = 0; written < kMegabytes << 20; written += chunk.size()) {
+      out << chunk;
+    }
+    out << "\"}\n" << kGood2 << "\n";
+  }
+  std::string events = dir_ + "/events.jsonl";
+  auto start = std::chrono::steady_clock::now();
+  Run r = Ladder("code -q " + Quote(path), events);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  // Count lines without holding the whole output.
+  std::ifstream in(events, std::ios::binary);
+  std::string line, last;
+  size_t count = 0;
+  while (std::getline(in, line)) {
+    ++count;
+    last.swap(line);
+  }
+  EXPECT_GT(count, 100000u);
+  EXPECT_NE(last.find("\"doc_id\": \"good2\""), std::string::npos);
+  struct rusage usage;
+  getrusage(RUSAGE_CHILDREN, &usage);
+  long max_rss_mb = usage.ru_maxrss / 1024;
+  std::printf("huge line: %zu MB, %zu events, %.1f s, child max RSS %ld MB\n", kMegabytes,
+              count, seconds, max_rss_mb);
+  EXPECT_LT(max_rss_mb, 4096);
+}
+
+TEST_F(CliTest, EmptyAndWhitespaceFilesGiveNothing) {
+  for (const char* content : {"", "  \n\n\t \r\n"}) {
+    std::string path = Write("blank.jsonl", content);
+    Run r = Ladder("code -q " + Quote(path));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "");
+  }
+}
+
+TEST_F(CliTest, MissingFileIsAFailure) {
+  std::string path = dir_ + "/no-such-file.jsonl";
+  Run r = Ladder("code -q " + Quote(path));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.err, "ladder: " + path + ": No such file or directory\n");
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(CliTest, PlainTextWithDate) {
+  std::string path = Write("story.txt", "Russia condemned Ukraine.\n\nMoscow warned Kyiv.\n");
+  Run r = Ladder("code -q --date 2014-02-27 " + Quote(path));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> events = Lines(r.out);
+  ASSERT_FALSE(events.empty());
+  for (const std::string& e : events) {
+    EXPECT_NE(e.find("\"doc_id\": \"story\""), std::string::npos) << e;
+    EXPECT_NE(e.find("\"date\": \"2014-02-27\""), std::string::npos) << e;
+  }
+  Run bad = Ladder("code -q --date 2014-02-30 " + Quote(path));
+  EXPECT_EQ(bad.exit_code, 3) << bad.err;
+  EXPECT_NE(bad.err.find("2014-02-30"), std::string::npos) << bad.err;
+}
+
+TEST_F(CliTest, ThreadsDoNotChangeTheOutput) {
+  const char* texts[] = {
+      "Russia condemned Ukraine.", "Moscow warned Kyiv it would impose sanctions.",
+      "The United Nations praised Kenya.", "China accused Japan of provocation.",
+      "Iran rejected the proposal.", "Nothing happened here today."};
+  std::string content;
+  for (int i = 0; i < 300; ++i) {
+    content += "{\"id\": \"d" + std::to_string(i) + "\", \"date\": \"2014-03-0" +
+               std::to_string(1 + i % 9) + "\", \"text\": \"" + texts[i % 6] + " " +
+               texts[(i * 7 + 1) % 6] + "\"}\n";
+  }
+  std::string path = Write("many.jsonl", content);
+  Run one = Ladder("code -q --threads 1 " + Quote(path));
+  Run two = Ladder("code -q --threads 2 " + Quote(path));
+  Run four = Ladder("code -q --threads 4 " + Quote(path));
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_GT(Lines(one.out).size(), 100u);
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, four.out);
+}
+
+TEST_F(CliTest, TsvAndCsvHaveHeaders) {
+  std::string path = Write("one.jsonl", std::string(kGood1) + "\n");
+  Run tsv = Ladder("code -q --output-format tsv " + Quote(path));
+  EXPECT_EQ(tsv.exit_code, 0) << tsv.err;
+  std::vector<std::string> t = Lines(tsv.out);
+  ASSERT_GE(t.size(), 2u) << tsv.out;
+  EXPECT_EQ(t[0].rfind("event_id\tdate\tsource\ttarget\tcameo\t", 0), 0u) << t[0];
+  EXPECT_EQ(t[1].rfind("good1-", 0), 0u) << t[1];
+  Run csv = Ladder("code -q --output-format csv " + Quote(path));
+  EXPECT_EQ(csv.exit_code, 0) << csv.err;
+  std::vector<std::string> c = Lines(csv.out);
+  ASSERT_GE(c.size(), 2u) << csv.out;
+  EXPECT_EQ(c[0].rfind("event_id,date,source,target,cameo,", 0), 0u) << c[0];
+  Run bad = Ladder("code -q --output-format xml " + Quote(path));
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+TEST_F(CliTest, DictCheckNamesFileAndLine) {
+  std::filesystem::create_directory(dir_ + "/dict");
+  std::string path = Write("dict/actors.txt",
+                           "%ladder actors 1\n"
+                           "Russia\n"
+                           "    RUS\n"
+                           "Narnia\n"
+                           "    not-a-code\n");
+  Run r = Ladder("dict check --dict " + Quote(dir_ + "/dict"));
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.out.find(path + ":5: "), std::string::npos) << r.out;
+  Run ok = Ladder("dict check");
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+}
+
+TEST_F(CliTest, ExplainShowsActorsAndVerbs) {
+  Run r = Ladder("explain 'Russia condemned Ukraine.' --date 2014-02-27");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("actors:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("verbs:"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, UsageErrors) {
+  EXPECT_EQ(Ladder("").exit_code, 2);
+  EXPECT_EQ(Ladder("no-such-command").exit_code, 2);
+  EXPECT_EQ(Ladder("code --threads 0").exit_code, 2);
+}
+
+}  // namespace

@@ -44,7 +44,7 @@ std::string Upper(std::string s) {
 struct Common {
   std::string db = "ladder.db";
   std::string by = "week", from, to, count = "events";
-  bool asserted_only = false;
+  bool asserted_only = true;  // hedged text is not counted as fact by default
 };
 
 void AddCommon(CLI::App& app, Common* c, bool with_period) {
@@ -52,7 +52,7 @@ void AddCommon(CLI::App& app, Common* c, bool with_period) {
   app.add_option("--from", c->from, "first day (YYYY-MM-DD)");
   app.add_option("--to", c->to, "last day (YYYY-MM-DD)");
   app.add_option("--count", c->count, "events or mentions")->capture_default_str();
-  app.add_flag("--asserted-only", c->asserted_only, "only events with modality asserted");
+  app.add_flag("--asserted-only,!--all-modalities", c->asserted_only, "count only asserted events (the default); --all-modalities adds future, hypothetical, negated and alleged ones");
   if (with_period) app.add_option("--by", c->by, "day, week or month")->capture_default_str();
 }
 

@@ -127,7 +127,9 @@ int RunCodeCommand(int argc, char** argv) {
   app.add_option("--input-format", input_format, "auto, text or jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   app.add_option("-o,--output", output, "write events to FILE");
-  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)");
+  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag("--with-default-dict", with_default,
                "also load ladder's own dictionaries beside --dict");
   app.add_flag("--asserted-only", asserted_only,
@@ -206,7 +208,9 @@ int RunExplainCommand(int argc, char** argv) {
   std::vector<std::string> dicts;
   app.add_option("sentence", sentence, "the sentence")->required();
   app.add_option("--date", date, "the sentence's date (YYYY-MM-DD)");
-  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)");
+  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -240,7 +244,9 @@ int RunDictCommand(int argc, char** argv) {
   app.add_option("action", action, "check or stats")
       ->required()
       ->check(CLI::IsMember({"check", "stats"}));
-  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)");
+  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

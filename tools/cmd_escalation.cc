@@ -80,7 +80,7 @@ struct InputArgs {
   std::vector<int> quads = {1, 2, 3, 4};
   std::string from, to;
   bool clusters = false;
-  bool asserted_only = false;
+  bool asserted_only = true;  // hedged text is not counted as fact by default
   uint64_t seed = 1;
 };
 
@@ -115,7 +115,7 @@ void AddInput(CLI::App* app, InputArgs* in) {
   app->add_option("--to", in->to, "last day (YYYY-MM-DD, --db)");
   app->add_flag("--clusters", in->clusters,
                 "count de-duplicated clusters, not reports");
-  app->add_flag("--asserted-only", in->asserted_only, "only asserted events");
+  app->add_flag("--asserted-only,!--all-modalities", in->asserted_only, "count only asserted events (the default); --all-modalities adds future, hypothetical, negated and alleged ones");
   app->add_option("--seed", in->seed,
                   "seed for within-day jitter and simulation")
       ->capture_default_str();

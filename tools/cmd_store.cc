@@ -161,7 +161,9 @@ int RunIngest(int argc, char** argv) {
                "inputs are documents (text or JSONL): code them on the fly "
                "and store their events");
   app.add_option("--date", date, "with --code: date of plain-text documents");
-  app.add_option("--dict", dicts, "with --code: dictionary file or folder");
+  app.add_option("--dict", dicts, "with --code: dictionary file or folder")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--db", db_path, "store file (created if missing)")
       ->capture_default_str();
   app.add_option("--batch-size", batch_size, "lines per transaction")

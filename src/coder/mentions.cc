@@ -40,6 +40,16 @@ bool IsTitle(std::string_view lower) {
   return false;
 }
 
+// A lower-case adjective that may stand inside a noun phrase ("the evil
+// awful Gondor", "in south Ithilen").
+bool Modifier(const Token& t) {
+  constexpr uint16_t kClosed = text::kPosAux | text::kPosModal | text::kPosNeg |
+                               text::kPosDet | text::kPosPrep | text::kPosPron |
+                               text::kPosConj | text::kPosSub;
+  return t.kind == TokenKind::kWord && !t.capitalized &&
+         (t.pos & text::kPosAdj) != 0 && (t.pos & kClosed) == 0;
+}
+
 bool IsPreposition(const Token& t) {
   return (t.pos & text::kPosPrep) != 0 && t.lower != "that";
 }
@@ -190,6 +200,21 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
         end = next.end;
         continue;
       }
+      // "Russia's new defence minister", "X's awful and evil minister":
+      // adjectives between the possessive and an agent.
+      size_t k = j + 1;
+      while (k < n && k - j <= 5 &&
+             (Modifier(tokens[k]) ||
+              ((tokens[k].lower == "and" || tokens[k].lower == ",") &&
+               k > j + 1 && k + 1 < n && Modifier(tokens[k + 1])))) {
+        ++k;
+      }
+      if (k > j + 1 && k < n && PieceAt(tokens, k, dict, ymd, &next) &&
+          next.kind == PieceKind::kAgent) {
+        pieces->push_back(next);
+        end = next.end;
+        continue;
+      }
       break;
     }
     if (PieceAt(tokens, j, dict, ymd, &next) ||
@@ -235,8 +260,10 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
 std::string PreviousPreposition(const std::vector<Token>& tokens,
                                 uint32_t begin) {
   size_t k = begin;
-  while (k > 0 && (tokens[k - 1].lower == "the" ||
-                   (tokens[k - 1].pos & text::kPosDet) != 0)) {
+  while (k > 0 && begin - k < 4 &&
+         (tokens[k - 1].lower == "the" ||
+          (tokens[k - 1].pos & text::kPosDet) != 0 ||
+          Modifier(tokens[k - 1]))) {
     --k;
   }
   if (k > 0 && IsPreposition(tokens[k - 1])) return tokens[k - 1].lower;

@@ -187,6 +187,12 @@ bool MatchLeft(const VerbPattern& p, int e, int tok, const Scratch& s,
     }
     int mi = s.covers[tok];
     if (mi < 0) return false;
+    if (el.words.size() == 1 && el.words[0] == "%") {
+      // PETRARCH '%': a compound actor ending here; take its first member.
+      int group = (*s.mentions)[mi].compound;
+      if (group < 0) return false;
+      mi = group;
+    }
     (el.kind == PatternElement::Kind::kTarget ? m->target : m->source) = mi;
     m->begin = (*s.mentions)[mi].begin;
     tok = static_cast<int>((*s.mentions)[mi].begin) - 1;
@@ -506,12 +512,17 @@ std::vector<int> Members(const Scratch& s, int m) {
   return out;
 }
 
-int FindTarget(const Scratch& s, const Match& m, int source) {
+int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
   const auto& t = *s.tokens;
-  // A mention inside the match ("summoned the Russian ambassador").
-  for (size_t k = m.begin + 1; k < m.end && k < t.size(); ++k) {
+  // A mention inside the match after the verb ("summoned the Russian
+  // ambassador"); mentions before it ("indicated it would act") are not
+  // objects of the verb.
+  for (size_t k = std::max<size_t>(m.begin, anchor) + 1; k < m.end && k < t.size(); ++k) {
     int mi = s.covers[k];
-    if (mi >= 0 && mi != source && TargetOk(s, mi)) return mi;
+    if (mi >= 0 && mi != source && TargetOk(s, mi) &&
+        !(source >= 0 && (*s.mentions)[mi].code == (*s.mentions)[source].code)) {
+      return mi;
+    }
   }
   for (size_t k = m.end; k < t.size() && k < m.end + 12; ++k) {
     if (HardBoundary(t[k]) || Subordinator(t, k) || t[k].lower == ",") break;
@@ -596,12 +607,46 @@ bool GovernsVerb(const std::vector<Token>& t, size_t i,
   return d.PatternsFor(t[k].lemma) != nullptr || d.PatternsFor(t[k].lower) != nullptr;
 }
 
-bool NounUse(const std::vector<Token>& t, size_t i) {
-  if (i == 0) return false;
-  const Token& p = t[i - 1];
+bool Determiner(const Token& p) {
   return Is(p, {"the", "a", "an", "its", "their", "his", "her", "our", "this",
                 "that", "these", "those", "any", "no"}) ||
          p.kind == TokenKind::kPossessive;
+}
+
+// Is the verb word at `i` used as a noun ("the attack", "a brief private
+// visit", "an anti-Gondor parade") or an adjective ("very close")? Returns
+// the determiner's token index (or `i` - 1 for "very"), -1 if a verb.
+int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
+  if (i == 0) return -1;
+  const Token& p = t[i - 1];
+  if (Determiner(p)) return static_cast<int>(i - 1);
+  if (p.lower == "very") return static_cast<int>(i - 1);
+  // Past forms after adjectives are verbs ("the military attacked").
+  if (t[i].lower != t[i].lemma && base::EndsWith(t[i].lower, "ed")) return -1;
+  constexpr uint16_t kClosed = text::kPosAux | text::kPosModal | text::kPosNeg |
+                               text::kPosDet | text::kPosPrep | text::kPosPron |
+                               text::kPosConj | text::kPosSub;
+  size_t j = i;
+  bool crossed_mention = false;
+  for (int n = 0; j > 0 && n < 5; ++n) {
+    const Token& q = t[j - 1];
+    if (s.covers[j - 1] >= 0) {
+      crossed_mention = true;
+      j = (*s.mentions)[s.covers[j - 1]].begin;
+      continue;
+    }
+    bool hyphen = q.lower == "-" || (j < t.size() && t[j].lower == "-" &&
+                                     q.kind == TokenKind::kWord);
+    bool adjective = q.kind == TokenKind::kWord && (q.pos & text::kPosAdj) != 0 &&
+                     (q.pos & kClosed) == 0 && !q.capitalized;
+    if (!hyphen && !adjective) break;
+    --j;
+  }
+  if (j == i || j == 0 || !Determiner(t[j - 1])) return -1;
+  // "the Russians attack": a mention after a definite determiner may be the
+  // subject; after "a"/"an" the phrase is one noun phrase.
+  if (crossed_mention && !Is(t[j - 1], {"a", "an"})) return -1;
+  return static_cast<int>(j - 1);
 }
 
 }  // namespace
@@ -618,7 +663,8 @@ Modality DecideModality(const VerbGroup& g, bool conditional, bool alleged) {
 
 void AddPairs(const Scratch& s, const std::vector<int>& sources,
               const std::vector<int>& targets, const CodedEvent& base,
-              const VerbPattern& p, std::vector<CodedEvent>* events) {
+              const VerbPattern& p, bool reciprocal,
+              std::vector<CodedEvent>* events) {
   const auto& ms = *s.mentions;
   auto emit_one = [&](std::optional<Mention> src, std::optional<Mention> tgt,
                       const std::string& code) {
@@ -655,7 +701,8 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     }
   };
   std::vector<int> src = sources.empty() ? std::vector<int>{-1} : sources;
-  bool symmetric = !p.reverse_code.empty() && p.reverse_code == p.code;
+  bool symmetric =
+      reciprocal || (!p.reverse_code.empty() && p.reverse_code == p.code);
   if (targets.empty() && sources.size() >= 2 && symmetric) {
     // "Russia and Iran increased co-operation": each side to the other.
     for (int a : sources) {
@@ -701,8 +748,10 @@ void SentenceCoder::Code(const SentenceContext& c,
         t[i].lower != t[i].lemma ? dict_.PatternsFor(t[i].lower) : nullptr;
     std::vector<uint32_t> merged;
     if (list != nullptr && surface != nullptr) {
-      merged = *list;
-      merged.insert(merged.end(), surface->begin(), surface->end());
+      // Patterns listed under the surface form ("LEFT") come before those
+      // of its lemma ("LEAVE") at equal specificity.
+      merged = *surface;
+      merged.insert(merged.end(), list->begin(), list->end());
       std::stable_sort(merged.begin(), merged.end(), [&](uint32_t a, uint32_t b) {
         return dict_.patterns()[a].specificity > dict_.patterns()[b].specificity;
       });
@@ -715,20 +764,24 @@ void SentenceCoder::Code(const SentenceContext& c,
       if (trace) *trace += "  '" + t[i].lower + "': governs the next verb, skipped\n";
       continue;
     }
-    if (NounUse(t, i)) {
-      if (trace) *trace += "  '" + t[i].lower + "': used as a noun, skipped\n";
-      continue;
-    }
+    // A noun ("the attack") is coded only by a pattern that reaches outside
+    // its noun phrase ("% have postponed * [meeting]").
+    int noun_det = NounUse(t, i, s);
     Match match;
     const VerbPattern* fired = nullptr;
     int tried = 0;
     for (uint32_t pi : *list) {
       const VerbPattern& p = dict_.patterns()[pi];
       ++tried;
-      if (MatchPattern(p, i, s, &match)) {
+      if (MatchPattern(p, i, s, &match) &&
+          (noun_det < 0 || match.begin < static_cast<uint32_t>(noun_det))) {
         fired = &p;
         break;
       }
+    }
+    if (fired == nullptr && noun_det >= 0) {
+      if (trace) *trace += "  '" + t[i].lower + "': used as a noun, skipped\n";
+      continue;
     }
     if (fired == nullptr) {
       if (trace) {
@@ -755,7 +808,16 @@ void SentenceCoder::Code(const SentenceContext& c,
     } else if (target < 0 && !(Members(s, source).size() >= 2 &&
                                fired->reverse_code == fired->code)) {
       // A compound subject of a reciprocal verb pairs with itself.
-      target = FindTarget(s, match, source);
+      target = FindTarget(s, match, i, source);
+    }
+    // PETRARCH '%' before the verb: a compound subject without an object
+    // acts on its own members ("Gondor and Osgiliath have delayed ...").
+    bool reciprocal = false;
+    if (target < 0 && match.source >= 0 && Members(s, source).size() >= 2) {
+      for (size_t e = 0; e < static_cast<size_t>(fired->anchor); ++e) {
+        const auto& w = fired->elements[e].words;
+        if (w.size() == 1 && w[0] == "%") reciprocal = true;
+      }
     }
     CodedEvent base;
     bool alleged = subj.accuser >= 0 || (according >= 0 && according != source);
@@ -773,7 +835,8 @@ void SentenceCoder::Code(const SentenceContext& c,
     base.verb = Surface(c, match.words);
     base.pattern = fired;
     size_t before = events->size();
-    AddPairs(s, Members(s, source), Members(s, target), base, *fired, events);
+    AddPairs(s, Members(s, source), Members(s, target), base, *fired,
+             reciprocal, events);
     if (trace) {
       *trace += "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +
                 " fired (code " + fired->code +

@@ -139,16 +139,19 @@ TEST_F(DocumentReaderTest, InvalidUtf8TextIsOneError) {
 }
 
 TEST_F(DocumentReaderTest, NulBytesInJsonlAreKeptAsData) {
-  // A NUL byte inside a line must not split or truncate the line.
-  std::string line = std::string("{\"id\": \"a\", \"date\": \"\", \"text\": \"x\"}") +
-                     std::string("\0", 1) + "\n" +
-                     "{\"id\": \"b\", \"date\": \"\", \"text\": \"y\"}\n";
-  std::string path = Write("nul.jsonl", line);
+  // A NUL byte inside a line is data: it must neither end the line nor eat
+  // the next one (fgets-based reading lost the bytes after it).
+  std::string content = std::string("{\"id\": \"a\", \"date\": \"\", \"text\": \"x") +
+                        std::string("\0", 1) + "y\"}\n" +
+                        "{\"id\": \"b\", \"date\": \"\", \"text\": \"y\"}\n" +
+                        "nope\n";
+  std::string path = Write("nul.jsonl", content);
   Read r = ReadAll(path);
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].id, "b");
-  ASSERT_EQ(r.errors.size(), 1u);
+  ASSERT_EQ(r.errors.size(), 2u);
   EXPECT_EQ(r.errors[0].rfind(path + ":1: ", 0), 0u) << r.errors[0];
+  EXPECT_EQ(r.errors[1], path + ":3: malformed JSON");
 }
 
 TEST_F(DocumentReaderTest, LongLinesAreRead) {

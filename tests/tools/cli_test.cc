@@ -18,7 +18,7 @@
 
 namespace {
 
-struct Run {
+struct CliRun {
   int exit_code = -1;  // -1: did not exit normally (a signal)
   std::string out;
   std::string err;
@@ -69,13 +69,13 @@ class CliTest : public ::testing::Test {
 
   // Runs `ladder <args>` (args already shell-quoted); stdout and stderr are
   // captured in files. `stdout_to` redirects stdout elsewhere if not empty.
-  Run Ladder(const std::string& args, const std::string& stdout_to = "") {
+  CliRun Ladder(const std::string& args, const std::string& stdout_to = "") {
     std::string out_path = stdout_to.empty() ? dir_ + "/stdout" : stdout_to;
     std::string err_path = dir_ + "/stderr";
     std::string cmd = Quote(LADDER_BINARY) + " " + args + " >" + Quote(out_path) +
                       " 2>" + Quote(err_path) + " </dev/null";
     int status = std::system(cmd.c_str());
-    Run r;
+    CliRun r;
     if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
     if (stdout_to.empty()) r.out = ReadFile(out_path);
     r.err = ReadFile(err_path);
@@ -98,7 +98,7 @@ TEST_F(CliTest, BadRecordsAreReportedAndGoodOnesCoded) {
                         "{\"id\": [\"list\"], \"date\": \"2014-02-27\", \"text\": \"x\"}\n" +
                         "\n" + kGood2 + "\n";
   std::string path = Write("mixed.jsonl", content);
-  Run r = Ladder("code -q " + Quote(path));
+  CliRun r = Ladder("code -q " + Quote(path));
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.out.find("\"doc_id\": \"good1\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"doc_id\": \"good2\""), std::string::npos) << r.out;
@@ -118,7 +118,7 @@ TEST_F(CliTest, BadDateIsAnErrorNamingTheDocument) {
   std::string path = Write("dates.jsonl", std::string(kGood1) + "\n" +
                                               R"({"id": "feb30", "date": "2023-02-30", "text": "Russia condemned Ukraine."})" +
                                               "\n" + kGood2 + "\n");
-  Run r = Ladder("code -q " + Quote(path));
+  CliRun r = Ladder("code -q " + Quote(path));
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.out.find("good1"), std::string::npos);
   EXPECT_NE(r.out.find("good2"), std::string::npos);
@@ -135,7 +135,7 @@ TEST_F(CliTest, BinaryFileGivesAClearErrorNotACrash) {
   bytes[0] = '\x01';  // not '{': read as one text document
   for (size_t i = 0; i < bytes.size(); i += 97) bytes[i] = '\0';
   std::string path = Write("random.bin", bytes);
-  Run r = Ladder("code -q " + Quote(path));
+  CliRun r = Ladder("code -q " + Quote(path));
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_TRUE(r.out.empty());
   EXPECT_EQ(r.err.rfind("ladder: " + path + ": invalid UTF-8 at byte ", 0), 0u) << r.err;
@@ -143,7 +143,7 @@ TEST_F(CliTest, BinaryFileGivesAClearErrorNotACrash) {
   // Random bytes that look like JSONL: one error per non-blank line, no crash.
   bytes[0] = '{';
   std::string jsonl = Write("random.jsonl", bytes);
-  Run j = Ladder("code -q " + Quote(jsonl));
+  CliRun j = Ladder("code -q " + Quote(jsonl));
   EXPECT_EQ(j.exit_code, 3) << j.err;
   for (const std::string& line : Lines(j.err)) {
     EXPECT_EQ(line.rfind("ladder: " + jsonl + ":", 0), 0u) << line;
@@ -169,7 +169,7 @@ TEST_F(CliTest, HugeSingleLineDocument) {
   }
   std::string events = dir_ + "/events.jsonl";
   auto start = std::chrono::steady_clock::now();
-  Run r = Ladder("code -q " + Quote(path), events);
+  CliRun r = Ladder("code -q " + Quote(path), events);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -195,7 +195,7 @@ TEST_F(CliTest, HugeSingleLineDocument) {
 TEST_F(CliTest, EmptyAndWhitespaceFilesGiveNothing) {
   for (const char* content : {"", "  \n\n\t \r\n"}) {
     std::string path = Write("blank.jsonl", content);
-    Run r = Ladder("code -q " + Quote(path));
+    CliRun r = Ladder("code -q " + Quote(path));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(r.err, "");
@@ -204,7 +204,7 @@ TEST_F(CliTest, EmptyAndWhitespaceFilesGiveNothing) {
 
 TEST_F(CliTest, MissingFileIsAFailure) {
   std::string path = dir_ + "/no-such-file.jsonl";
-  Run r = Ladder("code -q " + Quote(path));
+  CliRun r = Ladder("code -q " + Quote(path));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.err, "ladder: " + path + ": No such file or directory\n");
   EXPECT_EQ(r.out, "");
@@ -212,7 +212,7 @@ TEST_F(CliTest, MissingFileIsAFailure) {
 
 TEST_F(CliTest, PlainTextWithDate) {
   std::string path = Write("story.txt", "Russia condemned Ukraine.\n\nMoscow warned Kyiv.\n");
-  Run r = Ladder("code -q --date 2014-02-27 " + Quote(path));
+  CliRun r = Ladder("code -q --date 2014-02-27 " + Quote(path));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> events = Lines(r.out);
   ASSERT_FALSE(events.empty());
@@ -220,7 +220,7 @@ TEST_F(CliTest, PlainTextWithDate) {
     EXPECT_NE(e.find("\"doc_id\": \"story\""), std::string::npos) << e;
     EXPECT_NE(e.find("\"date\": \"2014-02-27\""), std::string::npos) << e;
   }
-  Run bad = Ladder("code -q --date 2014-02-30 " + Quote(path));
+  CliRun bad = Ladder("code -q --date 2014-02-30 " + Quote(path));
   EXPECT_EQ(bad.exit_code, 3) << bad.err;
   EXPECT_NE(bad.err.find("2014-02-30"), std::string::npos) << bad.err;
 }
@@ -237,9 +237,9 @@ TEST_F(CliTest, ThreadsDoNotChangeTheOutput) {
                texts[(i * 7 + 1) % 6] + "\"}\n";
   }
   std::string path = Write("many.jsonl", content);
-  Run one = Ladder("code -q --threads 1 " + Quote(path));
-  Run two = Ladder("code -q --threads 2 " + Quote(path));
-  Run four = Ladder("code -q --threads 4 " + Quote(path));
+  CliRun one = Ladder("code -q --threads 1 " + Quote(path));
+  CliRun two = Ladder("code -q --threads 2 " + Quote(path));
+  CliRun four = Ladder("code -q --threads 4 " + Quote(path));
   EXPECT_EQ(one.exit_code, 0) << one.err;
   EXPECT_GT(Lines(one.out).size(), 100u);
   EXPECT_EQ(one.out, two.out);
@@ -248,18 +248,18 @@ TEST_F(CliTest, ThreadsDoNotChangeTheOutput) {
 
 TEST_F(CliTest, TsvAndCsvHaveHeaders) {
   std::string path = Write("one.jsonl", std::string(kGood1) + "\n");
-  Run tsv = Ladder("code -q --output-format tsv " + Quote(path));
+  CliRun tsv = Ladder("code -q --output-format tsv " + Quote(path));
   EXPECT_EQ(tsv.exit_code, 0) << tsv.err;
   std::vector<std::string> t = Lines(tsv.out);
   ASSERT_GE(t.size(), 2u) << tsv.out;
   EXPECT_EQ(t[0].rfind("event_id\tdate\tsource\ttarget\tcameo\t", 0), 0u) << t[0];
   EXPECT_EQ(t[1].rfind("good1-", 0), 0u) << t[1];
-  Run csv = Ladder("code -q --output-format csv " + Quote(path));
+  CliRun csv = Ladder("code -q --output-format csv " + Quote(path));
   EXPECT_EQ(csv.exit_code, 0) << csv.err;
   std::vector<std::string> c = Lines(csv.out);
   ASSERT_GE(c.size(), 2u) << csv.out;
   EXPECT_EQ(c[0].rfind("event_id,date,source,target,cameo,", 0), 0u) << c[0];
-  Run bad = Ladder("code -q --output-format xml " + Quote(path));
+  CliRun bad = Ladder("code -q --output-format xml " + Quote(path));
   EXPECT_EQ(bad.exit_code, 2);
 }
 
@@ -271,15 +271,15 @@ TEST_F(CliTest, DictCheckNamesFileAndLine) {
                            "    RUS\n"
                            "Narnia\n"
                            "    not-a-code\n");
-  Run r = Ladder("dict check --dict " + Quote(dir_ + "/dict"));
+  CliRun r = Ladder("dict check --dict " + Quote(dir_ + "/dict"));
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.out.find(path + ":5: "), std::string::npos) << r.out;
-  Run ok = Ladder("dict check");
+  CliRun ok = Ladder("dict check");
   EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
 }
 
 TEST_F(CliTest, ExplainShowsActorsAndVerbs) {
-  Run r = Ladder("explain 'Russia condemned Ukraine.' --date 2014-02-27");
+  CliRun r = Ladder("explain 'Russia condemned Ukraine.' --date 2014-02-27");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("actors:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("verbs:"), std::string::npos) << r.out;

@@ -89,6 +89,7 @@ void CodeBatch(const Engine& engine, const std::vector<Document>& docs,
 
 struct CodeStats {
   long docs = 0, events = 0, errors = 0;
+  long unreadable = 0;  // inputs that could not be opened
 };
 
 void Flush(const Engine& engine, std::vector<Document>* batch, int threads,
@@ -172,7 +173,7 @@ int RunCodeCommand(int argc, char** argv) {
     auto reader = DocumentReader::Open(input, ropts);
     if (!reader.ok()) {
       PrintError(reader.status().message());
-      ++stats.errors;
+      ++stats.unreadable;
       continue;
     }
     Document doc;
@@ -198,6 +199,7 @@ int RunCodeCommand(int argc, char** argv) {
     std::fprintf(stderr, "ladder: %ld documents, %ld events, %ld errors\n",
                  stats.docs, stats.events, stats.errors);
   }
+  if (stats.unreadable > 0) return kExitFailure;
   return stats.errors > 0 ? kExitInput : kExitOk;
 }
 

@@ -240,13 +240,15 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
         continue;
       }
     }
-    // "the head of South Korea's intelligence service"
+    // "the head of South Korea's intelligence service" (other "agent of
+    // actor" phrases are joined after compounds are known: DistributeAgents)
     if (tokens[j].lower == "of" && pieces->size() == 1 &&
         pieces->back().kind == PieceKind::kAgent && j + 1 < n) {
       size_t s = j + 1;
       if (tokens[s].lower == "the" && s + 1 < n) ++s;
       if (PieceAt(tokens, s, dict, ymd, &next) &&
-          next.kind == PieceKind::kActor) {
+          next.kind == PieceKind::kActor && next.end < n &&
+          tokens[next.end].kind == TokenKind::kPossessive) {
         pieces->insert(pieces->begin(), next);
         end = next.end;
         continue;
@@ -370,6 +372,34 @@ bool PronounAt(const std::vector<Token>& tokens, size_t i,
   return false;
 }
 
+// Do tokens [b, e) join two mentions of a list? ", ", "and", ", and", "or",
+// optionally followed by determiners and adjectives of the second member
+// ("Fornost and the evil awful Gondor"). Sets *conj when "and"/"or" occurs.
+bool JoinGap(const std::vector<Token>& tokens, uint32_t b, uint32_t e,
+             bool* conj) {
+  *conj = false;
+  if (e <= b || e - b > 6) return false;
+  uint32_t k = b;
+  int seps = 0;
+  while (k < e && seps < 2 &&
+         (tokens[k].lower == "and" || tokens[k].lower == "," ||
+          tokens[k].lower == "or")) {
+    if (tokens[k].lower != ",") *conj = true;
+    ++k;
+    ++seps;
+  }
+  if (seps == 0) return false;
+  for (; k < e; ++k) {
+    const Token& t = tokens[k];
+    if (t.lower == "the" || t.lower == "a" || t.lower == "an" ||
+        Modifier(t)) {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 void MarkCompounds(const std::vector<Token>& tokens,
                    std::vector<Mention>* mentions) {
   // "A and B", "A, B and C": adjacent mentions joined by and/, .
@@ -377,32 +407,129 @@ void MarkCompounds(const std::vector<Token>& tokens,
     Mention& prev = (*mentions)[k - 1];
     Mention& cur = (*mentions)[k];
     if (cur.compound >= 0 && prev.compound == cur.compound) continue;
-    uint32_t gap_begin = prev.end;
-    uint32_t gap_end = cur.begin;
-    if (gap_end < gap_begin || gap_end - gap_begin > 2) continue;
-    bool joined = gap_end > gap_begin;
-    for (uint32_t t = gap_begin; t < gap_end; ++t) {
-      const std::string& w = tokens[t].lower;
-      if (w != "and" && w != "," && w != "or") joined = false;
-    }
-    if (!joined) continue;
+    if (prev.possessor) continue;  // "Russia's and ..." is not a list member
+    bool conj = false;
+    if (!JoinGap(tokens, prev.end, cur.begin, &conj)) continue;
     // "A, B" joins only as part of a list that ends in "and"/"or".
-    if (tokens[gap_begin].lower == "," && gap_end - gap_begin == 1) {
+    if (!conj) {
       bool list_end = false;
       for (size_t j = k + 1; j < mentions->size(); ++j) {
-        uint32_t gb = (*mentions)[j - 1].end, ge = (*mentions)[j].begin;
-        if (ge < gb || ge - gb > 2) break;
-        for (uint32_t t = gb; t < ge; ++t) {
-          if (tokens[t].lower == "and" || tokens[t].lower == "or") list_end = true;
+        bool c = false;
+        if (!JoinGap(tokens, (*mentions)[j - 1].end, (*mentions)[j].begin, &c)) {
+          break;
         }
-        if (list_end) break;
+        if (c) {
+          list_end = true;
+          break;
+        }
       }
       if (!list_end) continue;
     }
     int first = prev.compound >= 0 ? prev.compound : static_cast<int>(k - 1);
     prev.compound = first;
+    int old = cur.compound;
+    for (Mention& m : *mentions) {
+      if (old >= 0 && m.compound == old) m.compound = first;
+    }
     cur.compound = first;
   }
+}
+
+// An agent phrase without a country, e.g. "soldiers", "lawmakers".
+struct LoneAgent {
+  uint32_t begin, end;
+  std::string agent;
+  bool prefix = false;
+};
+
+// "Soldiers from Gondor", "the ambassadors of Arnor, Osgiliath and Gondor",
+// "lawmakers and officials in Fornost and Gondor": the agents apply to each
+// member of the actor (compound) after "of"/"from"/"in". Mentions must have
+// their compounds marked; they are re-indexed.
+void DistributeAgents(const std::vector<Token>& tokens,
+                      const std::vector<LoneAgent>& lone,
+                      std::vector<Mention>* mentions) {
+  if (lone.empty() || mentions->empty()) return;
+  std::vector<Mention>& ms = *mentions;
+  // For each mention index: the agents to distribute over it (if any).
+  std::vector<std::vector<const LoneAgent*>> add(ms.size());
+  std::vector<uint32_t> new_begin(ms.size());
+  for (size_t m = 0; m < ms.size(); ++m) new_begin[m] = ms[m].begin;
+  bool any = false;
+  for (size_t a = 0; a < lone.size();) {
+    // A group of lone agents joined by "and"/",".
+    size_t b = a + 1;
+    while (b < lone.size()) {
+      uint32_t gb = lone[b - 1].end, ge = lone[b].begin;
+      bool ok = ge > gb && ge - gb <= 2;
+      for (uint32_t k = gb; ok && k < ge; ++k) {
+        ok = tokens[k].lower == "and" || tokens[k].lower == ",";
+      }
+      if (!ok) break;
+      ++b;
+    }
+    uint32_t k = lone[b - 1].end;
+    if (k + 1 < tokens.size() &&
+        (tokens[k].lower == "of" || tokens[k].lower == "from" ||
+         tokens[k].lower == "in")) {
+      ++k;
+      if (tokens[k].lower == "the" && k + 1 < tokens.size()) ++k;
+      for (size_t m = 0; m < ms.size(); ++m) {
+        if (ms[m].begin != k) continue;
+        if (!ms[m].agent.empty() || ms[m].possessor || ms[m].country.empty() ||
+            ms[m].how.find("pronoun") != std::string::npos) {
+          break;
+        }
+        std::vector<size_t> members;
+        if (ms[m].compound < 0) {
+          members.push_back(m);
+        } else {
+          for (size_t x = 0; x < ms.size(); ++x) {
+            if (ms[x].compound == ms[m].compound) members.push_back(x);
+          }
+        }
+        for (size_t x : members) {
+          for (size_t g = a; g < b; ++g) add[x].push_back(&lone[g]);
+        }
+        new_begin[members.front()] = lone[a].begin;
+        any = true;
+        break;
+      }
+    }
+    a = b;
+  }
+  if (!any) return;
+  std::vector<Mention> out;
+  std::vector<int> first_copy(ms.size());
+  for (size_t m = 0; m < ms.size(); ++m) {
+    first_copy[m] = static_cast<int>(out.size());
+    if (add[m].empty()) {
+      out.push_back(ms[m]);
+      continue;
+    }
+    std::string prep = PreviousPreposition(tokens, new_begin[m]);
+    for (const LoneAgent* a : add[m]) {
+      Mention c = ms[m];
+      c.begin = new_begin[m];
+      c.prep = prep;
+      c.code = a->prefix ? a->agent + c.country : c.country + a->agent;
+      c.agent = a->prefix ? "" : a->agent.substr(0, 3);
+      c.how = "agent '" + a->agent + "' of " + ms[m].how;
+      out.push_back(std::move(c));
+    }
+  }
+  for (Mention& m : out) {
+    if (m.compound >= 0) m.compound = first_copy[m.compound];
+  }
+  // Several agents on one actor ("lawmakers and officials in Fornost"):
+  // the copies form a compound.
+  for (size_t m = 0; m < ms.size(); ++m) {
+    if (add[m].size() < 2 || ms[m].compound >= 0) continue;
+    for (size_t c = 0; c < add[m].size(); ++c) {
+      out[first_copy[m] + c].compound = first_copy[m];
+    }
+  }
+  *mentions = std::move(out);
 }
 
 }  // namespace
@@ -412,6 +539,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
                                   const dict::Dictionary& dict, int ymd,
                                   DocumentContext* context) {
   std::vector<Mention> mentions;
+  std::vector<LoneAgent> lone;
   size_t i = 0;
   while (i < tokens.size()) {
     Piece first;
@@ -448,10 +576,28 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
                     tokens[end].kind == TokenKind::kPossessive;
       RegisterAliases(tokens, pieces, m, context);
       mentions.push_back(m);
+    } else if (!pieces.empty() &&
+               std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) {
+                 return p.kind == PieceKind::kAgent;
+               })) {
+      LoneAgent a{m.begin, end, "", false};
+      for (const Piece& p : pieces) {
+        if (p.prefix_agent) {
+          a.prefix = true;
+          a.agent = p.code;
+        } else if (!a.prefix) {
+          a.agent = p.code;
+        }
+      }
+      if (!a.agent.empty()) lone.push_back(a);
     }
     i = end;
   }
   MarkCompounds(tokens, &mentions);
+  if (!lone.empty()) {
+    DistributeAgents(tokens, lone, &mentions);
+    MarkCompounds(tokens, &mentions);
+  }
   for (const Mention& m : mentions) {
     if (m.how.find("pronoun") == std::string::npos &&
         m.how.find("last two") == std::string::npos) {

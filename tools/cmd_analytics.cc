@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_args.h"
 #include "commands.h"
 #include "ladder/analytics.h"
 #include "ladder/hawkes.h"
@@ -22,18 +23,6 @@ namespace {
 namespace an = ladder::analytics;
 using nlohmann::json;
 
-int ParseArgs(CLI::App& app, int argc, char** argv) {
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    std::cout << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    PrintError(app.get_name() + ": " + e.what());
-    return kExitUsage;
-  }
-  return -1;
-}
 
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "cli_args.h"
 #include "commands.h"
 #include "ladder/engine.h"
 #include "ladder/io.h"
@@ -92,13 +93,15 @@ struct CodeStats {
   long unreadable = 0;  // inputs that could not be opened
 };
 
-void Flush(const Engine& engine, std::vector<Document>* batch, int threads,
-           Output* out, CodeStats* stats) {
+// `where[i]` names the input and line of batch[i] for error messages.
+void Flush(const Engine& engine, std::vector<Document>* batch,
+           std::vector<std::string>* where, int threads, Output* out,
+           CodeStats* stats) {
   std::vector<Result<CodeResult>> results;
   CodeBatch(engine, *batch, threads, &results);
   for (size_t i = 0; i < results.size(); ++i) {
     if (!results[i].ok()) {
-      PrintError(results[i].status().message());
+      PrintError((*where)[i] + ": " + results[i].status().message());
       ++stats->errors;
       continue;
     }
@@ -108,6 +111,17 @@ void Flush(const Engine& engine, std::vector<Document>* batch, int threads,
     }
   }
   batch->clear();
+  where->clear();
+}
+
+// Opens the Engine or prints why not.
+std::unique_ptr<Engine> OpenEngine(const EngineOptions& options) {
+  auto engine = Engine::Open(options);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return nullptr;
+  }
+  return std::move(engine).value();
 }
 
 int RunCodeCommand(int argc, char** argv) {
@@ -117,6 +131,7 @@ int RunCodeCommand(int argc, char** argv) {
   std::vector<std::string> dicts;
   std::string date, output, format = "jsonl", input_format = "auto";
   int threads = 1;
+  double max_doc_mb = 8;
   bool quiet = false, with_default = false, asserted_only = false;
   app.add_option("inputs", inputs, "text or JSONL files; - for stdin")
       ->default_val(std::vector<std::string>{"-"});
@@ -137,20 +152,17 @@ int RunCodeCommand(int argc, char** argv) {
                "drop future, hypothetical, negated and alleged events");
   app.add_option("--threads", threads, "worker threads")->check(CLI::Range(1, 256));
   app.add_flag("-q,--quiet", quiet, "no progress bar");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
-  }
+  app.add_option("--max-doc-mb", max_doc_mb,
+                 "refuse documents larger than this (MB of text)")
+      ->check(CLI::Range(0.001, 4096.0));
+  if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
   EngineOptions options;
   options.dictionaries = dicts;
   options.include_default = with_default;
   options.keep_non_asserted = !asserted_only;
-  auto engine = Engine::Open(options);
-  if (!engine.ok()) {
-    PrintError(engine.status().message());
-    return kExitFailure;
-  }
+  options.max_document_bytes = static_cast<size_t>(max_doc_mb * (1 << 20));
+  std::unique_ptr<Engine> engine = OpenEngine(options);
+  if (engine == nullptr) return kExitFailure;
   Output out;
   out.format = format;
   if (!output.empty()) {
@@ -168,6 +180,7 @@ int RunCodeCommand(int argc, char** argv) {
   CodeStats stats;
   Progress progress(quiet);
   std::vector<Document> batch;
+  std::vector<std::string> where;
   const size_t kBatch = 64 * static_cast<size_t>(threads);
   for (const std::string& input : inputs) {
     auto reader = DocumentReader::Open(input, ropts);
@@ -187,11 +200,14 @@ int RunCodeCommand(int argc, char** argv) {
         continue;
       }
       batch.push_back(std::move(doc));
+      where.push_back((*reader)->where());
       ++stats.docs;
       progress.Update(**reader, stats.docs);
-      if (batch.size() >= kBatch) Flush(**engine, &batch, threads, &out, &stats);
+      if (batch.size() >= kBatch) {
+        Flush(*engine, &batch, &where, threads, &out, &stats);
+      }
     }
-    Flush(**engine, &batch, threads, &out, &stats);
+    Flush(*engine, &batch, &where, threads, &out, &stats);
   }
   progress.Done();
   if (out.file != stdout) std::fclose(out.file);
@@ -213,21 +229,14 @@ int RunExplainCommand(int argc, char** argv) {
   app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
-  }
+  if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
   EngineOptions options;
   options.dictionaries = dicts;
-  auto engine = Engine::Open(options);
-  if (!engine.ok()) {
-    PrintError(engine.status().message());
-    return kExitFailure;
-  }
-  std::fputs((*engine)->Explain(sentence, date).c_str(), stdout);
+  std::unique_ptr<Engine> engine = OpenEngine(options);
+  if (engine == nullptr) return kExitFailure;
+  std::fputs(engine->Explain(sentence, date).c_str(), stdout);
   Document doc{"explain", date, sentence, "", "", ""};
-  auto result = (*engine)->Code(doc);
+  auto result = engine->Code(doc);
   if (!result.ok()) {
     PrintError(result.status().message());
     return kExitInput;
@@ -249,19 +258,12 @@ int RunDictCommand(int argc, char** argv) {
   app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
-  }
+  if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
   EngineOptions options;
   options.dictionaries = dicts;
-  auto engine = Engine::Open(options);
-  if (!engine.ok()) {
-    PrintError(engine.status().message());
-    return kExitFailure;
-  }
-  const DictionaryStats& s = (*engine)->stats();
+  std::unique_ptr<Engine> engine = OpenEngine(options);
+  if (engine == nullptr) return kExitFailure;
+  const DictionaryStats& s = engine->stats();
   if (action == "check") {
     for (const std::string& p : s.problems) std::printf("%s\n", p.c_str());
     std::printf("%zu problem(s)\n", s.problems.size());

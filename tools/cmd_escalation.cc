@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_args.h"
 #include "commands.h"
 #include "ladder/hawkes.h"
 #include "ladder/store.h"
@@ -404,18 +405,6 @@ void PrintFitText(const an::HawkesFit& fit, const an::Points& points) {
   }
 }
 
-int ParseOrExit(CLI::App& app, int argc, char** argv) {
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    PrintError("escalation: " + std::string(e.what()));
-    return kExitUsage;
-  }
-  return -1;
-}
 
 int Fail(const Status& s) {
   PrintError("escalation: " + s.message());
@@ -708,7 +697,7 @@ int RunEscalation(int argc, char** argv) {
   simulate->add_option("--paths", sa.paths, "simulated cascades")
       ->capture_default_str();
   simulate->add_flag("--json", sa.json, "one JSON object");
-  const int parsed = ParseOrExit(app, argc, argv);
+  const int parsed = ParseArgs(app, argc, argv);
   if (parsed >= 0) return parsed;
   if (!ia.points.empty() + !ia.db.empty() + !ia.quadruples.empty() != 1) {
     PrintError("escalation: give exactly one of --points, --db, --quadruples");

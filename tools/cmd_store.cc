@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_args.h"
 #include "commands.h"
 #include "ladder/engine.h"
 #include "ladder/io.h"
@@ -16,19 +17,6 @@
 namespace ladder::tools {
 namespace {
 
-// Parses argv with CLI11; returns -1 to go on, else the exit code.
-int ParseArgs(CLI::App& app, int argc, char** argv) {
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    std::cout << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    PrintError(app.get_name() + ": " + e.what());
-    return kExitUsage;
-  }
-  return -1;
-}
 
 Result<std::unique_ptr<store::Store>> OpenStore(const std::string& db) {
   return store::Store::Open(db);

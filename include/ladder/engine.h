@@ -28,6 +28,13 @@ struct EngineOptions {
   bool code_unknown_actors = false;  // PETRARCH new_actor_length-like
   int new_actor_length = 0;
   bool keep_non_asserted = true;  // emit future/hypothetical/... events
+  // Larger documents are refused with an error (memory stays bounded: one
+  // document's tokens and events are held at a time).
+  size_t max_document_bytes = size_t{8} << 20;
+  // Legacy coders' convention: an agent without a country ("a senior
+  // official said", "arrested students") is an actor of unknown country
+  // ("---GOV", "---EDU"). Off: such phrases are not actors.
+  bool agent_only_actors = false;
 };
 
 struct DictionaryStats {

@@ -53,6 +53,10 @@ class DocumentReader {
   Outcome Next(Document* doc, Status* error);
 
   const std::string& name() const { return name_; }
+  // "name:line" of the record last returned (JSONL), or the name (text).
+  std::string where() const {
+    return line_no_ > 0 ? name_ + ":" + std::to_string(line_no_) : name_;
+  }
   // Bytes consumed so far (for progress bars).
   int64_t bytes_read() const { return bytes_read_; }
   int64_t size() const { return size_; }  // -1 if unknown (stdin)

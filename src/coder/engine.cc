@@ -199,6 +199,13 @@ Result<CodeResult> Engine::Code(const Document& document) const {
     }
     doc_days = days;
   }
+  if (document.text.size() > impl_->options.max_document_bytes) {
+    return InvalidArgument("document '" + document.id + "': " +
+                           std::to_string(document.text.size()) +
+                           " bytes of text is over the limit of " +
+                           std::to_string(impl_->options.max_document_bytes) +
+                           " bytes (ladder code --max-doc-mb)");
+  }
   auto normalized = text::Normalize(document.text);
   if (!normalized.ok()) {
     return InvalidArgument("document '" + document.id +
@@ -208,6 +215,7 @@ Result<CodeResult> Engine::Code(const Document& document) const {
   int ymd = base::IsoToYmd(document.date);
   CodeResult result;
   coder::DocumentContext context;
+  context.agent_only_actors = impl_->options.agent_only_actors;
   int sentence_no = 0;
   for (text::Span span : text::SplitSentences(text)) {
     ++sentence_no;
@@ -233,6 +241,7 @@ std::string Engine::Explain(const std::string& sentence,
   int ymd = base::IsoToYmd(date);
   std::string out;
   coder::DocumentContext context;
+  context.agent_only_actors = impl_->options.agent_only_actors;
   for (text::Span span : text::SplitSentences(text)) {
     std::vector<text::Token> tokens;
     text::Tokenize(text, span, &tokens);

@@ -1,6 +1,7 @@
 #include "coder/mentions.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "base/strings.h"
 
@@ -48,6 +49,13 @@ bool Modifier(const Token& t) {
                                text::kPosConj | text::kPosSub;
   return t.kind == TokenKind::kWord && !t.capitalized &&
          (t.pos & text::kPosAdj) != 0 && (t.pos & kClosed) == 0;
+}
+
+bool Is(const Token& t, std::initializer_list<const char*> words) {
+  for (const char* w : words) {
+    if (t.lower == w) return true;
+  }
+  return false;
 }
 
 bool IsPreposition(const Token& t) {
@@ -273,7 +281,7 @@ std::string PreviousPreposition(const std::vector<Token>& tokens,
 }
 
 void Remember(const Mention& m, DocumentContext* context) {
-  if (m.code.empty()) return;
+  if (m.code.empty() || m.country.empty()) return;
   if (m.person) {
     context->last_person = m;
     context->has_person = true;
@@ -383,7 +391,7 @@ bool JoinGap(const std::vector<Token>& tokens, uint32_t b, uint32_t e,
   int seps = 0;
   while (k < e && seps < 2 &&
          (tokens[k].lower == "and" || tokens[k].lower == "," ||
-          tokens[k].lower == "or")) {
+          tokens[k].lower == "or" || tokens[k].lower == "nor")) {
     if (tokens[k].lower != ",") *conj = true;
     ++k;
     ++seps;
@@ -448,7 +456,8 @@ struct LoneAgent {
 // their compounds marked; they are re-indexed.
 void DistributeAgents(const std::vector<Token>& tokens,
                       const std::vector<LoneAgent>& lone,
-                      std::vector<Mention>* mentions) {
+                      std::vector<Mention>* mentions,
+                      std::vector<bool>* consumed) {
   if (lone.empty() || mentions->empty()) return;
   std::vector<Mention>& ms = *mentions;
   // For each mention index: the agents to distribute over it (if any).
@@ -469,9 +478,26 @@ void DistributeAgents(const std::vector<Token>& tokens,
       ++b;
     }
     uint32_t k = lone[b - 1].end;
-    if (k + 1 < tokens.size() &&
-        (tokens[k].lower == "of" || tokens[k].lower == "from" ||
-         tokens[k].lower == "in")) {
+    // "its ambassador from Niger": owned already. "from"/"in" name the
+    // group's country only in subject position ("Soldiers from Gondor
+    // have ..."); after a verb or preposition they are places ("withdrew
+    // troops from Syria", "attacked militants in Syria").
+    size_t p = lone[a].begin;
+    while (p > 0 && lone[a].begin - p < 4 &&
+           (Is(tokens[p - 1], {"the", "a", "an"}) || Modifier(tokens[p - 1]))) {
+      --p;
+    }
+    const Token* before = p > 0 ? &tokens[p - 1] : nullptr;
+    bool owned = before != nullptr &&
+                 (before->kind == TokenKind::kPossessive ||
+                  Is(*before, {"its", "his", "her", "their", "our", "my", "your"}));
+    bool subject = before == nullptr ||
+                   before->kind == TokenKind::kPunct ||
+                   before->kind == TokenKind::kQuote ||
+                   Is(*before, {"and", "but", "that", "while", "as", "when"});
+    bool of = tokens[k].lower == "of";
+    if (!owned && (of || subject) && k + 1 < tokens.size() &&
+        (of || tokens[k].lower == "from" || tokens[k].lower == "in")) {
       ++k;
       if (tokens[k].lower == "the" && k + 1 < tokens.size()) ++k;
       for (size_t m = 0; m < ms.size(); ++m) {
@@ -491,6 +517,7 @@ void DistributeAgents(const std::vector<Token>& tokens,
         for (size_t x : members) {
           for (size_t g = a; g < b; ++g) add[x].push_back(&lone[g]);
         }
+        for (size_t g = a; g < b; ++g) (*consumed)[g] = true;
         new_begin[members.front()] = lone[a].begin;
         any = true;
         break;
@@ -595,7 +622,37 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
   }
   MarkCompounds(tokens, &mentions);
   if (!lone.empty()) {
-    DistributeAgents(tokens, lone, &mentions);
+    std::vector<bool> consumed(lone.size(), false);
+    DistributeAgents(tokens, lone, &mentions, &consumed);
+    // The other agents stand alone as actors of unknown country ("---GOV":
+    // "a senior official said", "arrested students").
+    std::vector<Mention> merged;
+    std::vector<int> index(mentions.size());
+    size_t next = 0;
+    for (size_t a = 0; a <= lone.size(); ++a) {
+      uint32_t until = a < lone.size() ? lone[a].begin : UINT32_MAX;
+      while (next < mentions.size() && mentions[next].begin < until) {
+        index[next] = static_cast<int>(merged.size());
+        merged.push_back(mentions[next++]);
+      }
+      if (a == lone.size() || consumed[a] || !context->agent_only_actors) {
+        continue;
+      }
+      Mention m;
+      m.begin = lone[a].begin;
+      m.end = lone[a].end;
+      m.code = lone[a].prefix ? lone[a].agent + "---" : "---" + lone[a].agent;
+      m.agent = lone[a].prefix ? "" : lone[a].agent.substr(0, 3);
+      m.prep = PreviousPreposition(tokens, m.begin);
+      m.possessor = m.end < tokens.size() &&
+                    tokens[m.end].kind == TokenKind::kPossessive;
+      m.how = "agent only '" + lone[a].agent + "'";
+      merged.push_back(std::move(m));
+    }
+    for (Mention& m : merged) {
+      if (m.compound >= 0) m.compound = index[m.compound];
+    }
+    mentions = std::move(merged);
     MarkCompounds(tokens, &mentions);
   }
   for (const Mention& m : mentions) {

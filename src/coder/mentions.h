@@ -38,6 +38,9 @@ struct DocumentContext {
   Mention last_actor;  // last non-person actor mention
   bool has_actor = false;
   std::vector<Mention> recent;  // distinct recent actors (newest last)
+  // An agent without a country ("officials") is an actor "---GOV"
+  // (EngineOptions::agent_only_actors).
+  bool agent_only_actors = false;
 };
 
 // Finds the mentions of one sentence, in token order, and updates `context`.

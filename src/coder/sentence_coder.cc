@@ -474,6 +474,24 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
   return false;
 }
 
+// "X's (modifiers) noun" right before the verb group at `group_begin`, the
+// noun not relational ("Russia's neighbour" is not Russia).
+bool PossessorHeads(const Scratch& s, int m, size_t group_begin) {
+  const auto& t = *s.tokens;
+  size_t k = (*s.mentions)[m].end + 1;  // after 's
+  if (k >= group_begin || group_begin - k > 4) return false;
+  constexpr uint16_t kClosed = text::kPosAux | text::kPosModal | text::kPosNeg |
+                               text::kPosDet | text::kPosPrep | text::kPosPron |
+                               text::kPosConj | text::kPosSub;
+  for (; k < group_begin; ++k) {
+    if (t[k].kind != TokenKind::kWord || t[k].capitalized ||
+        (t[k].pos & kClosed) || RelationalNoun(t[k]) || s.covers[k] >= 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
   const auto& t = *s.tokens;
   const auto& ms = *s.mentions;
@@ -489,6 +507,13 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
     }
     int m = s.covers[j - 1];
     if (m < 0) continue;
+    if (ms[m].possessor && ms[m].prep.empty() && PossessorHeads(s, m, group_begin)) {
+      // "Caras Galadhon's new mayor left": the possessor stands for the
+      // phrase its (non-actor) head noun makes.
+      out.mention = m;
+      out.how = "possessor of the subject noun";
+      break;
+    }
     if (ms[m].possessor || !ms[m].prep.empty()) {
       j = ms[m].begin + 1;
       continue;
@@ -621,8 +646,12 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
   const Token& p = t[i - 1];
   if (Determiner(p)) return static_cast<int>(i - 1);
   if (p.lower == "very") return static_cast<int>(i - 1);
-  // Past forms after adjectives are verbs ("the military attacked").
-  if (t[i].lower != t[i].lemma && base::EndsWith(t[i].lower, "ed")) return -1;
+  // Inflected forms other than plurals and gerunds are verbs ("the military
+  // attacked", "a senior official said").
+  if (t[i].lower != t[i].lemma && !base::EndsWith(t[i].lower, "s") &&
+      !base::EndsWith(t[i].lower, "ing")) {
+    return -1;
+  }
   constexpr uint16_t kClosed = text::kPosAux | text::kPosModal | text::kPosNeg |
                                text::kPosDet | text::kPosPrep | text::kPosPron |
                                text::kPosConj | text::kPosSub;
@@ -647,6 +676,18 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
   // subject; after "a"/"an" the phrase is one noun phrase.
   if (crossed_mention && !Is(t[j - 1], {"a", "an"})) return -1;
   return static_cast<int>(j - 1);
+}
+
+// Does a pattern matched on a noun include a verb outside the noun phrase
+// ("have postponed their meeting"), not only a preposition ("in an accord")?
+bool GovernedNoun(const std::vector<Token>& t, const Match& m, int det) {
+  for (uint32_t w : m.words) {
+    if (w < static_cast<uint32_t>(det) && (t[w].pos & text::kPosVerb) &&
+        !(t[w].pos & text::kPosPrep)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -743,6 +784,7 @@ void SentenceCoder::Code(const SentenceContext& c,
   int according = AccordingTo(s);
   for (size_t i = 0; i < t.size(); ++i) {
     if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;
+    if (IsModal(t[i])) continue;  // "should", "would": part of a verb group
     const std::vector<uint32_t>* list = dict_.PatternsFor(t[i].lemma);
     const std::vector<uint32_t>* surface =
         t[i].lower != t[i].lemma ? dict_.PatternsFor(t[i].lower) : nullptr;
@@ -774,7 +816,7 @@ void SentenceCoder::Code(const SentenceContext& c,
       const VerbPattern& p = dict_.patterns()[pi];
       ++tried;
       if (MatchPattern(p, i, s, &match) &&
-          (noun_det < 0 || match.begin < static_cast<uint32_t>(noun_det))) {
+          (noun_det < 0 || GovernedNoun(t, match, noun_det))) {
         fired = &p;
         break;
       }
@@ -798,6 +840,11 @@ void SentenceCoder::Code(const SentenceContext& c,
       subj.how = "'$' in the pattern";
     } else {
       subj = FindSubject(s, g.begin, 0);
+      if (subj.mention < 0 && match.begin < i) {
+        // Pattern words before the verb ("NEITHER *") may stand between the
+        // subject and the verb: look again from the verb's own group.
+        subj = FindSubject(s, FindVerbGroup(t, i, s.covers).begin, 0);
+      }
     }
     int source = subj.mention;
     int target = match.target;

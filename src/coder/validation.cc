@@ -561,6 +561,7 @@ Result<const Engine*> Harness::EngineFor(const RecordOptions& o) {
   eo.require_dyad = o.require_dyad;
   eo.new_actor_length = o.new_actor_length;
   eo.code_unknown_actors = o.new_actor_length > 0;
+  eo.agent_only_actors = true;  // as PETRARCH and TABARI coded them
   ASSIGN_OR_RETURN(std::unique_ptr<Engine> engine, Engine::Open(eo));
   const Engine* raw = engine.get();
   engines_[o.Key()] = std::move(engine);

@@ -226,8 +226,11 @@ bool PhraseTrie::LongestAt(size_t start, size_t n, WordFn word_of,
   while (top > 0) {
     Frame f = stack[--top];
     const Node& node = nodes_[f.node];
+    // Longest wins; among equally long matches, the first inserted entry.
     if (node.entry >= 0 && f.pos > start &&
-        (!found || f.pos > match->end)) {
+        (!found || f.pos > match->end ||
+         (f.pos == match->end &&
+          static_cast<uint32_t>(node.entry) < match->entry))) {
       found = true;
       match->begin = static_cast<uint32_t>(start);
       match->end = static_cast<uint32_t>(f.pos);

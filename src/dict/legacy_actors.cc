@@ -164,7 +164,7 @@ bool ParseAgentCode(std::string_view g, AgentEntry* agent) {
   agent->prefix = !code.empty() && code.back() == '~';
   bool suffix = !code.empty() && code.front() == '~';
   if (suffix) code.erase(0, 1);
-  if (agent->prefix) code.pop_back();
+  if (agent->prefix && !code.empty()) code.pop_back();
   agent->code = base::AsciiUpper(code);
   return !agent->code.empty() && (suffix || agent->prefix);
 }

@@ -9,6 +9,7 @@
 #include "base/date.h"
 #include "base/strings.h"
 #include "dict/legacy.h"
+#include "dict/loader.h"
 #include "dict/own_format.h"
 
 namespace ladder::dict {
@@ -314,19 +315,6 @@ LegacyFormat DetectLegacyFormat(std::string_view content, std::string_view name)
 
 namespace {
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return IoError(path + ": " + std::strerror(errno));
-  std::string content;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) content.append(buf, n);
-  bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return IoError(path + ": read error");
-  return content;
-}
-
 bool TabariName(std::string_view name) {
   std::string lower = LowerName(name);
   return base::EndsWith(lower, ".actors") || base::EndsWith(lower, ".verbs") ||
@@ -350,7 +338,7 @@ Status ReadProject(std::string_view content, std::string_view name,
     files.insert(files.end(), list->begin(), list->end());
   }
   for (const std::string& file : files) {
-    ASSIGN_OR_RETURN(std::string data, ReadWholeFile(file));
+    ASSIGN_OR_RETURN(std::string data, ReadFile(file));
     RETURN_IF_ERROR(ReadImpl(data, file, builder, options, ro, true));
   }
   return Status::Ok();
@@ -408,7 +396,7 @@ Status ReadLegacyDictionaryFromString(std::string_view content,
 Status ReadLegacyDictionary(const std::string& path, DictionaryBuilder* builder,
                             LegacyOptions* options,
                             const LegacyReadOptions& read_options) {
-  ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
+  ASSIGN_OR_RETURN(std::string content, ReadFile(path));
   return ReadImpl(content, path, builder, options, read_options, false);
 }
 

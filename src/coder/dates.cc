@@ -162,10 +162,26 @@ bool Absolute(const std::vector<text::Token>& t, size_t i, int doc_days,
 
 }  // namespace
 
+namespace {
+
+// Cheap filter: a date expression has a number, a capitalised word (weekday,
+// month) or one of a few words at this token.
+bool MayBeDate(const text::Token& t) {
+  if (t.kind == text::TokenKind::kNumber) return true;
+  if (t.kind != text::TokenKind::kWord) return false;
+  if (t.capitalized) return true;
+  return t.lower == "yesterday" || t.lower == "today" ||
+         t.lower == "tomorrow" || t.lower == "week" || t.lower == "month" ||
+         t.lower == "year";
+}
+
+}  // namespace
+
 std::vector<DateMention> FindDates(const std::vector<text::Token>& tokens,
                                    int doc_days) {
   std::vector<DateMention> dates;
   for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!MayBeDate(tokens[i])) continue;
     DateMention d;
     if (Relative(tokens, i, doc_days, &d) || Absolute(tokens, i, doc_days, &d)) {
       dates.push_back(d);

@@ -39,16 +39,12 @@ struct IngestTotals {
   int64_t events = 0, inserted = 0, bad = 0;
 };
 
+// Stores a batch; Store::Ingest is one transaction (all or nothing).
 Status WriteBatch(store::Store* db, std::vector<Event>* batch,
                   IngestTotals* totals) {
   if (batch->empty()) return Status::Ok();
-  RETURN_IF_ERROR(db->Begin());
   Result<store::IngestStats> stats = db->Ingest(*batch);
-  if (!stats.ok()) {
-    (void)db->Rollback();
-    return stats.status();
-  }
-  RETURN_IF_ERROR(db->Commit());
+  if (!stats.ok()) return stats.status();
   totals->inserted += stats->inserted;
   batch->clear();
   return Status::Ok();

@@ -315,28 +315,37 @@ bool ItIsReferential(const std::vector<Token>& tokens, size_t i) {
   return (v.pos & text::kPosVerb) != 0;
 }
 
+// A pronoun at token i: the nearest earlier mention in this sentence of the
+// right kind (a person for he/she, not a person for it), else the document's
+// last one.
+bool ResolvePronoun(size_t i, const std::string& word, bool person,
+                    const DocumentContext& context, std::vector<Mention>* out) {
+  const Mention* antecedent = nullptr;
+  if (person && context.has_person) antecedent = &context.last_person;
+  if (!person && context.has_actor) antecedent = &context.last_actor;
+  for (auto it = out->rbegin(); it != out->rend(); ++it) {
+    if (it->person == person) {
+      antecedent = &*it;
+      break;
+    }
+  }
+  if (antecedent == nullptr) return false;
+  Mention m = *antecedent;
+  m.begin = static_cast<uint32_t>(i);
+  m.end = m.begin + 1;
+  m.possessor = false;
+  m.compound = -1;
+  m.how = "pronoun '" + word + "' -> " + m.code;
+  out->push_back(m);
+  return true;
+}
+
 // Pronouns and "the two sides": resolved from the document context.
 bool PronounAt(const std::vector<Token>& tokens, size_t i,
                const DocumentContext& context, std::vector<Mention>* out) {
   const std::string& w = tokens[i].lower;
   if (w == "he" || w == "she") {
-    // The nearest person earlier in this sentence, else the document's last.
-    const Mention* antecedent = context.has_person ? &context.last_person : nullptr;
-    for (auto it = out->rbegin(); it != out->rend(); ++it) {
-      if (it->person) {
-        antecedent = &*it;
-        break;
-      }
-    }
-    if (antecedent == nullptr) return false;
-    Mention m = *antecedent;
-    m.begin = static_cast<uint32_t>(i);
-    m.end = m.begin + 1;
-    m.possessor = false;
-    m.compound = -1;
-    m.how = "pronoun '" + w + "' -> " + m.code;
-    out->push_back(m);
-    return true;
+    return ResolvePronoun(i, w, /*person=*/true, context, out);
   }
   bool two = i + 1 < tokens.size() &&
              (w == "both" || (w == "the" && i + 2 < tokens.size() &&
@@ -360,22 +369,7 @@ bool PronounAt(const std::vector<Token>& tokens, size_t i,
     }
   }
   if (w == "it" && ItIsReferential(tokens, i)) {
-    const Mention* antecedent = context.has_actor ? &context.last_actor : nullptr;
-    for (auto it = out->rbegin(); it != out->rend(); ++it) {
-      if (!it->person) {
-        antecedent = &*it;
-        break;
-      }
-    }
-    if (antecedent == nullptr) return false;
-    Mention m = *antecedent;
-    m.begin = static_cast<uint32_t>(i);
-    m.end = m.begin + 1;
-    m.possessor = false;
-    m.compound = -1;
-    m.how = "pronoun 'it' -> " + m.code;
-    out->push_back(m);
-    return true;
+    return ResolvePronoun(i, w, /*person=*/false, context, out);
   }
   return false;
 }

@@ -445,7 +445,8 @@ bool LooksLikeDateline(std::string_view text) {
   size_t i = 0, letters = 0;
   while (i < text.size() && (std::isupper(static_cast<unsigned char>(text[i])) ||
                              text[i] == ' ' || text[i] == ',' || text[i] == '.' ||
-                             text[i] == '-' && i + 1 < text.size() && text[i + 1] != '-')) {
+                             (text[i] == '-' && i + 1 < text.size() &&
+                              text[i + 1] != '-'))) {
     letters += std::isupper(static_cast<unsigned char>(text[i])) != 0;
     ++i;
   }

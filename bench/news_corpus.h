@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
 #include "ladder/event.h"
 
 namespace ladder::bench {
@@ -48,22 +49,9 @@ inline bool ReadWholeFile(const std::string& path, std::string* out) {
   return true;
 }
 
+// The project's own encoder (src/base/utf8.h).
 inline void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  ladder::base::AppendUtf8(static_cast<char32_t>(cp), out);
 }
 
 // Decodes AG News escapes: "\" line breaks, " #39;" (was "&#39;"), " quot;",

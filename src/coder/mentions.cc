@@ -489,6 +489,10 @@ void DistributeAgents(const std::vector<Token>& tokens,
                    before->kind == TokenKind::kPunct ||
                    before->kind == TokenKind::kQuote ||
                    Is(*before, {"and", "but", "that", "while", "as", "when"});
+    if (k >= tokens.size()) {  // the agents end the sentence
+      a = b;
+      continue;
+    }
     bool of = tokens[k].lower == "of";
     if (!owned && (of || subject) && k + 1 < tokens.size() &&
         (of || tokens[k].lower == "from" || tokens[k].lower == "in")) {

@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "base/strings.h"
+#include "coder/annotator.h"
 #include "coder/mentions.h"
 #include "coder/sentence_coder.h"
 #include "dict/loader.h"
@@ -18,6 +19,7 @@ class Engine::Impl {
   EngineOptions options;
   std::shared_ptr<const dict::Dictionary> dict;
   std::unique_ptr<text::Lexicon> lexicon;
+  std::unique_ptr<coder::Annotator> annotator;
   DictionaryStats stats;
 
   Status Load();
@@ -28,6 +30,9 @@ class Engine::Impl {
                     coder::DocumentContext* context,
                     std::vector<Event>* out, bool* discarded) const;
   bool Discarded(const std::vector<text::Token>& tokens, bool* story) const;
+  // Tokens of a sentence with lemmas, POS and the dictionary's word ids.
+  void Analyze(const std::string& text, text::Span span,
+               std::vector<text::Token>* tokens) const;
   Event ToEvent(const coder::CodedEvent& e, const Document& doc,
                 const std::string& text, text::Span span, int sentence_no,
                 int n) const;
@@ -63,6 +68,7 @@ Status Engine::Impl::Load() {
   stats.agents = builder.agent_count();
   stats.patterns = builder.pattern_count();
   ASSIGN_OR_RETURN(dict, builder.Compile());
+  annotator = std::make_unique<coder::Annotator>(*lexicon, *dict);
   stats.problems = dict->problems();
   stats.issues = dict->issues().size();
   stats.compile_seconds = std::chrono::duration<double>(
@@ -73,16 +79,20 @@ Status Engine::Impl::Load() {
 
 bool Engine::Impl::Discarded(const std::vector<text::Token>& tokens,
                              bool* story) const {
-  auto word = [&](size_t k) -> std::string_view { return tokens[k].lower; };
-  auto lemma = [&](size_t k) -> std::string_view { return tokens[k].lemma; };
   for (size_t i = 0; i < tokens.size(); ++i) {
     dict::PhraseMatch m;
-    if (dict->discard_trie().LongestAt(i, tokens.size(), word, lemma, &m)) {
+    if (dict->discard_trie().LongestAt(tokens, i, &m)) {
       *story = dict->discard_is_story(m.entry);
       return true;
     }
   }
   return false;
+}
+
+void Engine::Impl::Analyze(const std::string& text, text::Span span,
+                           std::vector<text::Token>* tokens) const {
+  text::Tokenize(text, span, tokens);
+  annotator->Annotate(tokens);
 }
 
 namespace {
@@ -140,8 +150,7 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
                                 std::vector<Event>* out,
                                 bool* discarded) const {
   std::vector<text::Token> tokens;
-  text::Tokenize(text, span, &tokens);
-  lexicon->Annotate(&tokens);
+  Analyze(text, span, &tokens);
   bool story = false;
   if (Discarded(tokens, &story)) {
     *discarded = true;
@@ -155,9 +164,7 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
   std::vector<std::string> issues;
   for (size_t i = 0; i < tokens.size() && !dict->issues().empty(); ++i) {
     dict::PhraseMatch m;
-    auto word = [&](size_t k) -> std::string_view { return tokens[k].lower; };
-    auto lemma = [&](size_t k) -> std::string_view { return tokens[k].lemma; };
-    if (dict->issue_trie().LongestAt(i, tokens.size(), word, lemma, &m)) {
+    if (dict->issue_trie().LongestAt(tokens, i, &m)) {
       const dict::IssueEntry& issue = dict->issues()[m.entry];
       if (!issue.ignore) issues.push_back(issue.code);
       i = m.end - 1;
@@ -244,8 +251,7 @@ std::string Engine::Explain(const std::string& sentence,
   context.agent_only_actors = impl_->options.agent_only_actors;
   for (text::Span span : text::SplitSentences(text)) {
     std::vector<text::Token> tokens;
-    text::Tokenize(text, span, &tokens);
-    impl_->lexicon->Annotate(&tokens);
+    impl_->Analyze(text, span, &tokens);
     out += "sentence: " + text.substr(span.begin, span.end - span.begin) + "\n";
     out += "tokens:";
     for (const text::Token& t : tokens) {

@@ -65,11 +65,9 @@ bool IsPreposition(const Token& t) {
 // Longest dictionary piece (actor or agent) starting at token i.
 bool PieceAt(const std::vector<Token>& tokens, size_t i,
              const dict::Dictionary& dict, int ymd, Piece* piece) {
-  auto word = [&](size_t k) -> std::string_view { return tokens[k].lower; };
-  auto lemma = [&](size_t k) -> std::string_view { return tokens[k].lemma; };
   dict::PhraseMatch am, gm;
-  bool a = dict.actor_trie().LongestAt(i, tokens.size(), word, lemma, &am);
-  bool g = dict.agent_trie().LongestAt(i, tokens.size(), word, lemma, &gm);
+  bool a = dict.actor_trie().LongestAt(tokens, i, &am);
+  bool g = dict.agent_trie().LongestAt(tokens, i, &gm);
   if (a && (!g || am.end >= gm.end)) {
     const dict::ActorEntry& e = dict.actors()[am.entry];
     const dict::DatedCode* c = e.CodeOn(ymd);

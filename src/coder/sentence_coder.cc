@@ -26,18 +26,119 @@ bool HardBoundary(const Token& t) {
          t.lower == ":";
 }
 
-bool WordMatches(const std::string& w, const Token& t) {
-  if (!w.empty() && w.back() == '*') {
-    return t.lower.compare(0, w.size() - 1, w, 0, w.size() - 1) == 0;
-  }
-  return t.lower == w || t.lemma == w;
-}
-
+// A '*' stem matches by prefix of the form; other words by id, against the
+// form or the lemma (ids from Dictionary::AssignWordIds).
 bool ElementMatches(const PatternElement& e, const Token& t) {
+  for (uint32_t id : e.ids) {
+    if (id == t.word_id || id == t.lemma_id) return true;
+  }
+  if (!e.has_stem) return false;
   for (const std::string& w : e.words) {
-    if (WordMatches(w, t)) return true;
+    if (w.size() > 1 && w.back() == '*' &&
+        t.lower.compare(0, w.size() - 1, w, 0, w.size() - 1) == 0) {
+      return true;
+    }
   }
   return false;
+}
+
+// The dictionary words present in a sentence (form or lemma), as a bitmap
+// over word ids; cleared after use so it costs only the sentence's words.
+class SentenceWords {
+ public:
+  SentenceWords(const std::vector<Token>& tokens, size_t vocabulary_size) {
+    if (bits_.size() * 64 <= vocabulary_size) {
+      bits_.resize(vocabulary_size / 64 + 1, 0);
+    }
+    for (const Token& t : tokens) {
+      Set(t.word_id);
+      Set(t.lemma_id);
+    }
+  }
+  ~SentenceWords() {
+    for (uint32_t id : set_) bits_[id >> 6] = 0;
+  }
+  SentenceWords(const SentenceWords&) = delete;
+  SentenceWords& operator=(const SentenceWords&) = delete;
+
+  bool Has(uint32_t id) const { return (bits_[id >> 6] >> (id & 63)) & 1; }
+  // May `p` match this sentence: is one word of each required element here?
+  bool MayMatch(const VerbPattern& p) const {
+    for (uint16_t e : p.required) {
+      bool any = false;
+      for (uint32_t id : p.elements[e].ids) {
+        if (Has(id)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return false;
+    }
+    return true;
+  }
+
+ private:
+  void Set(uint32_t id) {
+    if (id == dict::kNoWord) return;
+    bits_[id >> 6] |= uint64_t{1} << (id & 63);
+    set_.push_back(id);
+  }
+  // Per thread: the dictionary is shared, the bitmap is not.
+  static thread_local std::vector<uint64_t> bits_;
+  std::vector<uint32_t> set_;
+};
+
+thread_local std::vector<uint64_t> SentenceWords::bits_;
+
+// Buffers for CandidatePatterns, reused from token to token.
+struct Candidates {
+  std::vector<uint32_t> first, second;  // positions in an anchor's list
+  std::vector<uint32_t> out;            // pattern indices
+};
+
+// Positions in `a->all` of the patterns that may match: all of a short
+// list; for a long one, those without a key word plus those whose key word
+// the sentence has, in list order.
+void Positions(const dict::AnchorPatterns* a, const SentenceWords& words,
+               std::vector<uint32_t>* pos) {
+  pos->clear();
+  if (a == nullptr) return;
+  if (a->keyed.empty() && a->unkeyed.empty()) {
+    for (uint32_t k = 0; k < a->all.size(); ++k) pos->push_back(k);
+    return;
+  }
+  pos->assign(a->unkeyed.begin(), a->unkeyed.end());
+  for (const auto& [key, list] : a->keyed) {
+    if (words.Has(key)) pos->insert(pos->end(), list.begin(), list.end());
+  }
+  std::sort(pos->begin(), pos->end());
+  pos->erase(std::unique(pos->begin(), pos->end()), pos->end());
+}
+
+// The patterns to try on a verb, in order: most specific first; at equal
+// specificity those of `first` (the surface form) before `second` (the
+// lemma), as a stable sort of the two lists would put them.
+void CandidatePatterns(const std::vector<VerbPattern>& patterns,
+                       const dict::AnchorPatterns* first,
+                       const dict::AnchorPatterns* second,
+                       const SentenceWords& words, Candidates* c) {
+  Positions(first, words, &c->first);
+  Positions(second, words, &c->second);
+  c->out.clear();
+  size_t i = 0, j = 0;
+  while (i < c->first.size() || j < c->second.size()) {
+    bool take_first;
+    if (j == c->second.size()) {
+      take_first = true;
+    } else if (i == c->first.size()) {
+      take_first = false;
+    } else {
+      take_first = patterns[first->all[c->first[i]]].specificity >=
+                   patterns[second->all[c->second[j]]].specificity;
+    }
+    c->out.push_back(take_first ? first->all[c->first[i++]]
+                                : second->all[c->second[j++]]);
+  }
 }
 
 // Per-sentence lookup tables.
@@ -629,7 +730,8 @@ bool GovernsVerb(const std::vector<Token>& t, size_t i,
   if (k >= t.size() || (k == i + 1 && !base::EndsWith(t[k].lower, "ing"))) {
     return false;
   }
-  return d.PatternsFor(t[k].lemma) != nullptr || d.PatternsFor(t[k].lower) != nullptr;
+  return d.PatternsFor(t[k].lemma_id) != nullptr ||
+         d.PatternsFor(t[k].word_id) != nullptr;
 }
 
 bool Determiner(const Token& p) {
@@ -780,32 +882,25 @@ void SentenceCoder::Code(const SentenceContext& c,
     }
   }
   std::vector<DateMention> dates = FindDates(t, c.doc_days);
+  SentenceWords words(t, dict_.vocabulary().size());
+  Candidates cand;
   std::vector<bool> used(t.size(), false);
   int according = AccordingTo(s);
   for (size_t i = 0; i < t.size(); ++i) {
     if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;
     if (IsModal(t[i])) continue;  // "should", "would": part of a verb group
-    const std::vector<uint32_t>* list = dict_.PatternsFor(t[i].lemma);
-    const std::vector<uint32_t>* surface =
-        t[i].lower != t[i].lemma ? dict_.PatternsFor(t[i].lower) : nullptr;
-    std::vector<uint32_t> merged;
-    if (list != nullptr && surface != nullptr) {
-      // Patterns listed under the surface form ("LEFT") come before those
-      // of its lemma ("LEAVE") at equal specificity.
-      merged = *surface;
-      merged.insert(merged.end(), list->begin(), list->end());
-      std::stable_sort(merged.begin(), merged.end(), [&](uint32_t a, uint32_t b) {
-        return dict_.patterns()[a].specificity > dict_.patterns()[b].specificity;
-      });
-      list = &merged;
-    } else if (list == nullptr) {
-      list = surface;
-    }
-    if (list == nullptr) continue;
+    const dict::AnchorPatterns* lemma = dict_.AnchoredOn(t[i].lemma_id);
+    const dict::AnchorPatterns* surface =
+        t[i].word_id != t[i].lemma_id ? dict_.AnchoredOn(t[i].word_id) : nullptr;
+    if (lemma == nullptr && surface == nullptr) continue;
     if (GovernsVerb(t, i, dict_)) {
       if (trace) *trace += "  '" + t[i].lower + "': governs the next verb, skipped\n";
       continue;
     }
+    // Patterns listed under the surface form ("LEFT") come before those of
+    // its lemma ("LEAVE") at equal specificity.
+    CandidatePatterns(dict_.patterns(), surface, lemma, words, &cand);
+    const std::vector<uint32_t>* list = &cand.out;
     // A noun ("the attack") is coded only by a pattern that reaches outside
     // its noun phrase ("% have postponed * [meeting]").
     int noun_det = NounUse(t, i, s);
@@ -815,6 +910,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     for (uint32_t pi : *list) {
       const VerbPattern& p = dict_.patterns()[pi];
       ++tried;
+      if (!words.MayMatch(p)) continue;
       if (MatchPattern(p, i, s, &match) &&
           (noun_det < 0 || GovernedNoun(t, match, noun_det))) {
         fired = &p;

@@ -1,6 +1,8 @@
 #include "dict/dictionary.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 
 namespace ladder::dict {
 
@@ -52,12 +54,16 @@ void PhraseTrie::Insert(const Phrase& phrase, uint32_t entry) {
         nodes_.emplace_back();
       }
     } else {
-      auto it = nodes_[node].next.find(word);
-      if (it != nodes_[node].next.end()) {
-        child = it->second;
-      } else {
+      uint32_t id = vocab_->Intern(word);
+      if (node == 0) {
+        if ((id >> 6) >= first_words_.size()) first_words_.resize((id >> 6) + 1, 0);
+        first_words_[id >> 6] |= uint64_t{1} << (id & 63);
+      }
+      uint64_t edge = EdgeKey(node, id);
+      child = edges_.Find(edge);
+      if (child == 0) {
         child = static_cast<uint32_t>(nodes_.size());
-        nodes_[node].next.emplace(word, child);
+        edges_.Insert(edge, child);
         nodes_.emplace_back();
       }
     }
@@ -71,8 +77,14 @@ void PhraseTrie::Insert(const Phrase& phrase, uint32_t entry) {
 
 const std::vector<uint32_t>* Dictionary::PatternsFor(
     std::string_view lemma) const {
-  auto it = patterns_by_anchor_.find(lemma);
-  return it == patterns_by_anchor_.end() ? nullptr : &it->second;
+  return PatternsFor(vocab_->Find(lemma));
+}
+
+void Dictionary::AssignWordIds(std::vector<text::Token>* tokens) const {
+  for (text::Token& t : *tokens) {
+    t.word_id = vocab_->Find(t.lower);
+    t.lemma_id = t.lemma == t.lower ? t.word_id : vocab_->Find(t.lemma);
+  }
 }
 
 const CodeInfo* Dictionary::Code(std::string_view code) const {
@@ -94,6 +106,46 @@ int Specificity(const VerbPattern& p) {
     }
   }
   return score;
+}
+
+// The required element of `p` to key it by: the fewest alternatives, then
+// the longest shortest word (long words are rarer than "to" or "with").
+// Returns -1 if the pattern requires no exact word.
+int KeyElement(const VerbPattern& p, const Vocabulary& vocab) {
+  int best = -1;
+  size_t best_alternatives = 0, best_len = 0;
+  for (uint16_t e : p.required) {
+    const std::vector<uint32_t>& ids = p.elements[e].ids;
+    size_t shortest = SIZE_MAX;
+    for (uint32_t id : ids) shortest = std::min(shortest, vocab.Word(id).size());
+    if (best < 0 || ids.size() < best_alternatives ||
+        (ids.size() == best_alternatives && shortest > best_len)) {
+      best = e;
+      best_alternatives = ids.size();
+      best_len = shortest;
+    }
+  }
+  return best;
+}
+
+void IndexByKeyWord(const std::vector<VerbPattern>& patterns,
+                    const Vocabulary& vocab, AnchorPatterns* anchor) {
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_key;
+  std::vector<uint32_t> order;  // keys in first-seen order (deterministic)
+  for (uint32_t pos = 0; pos < anchor->all.size(); ++pos) {
+    const VerbPattern& p = patterns[anchor->all[pos]];
+    int e = KeyElement(p, vocab);
+    if (e < 0) {
+      anchor->unkeyed.push_back(pos);
+      continue;
+    }
+    for (uint32_t id : p.elements[e].ids) {
+      auto& list = by_key[id];
+      if (list.empty()) order.push_back(id);
+      if (list.empty() || list.back() != pos) list.push_back(pos);
+    }
+  }
+  for (uint32_t id : order) anchor->keyed.emplace_back(id, std::move(by_key[id]));
 }
 
 }  // namespace
@@ -129,6 +181,22 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
   for (uint32_t i = 0; i < dict->patterns_.size(); ++i) {
     VerbPattern& p = dict->patterns_[i];
     p.specificity = Specificity(p);
+    for (size_t e = 0; e < p.elements.size(); ++e) {
+      PatternElement& el = p.elements[e];
+      for (const std::string& w : el.words) {
+        if (w.size() > 1 && w.back() == '*') {
+          el.has_stem = true;
+        } else {
+          el.ids.push_back(dict->vocab_->Intern(w));
+        }
+      }
+      bool word = el.kind == PatternElement::Kind::kWord ||
+                  el.kind == PatternElement::Kind::kVerb;
+      if (word && static_cast<int>(e) != p.anchor && !el.has_stem &&
+          !el.ids.empty()) {
+        p.required.push_back(static_cast<uint16_t>(e));
+      }
+    }
     if (p.anchor < 0 || p.anchor >= static_cast<int>(p.elements.size())) {
       continue;
     }
@@ -136,14 +204,23 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
     const std::vector<std::string>& keys =
         a.kind == PatternElement::Kind::kVerb ? p.verb_words : a.words;
     for (const std::string& key : keys) {
-      auto& list = dict->patterns_by_anchor_[key];
+      uint32_t id = dict->vocab_->Intern(key);
+      if (id >= dict->patterns_by_anchor_.size()) {
+        dict->patterns_by_anchor_.resize(id + 1);
+      }
+      auto& list = dict->patterns_by_anchor_[id].all;
       if (list.empty() || list.back() != i) list.push_back(i);
     }
   }
-  for (auto& [key, list] : dict->patterns_by_anchor_) {
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      return dict->patterns_[a].specificity > dict->patterns_[b].specificity;
-    });
+  for (AnchorPatterns& anchor : dict->patterns_by_anchor_) {
+    std::stable_sort(anchor.all.begin(), anchor.all.end(),
+                     [&](uint32_t a, uint32_t b) {
+                       return dict->patterns_[a].specificity >
+                              dict->patterns_[b].specificity;
+                     });
+    if (anchor.all.size() >= kAnchorIndexMin) {
+      IndexByKeyWord(dict->patterns_, *dict->vocab_, &anchor);
+    }
   }
   for (CodeInfo& c : codes_) {
     if (c.quad_class == 0) c.quad_class = QuadClassOfCode(c.code);

@@ -15,7 +15,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dict/vocabulary.h"
 #include "ladder/status.h"
+#include "text/text.h"
 
 namespace ladder::dict {
 
@@ -68,6 +70,10 @@ struct PatternElement {
   Kind kind = Kind::kWord;
   std::vector<std::string> words;
   int max_gap = 0;
+  // Filled by Compile: the ids of the exact words, and whether any word is
+  // a '*' stem (matched by string prefix).
+  std::vector<uint32_t> ids;
+  bool has_stem = false;
 };
 
 struct VerbPattern {
@@ -81,6 +87,10 @@ struct VerbPattern {
   std::string reverse_code;  // paired code target->source, or ""
   Origin origin;
   int specificity = 0;  // computed at Compile: longer patterns win
+  // Computed at Compile: elements other than the anchor that are exact words
+  // only. Each must match some token of the sentence, so a pattern whose
+  // required words are absent is not tried (see SentenceWords).
+  std::vector<uint16_t> required;
 };
 
 struct IssueEntry {
@@ -101,6 +111,17 @@ struct CodeInfo {
 // Quad class of a CAMEO code from its root: 01-05 -> 1, 06-09 -> 2,
 // 10-14 -> 3, 15-20 -> 4; 0 if the code is not a CAMEO code.
 int QuadClassOfCode(std::string_view code);
+
+// The patterns anchored on one word, most specific first. Long lists are
+// also grouped by a word each pattern requires (its rarest-looking required
+// element), so a sentence only tries the patterns whose key word it has.
+struct AnchorPatterns {
+  std::vector<uint32_t> all;  // pattern indices
+  // Set when `all` is long (kAnchorIndexMin): positions in `all`.
+  std::vector<uint32_t> unkeyed;  // patterns without a required word
+  std::vector<std::pair<uint32_t, std::vector<uint32_t>>> keyed;  // key word id
+};
+inline constexpr size_t kAnchorIndexMin = 24;
 
 class Dictionary;
 
@@ -159,23 +180,56 @@ struct PhraseMatch {
   uint32_t entry = 0;  // index into actors()/agents()/...
 };
 
-// A trie over phrase words keyed by word id. Longest match wins.
+// A trie over phrase words keyed by word id. Longest match wins; among
+// equally long matches, the entry inserted first.
 class PhraseTrie {
  public:
+  // A trie with a vocabulary of its own (tests, tools).
+  PhraseTrie() : vocab_(std::make_shared<Vocabulary>()) {}
+  // A trie sharing `vocab` with others (a Dictionary's tries and patterns).
+  explicit PhraseTrie(std::shared_ptr<Vocabulary> vocab)
+      : vocab_(std::move(vocab)) {}
+
   // `word_of(i)` / `lemma_of(i)` give the lower-case form and lemma of token
   // i. Returns the longest phrase starting at token `start`, if any.
   template <typename WordFn, typename LemmaFn>
   bool LongestAt(size_t start, size_t n, WordFn word_of, LemmaFn lemma_of,
-                 PhraseMatch* match) const;
+                 PhraseMatch* match) const {
+    auto word_id = [&](size_t k) { return vocab_->Find(word_of(k)); };
+    auto lemma_id = [&](size_t k) { return vocab_->Find(lemma_of(k)); };
+    return Walk(start, n, word_id, lemma_id, word_of, match);
+  }
+  // The same over tokens whose word ids come from this trie's vocabulary
+  // (Dictionary::AssignWordIds): no string is hashed.
+  bool LongestAt(const std::vector<text::Token>& tokens, size_t start,
+                 PhraseMatch* match) const {
+    return Walk(
+        start, tokens.size(), [&](size_t k) { return tokens[k].word_id; },
+        [&](size_t k) { return tokens[k].lemma_id; },
+        [&](size_t k) -> std::string_view { return tokens[k].lower; }, match);
+  }
   void Insert(const Phrase& phrase, uint32_t entry);
   size_t node_count() const { return nodes_.size(); }
 
  private:
   struct Node {
-    StringMap<uint32_t> next;  // exact words
     std::vector<std::pair<std::string, uint32_t>> stems;  // "word*" prefixes
     int32_t entry = -1;
   };
+  bool StartsPhrase(uint32_t word) const {
+    return (word >> 6) < first_words_.size() &&
+           ((first_words_[word >> 6] >> (word & 63)) & 1);
+  }
+  static uint64_t EdgeKey(uint32_t node, uint32_t word) {
+    return (static_cast<uint64_t>(node) << 32) | word;
+  }
+  template <typename IdFn, typename LemmaIdFn, typename WordFn>
+  bool Walk(size_t start, size_t n, IdFn word_id, LemmaIdFn lemma_id,
+            WordFn word_of, PhraseMatch* match) const;
+
+  std::shared_ptr<Vocabulary> vocab_;
+  EdgeMap edges_;  // (node, word id) -> child node
+  std::vector<uint64_t> first_words_;  // bitmap: ids with an edge from the root
   std::vector<Node> nodes_{1};
 };
 
@@ -193,6 +247,21 @@ class Dictionary {
   // Patterns whose anchor word is `lemma` (or a '*' verb with that lemma),
   // most specific first; nullptr if none.
   const std::vector<uint32_t>* PatternsFor(std::string_view lemma) const;
+  // The same by word id (kNoWord: nullptr).
+  const std::vector<uint32_t>* PatternsFor(uint32_t word) const {
+    const AnchorPatterns* a = AnchoredOn(word);
+    return a == nullptr ? nullptr : &a->all;
+  }
+  // The patterns anchored on a word id with their key-word index, or nullptr.
+  const AnchorPatterns* AnchoredOn(uint32_t word) const {
+    return word < patterns_by_anchor_.size() && !patterns_by_anchor_[word].all.empty()
+               ? &patterns_by_anchor_[word]
+               : nullptr;
+  }
+  // Sets each token's word_id and lemma_id from this dictionary's
+  // vocabulary (kNoWord for words no phrase or pattern uses).
+  void AssignWordIds(std::vector<text::Token>* tokens) const;
+  const Vocabulary& vocabulary() const { return *vocab_; }
   // Code facts; nullptr for an unknown code.
   const CodeInfo* Code(std::string_view code) const;
   const std::vector<std::string>& problems() const { return problems_; }
@@ -206,14 +275,16 @@ class Dictionary {
   std::vector<IssueEntry> issues_;
   std::vector<bool> discard_story_;
   std::vector<std::string> problems_;
-  PhraseTrie actor_trie_, agent_trie_, discard_trie_, issue_trie_;
-  StringMap<std::vector<uint32_t>> patterns_by_anchor_;
+  std::shared_ptr<Vocabulary> vocab_ = std::make_shared<Vocabulary>();
+  PhraseTrie actor_trie_{vocab_}, agent_trie_{vocab_}, discard_trie_{vocab_},
+      issue_trie_{vocab_};
+  std::vector<AnchorPatterns> patterns_by_anchor_;  // by word id
   StringMap<CodeInfo> codes_;
 };
 
-template <typename WordFn, typename LemmaFn>
-bool PhraseTrie::LongestAt(size_t start, size_t n, WordFn word_of,
-                           LemmaFn lemma_of, PhraseMatch* match) const {
+template <typename IdFn, typename LemmaIdFn, typename WordFn>
+bool PhraseTrie::Walk(size_t start, size_t n, IdFn word_id, LemmaIdFn lemma_id,
+                      WordFn word_of, PhraseMatch* match) const {
   // Depth-first over (exact | lemma | stem) transitions; keep the longest.
   bool found = false;
   struct Frame {
@@ -237,19 +308,29 @@ bool PhraseTrie::LongestAt(size_t start, size_t n, WordFn word_of,
       match->entry = static_cast<uint32_t>(node.entry);
     }
     if (f.pos >= n || top + 3 >= 64) continue;
-    std::string_view w = word_of(f.pos);
-    std::string_view l = lemma_of(f.pos);
-    if (auto it = node.next.find(w); it != node.next.end()) {
-      stack[top++] = {it->second, f.pos + 1};
+    uint32_t w = word_id(f.pos);
+    uint32_t l = lemma_id(f.pos);
+    if (f.node == 0) {
+      // Most tokens start no phrase: test a bitmap before the edge table.
+      if (!StartsPhrase(w)) w = kNoWord;
+      if (!StartsPhrase(l)) l = kNoWord;
     }
-    if (l != w) {
-      if (auto it = node.next.find(l); it != node.next.end()) {
-        stack[top++] = {it->second, f.pos + 1};
+    if (w != kNoWord) {
+      if (uint32_t child = edges_.Find(EdgeKey(f.node, w))) {
+        stack[top++] = {child, f.pos + 1};
       }
     }
-    for (const auto& [stem, child] : node.stems) {
-      if (w.substr(0, stem.size()) == stem && top < 63) {
+    if (l != w && l != kNoWord) {
+      if (uint32_t child = edges_.Find(EdgeKey(f.node, l))) {
         stack[top++] = {child, f.pos + 1};
+      }
+    }
+    if (!node.stems.empty()) {
+      std::string_view form = word_of(f.pos);
+      for (const auto& [stem, child] : node.stems) {
+        if (form.substr(0, stem.size()) == stem && top < 63) {
+          stack[top++] = {child, f.pos + 1};
+        }
       }
     }
   }

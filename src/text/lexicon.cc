@@ -473,24 +473,27 @@ std::string_view Lexicon::NounLemma(std::string_view lower) const {
 }
 
 void Lexicon::Annotate(std::vector<Token>* tokens) const {
+  for (Token& t : *tokens) AnnotateToken(&t);
+}
+
+void Lexicon::AnnotateToken(Token* token) const {
   constexpr uint16_t kVerbLike = kPosVerb | kPosAux | kPosModal;
-  for (Token& t : *tokens) {
-    t.pos = 0;
-    if (t.kind != TokenKind::kWord) {
-      if (t.kind == TokenKind::kNumber) t.pos = kPosNum;
-      t.lemma = t.lower;
-      continue;
-    }
-    Analysis a = Analyze(t.lower);
-    t.pos = a.pos;
-    std::string_view lemma = t.lower;
-    if ((a.pos & kVerbLike) && !a.verb_lemma.empty()) {
-      lemma = a.verb_lemma;
-    } else if ((a.pos & kPosNoun) && !a.noun_lemma.empty()) {
-      lemma = a.noun_lemma;
-    }
-    t.lemma.assign(lemma.data(), lemma.size());
+  Token& t = *token;
+  t.pos = 0;
+  if (t.kind != TokenKind::kWord) {
+    if (t.kind == TokenKind::kNumber) t.pos = kPosNum;
+    t.lemma = t.lower;
+    return;
   }
+  Analysis a = Analyze(t.lower);
+  t.pos = a.pos;
+  std::string_view lemma = t.lower;
+  if ((a.pos & kVerbLike) && !a.verb_lemma.empty()) {
+    lemma = a.verb_lemma;
+  } else if ((a.pos & kPosNoun) && !a.noun_lemma.empty()) {
+    lemma = a.noun_lemma;
+  }
+  t.lemma.assign(lemma.data(), lemma.size());
 }
 
 }  // namespace ladder::text

@@ -69,6 +69,10 @@ struct Token {
                       // apostrophes in words fold to "'")
   std::string lemma;  // base form from the lexicon; == lower if unknown
   uint16_t pos = 0;   // PosBits candidates for the surface form
+  // Ids of `lower` and `lemma` in a dictionary's vocabulary, 0 if it has
+  // none (set by the coder: dict::Dictionary::AssignWordIds).
+  uint32_t word_id = 0;
+  uint32_t lemma_id = 0;
 };
 
 // Tokenizes text[span.begin, span.end), replacing the contents of *tokens.
@@ -101,6 +105,8 @@ class Lexicon {
   // Fills lemma and pos of each token. The lemma is the verb lemma when the
   // form can be a verb, else the noun lemma, else the form itself.
   void Annotate(std::vector<Token>* tokens) const;
+  // The same for one token.
+  void AnnotateToken(Token* token) const;
 
  private:
   Lexicon() = default;

@@ -1,0 +1,37 @@
+// Annotator: lemmas, POS candidates and dictionary word ids of a sentence's
+// tokens, with a per-thread cache of recently seen word forms.
+//
+// News text repeats a few thousand forms; looking each up in WordNet (with
+// suffix rules for inflected and unknown words) and in the dictionary's
+// vocabulary costs several hash probes, a cache hit costs one.
+//
+// Thread-safety: Annotate is const and may be called from any number of
+// threads; each thread has its own cache. The lexicon and the dictionary
+// must outlive the Annotator.
+#ifndef LADDER_CODER_ANNOTATOR_H_
+#define LADDER_CODER_ANNOTATOR_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "dict/dictionary.h"
+#include "text/text.h"
+
+namespace ladder::coder {
+
+class Annotator {
+ public:
+  Annotator(const text::Lexicon& lexicon, const dict::Dictionary& dict);
+  // Sets lemma, pos, word_id and lemma_id of every token: the same values
+  // as Lexicon::Annotate followed by Dictionary::AssignWordIds.
+  void Annotate(std::vector<text::Token>* tokens) const;
+
+ private:
+  const text::Lexicon& lexicon_;
+  const dict::Dictionary& dict_;
+  uint64_t id_;  // unique per Annotator: cache entries are tagged with it
+};
+
+}  // namespace ladder::coder
+
+#endif  // LADDER_CODER_ANNOTATOR_H_

@@ -98,18 +98,18 @@ struct Candidates {
 
 // Positions in `a->all` of the patterns that may match: all of a short
 // list; for a long one, those without a key word plus those whose key word
-// the sentence has, in list order.
-void Positions(const dict::AnchorPatterns* a, const SentenceWords& words,
+// the sentence has, in list order. With no `words`, all of them.
+void Positions(const dict::AnchorPatterns* a, const SentenceWords* words,
                std::vector<uint32_t>* pos) {
   pos->clear();
   if (a == nullptr) return;
-  if (a->keyed.empty() && a->unkeyed.empty()) {
+  if (words == nullptr || (a->keyed.empty() && a->unkeyed.empty())) {
     for (uint32_t k = 0; k < a->all.size(); ++k) pos->push_back(k);
     return;
   }
   pos->assign(a->unkeyed.begin(), a->unkeyed.end());
   for (const auto& [key, list] : a->keyed) {
-    if (words.Has(key)) pos->insert(pos->end(), list.begin(), list.end());
+    if (words->Has(key)) pos->insert(pos->end(), list.begin(), list.end());
   }
   std::sort(pos->begin(), pos->end());
   pos->erase(std::unique(pos->begin(), pos->end()), pos->end());
@@ -121,7 +121,7 @@ void Positions(const dict::AnchorPatterns* a, const SentenceWords& words,
 void CandidatePatterns(const std::vector<VerbPattern>& patterns,
                        const dict::AnchorPatterns* first,
                        const dict::AnchorPatterns* second,
-                       const SentenceWords& words, Candidates* c) {
+                       const SentenceWords* words, Candidates* c) {
   Positions(first, words, &c->first);
   Positions(second, words, &c->second);
   c->out.clear();
@@ -899,7 +899,8 @@ void SentenceCoder::Code(const SentenceContext& c,
     }
     // Patterns listed under the surface form ("LEFT") come before those of
     // its lemma ("LEAVE") at equal specificity.
-    CandidatePatterns(dict_.patterns(), surface, lemma, words, &cand);
+    CandidatePatterns(dict_.patterns(), surface, lemma,
+                      filter_patterns_ ? &words : nullptr, &cand);
     const std::vector<uint32_t>* list = &cand.out;
     // A noun ("the attack") is coded only by a pattern that reaches outside
     // its noun phrase ("% have postponed * [meeting]").
@@ -910,7 +911,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     for (uint32_t pi : *list) {
       const VerbPattern& p = dict_.patterns()[pi];
       ++tried;
-      if (!words.MayMatch(p)) continue;
+      if (filter_patterns_ && !words.MayMatch(p)) continue;
       if (MatchPattern(p, i, s, &match) &&
           (noun_det < 0 || GovernedNoun(t, match, noun_det))) {
         fired = &p;

@@ -45,6 +45,11 @@ struct CodedEvent {
 class SentenceCoder {
  public:
   explicit SentenceCoder(const dict::Dictionary& dict) : dict_(dict) {}
+  // With `filter_patterns` false every pattern of a verb is tried, without
+  // the key-word index or the required-word test: the reference the
+  // differential test compares the fast path with.
+  SentenceCoder(const dict::Dictionary& dict, bool filter_patterns)
+      : dict_(dict), filter_patterns_(filter_patterns) {}
 
   // Codes one sentence. `mentions` come from FindMentions. Appends events;
   // if `trace` is not null, appends a human-readable account of the choices.
@@ -54,6 +59,7 @@ class SentenceCoder {
 
  private:
   const dict::Dictionary& dict_;
+  bool filter_patterns_ = true;
 };
 
 }  // namespace ladder::coder

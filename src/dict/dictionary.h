@@ -210,6 +210,7 @@ class PhraseTrie {
   }
   void Insert(const Phrase& phrase, uint32_t entry);
   size_t node_count() const { return nodes_.size(); }
+  const Vocabulary& vocabulary() const { return *vocab_; }
 
  private:
   struct Node {

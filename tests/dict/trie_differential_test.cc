@@ -113,11 +113,26 @@ class TrieDifferentialTest : public ::testing::Test {
       for (Tok& t : toks) t = RandomTok(&rng);
       auto word_of = [&](size_t i) -> std::string_view { return toks[i].lower; };
       auto lemma_of = [&](size_t i) -> std::string_view { return toks[i].lemma; };
+      std::vector<text::Token> tokens(toks.size());
+      for (size_t i = 0; i < toks.size(); ++i) {
+        tokens[i].lower = toks[i].lower;
+        tokens[i].lemma = toks[i].lemma;
+        tokens[i].word_id = trie.vocabulary().Find(toks[i].lower);
+        tokens[i].lemma_id = trie.vocabulary().Find(toks[i].lemma);
+      }
       for (size_t start = 0; start <= toks.size(); ++start) {
         PhraseMatch want, got;
         std::vector<uint32_t> tied;
         bool want_found = ReferenceLongestAt(phrases, toks, start, &want, &tied);
         bool got_found = trie.LongestAt(start, toks.size(), word_of, lemma_of, &got);
+        // The token path (ids assigned once) must agree with the string path.
+        PhraseMatch by_ids;
+        bool ids_found = trie.LongestAt(tokens, start, &by_ids);
+        ASSERT_EQ(ids_found, got_found) << Describe(seed, trial, phrases, toks, start);
+        if (got_found) {
+          ASSERT_EQ(by_ids.end, got.end);
+          ASSERT_EQ(by_ids.entry, got.entry);
+        }
         ASSERT_EQ(got_found, want_found) << Describe(seed, trial, phrases, toks, start);
         if (!want_found) continue;
         ASSERT_EQ(got.begin, want.begin) << Describe(seed, trial, phrases, toks, start);

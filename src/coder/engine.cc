@@ -149,7 +149,9 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
                                 int ymd, coder::DocumentContext* context,
                                 std::vector<Event>* out,
                                 bool* discarded) const {
-  std::vector<text::Token> tokens;
+  // One buffer per thread: its capacity (and the tokens' strings) is reused
+  // from sentence to sentence.
+  thread_local std::vector<text::Token> tokens;
   Analyze(text, span, &tokens);
   bool story = false;
   if (Discarded(tokens, &story)) {

@@ -115,6 +115,26 @@ void Positions(const dict::AnchorPatterns* a, const SentenceWords* words,
   pos->erase(std::unique(pos->begin(), pos->end()), pos->end());
 }
 
+// Removes the positions whose one-word requirements (AnchorPatterns::needs)
+// the sentence lacks.
+void DropUnmet(const dict::AnchorPatterns* a, const SentenceWords& words,
+               std::vector<uint32_t>* pos) {
+  if (a == nullptr) return;
+  size_t kept = 0;
+  for (uint32_t k : *pos) {
+    const auto& needs = a->needs[k];
+    bool met = true;
+    for (uint32_t id : needs) {
+      if (id != dict::kNoWord && !words.Has(id)) {
+        met = false;
+        break;
+      }
+    }
+    if (met) (*pos)[kept++] = k;
+  }
+  pos->resize(kept);
+}
+
 // The patterns to try on a verb, in order: most specific first; at equal
 // specificity those of `first` (the surface form) before `second` (the
 // lemma), as a stable sort of the two lists would put them.
@@ -124,6 +144,10 @@ void CandidatePatterns(const std::vector<VerbPattern>& patterns,
                        const SentenceWords* words, Candidates* c) {
   Positions(first, words, &c->first);
   Positions(second, words, &c->second);
+  if (words != nullptr) {
+    DropUnmet(first, *words, &c->first);
+    DropUnmet(second, *words, &c->second);
+  }
   c->out.clear();
   size_t i = 0, j = 0;
   while (i < c->first.size() || j < c->second.size()) {

@@ -218,8 +218,25 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
                        return dict->patterns_[a].specificity >
                               dict->patterns_[b].specificity;
                      });
+    for (uint32_t pi : anchor.all) {
+      const VerbPattern& p = dict->patterns_[pi];
+      std::array<uint32_t, 3> needs{};
+      size_t n = 0;
+      for (uint16_t e : p.required) {
+        if (n < needs.size() && p.elements[e].ids.size() == 1) {
+          needs[n++] = p.elements[e].ids[0];
+        }
+      }
+      anchor.needs.push_back(needs);
+    }
     if (anchor.all.size() >= kAnchorIndexMin) {
       IndexByKeyWord(dict->patterns_, *dict->vocab_, &anchor);
+    }
+  }
+  dict->anchors_.assign(dict->patterns_by_anchor_.size() / 64 + 1, 0);
+  for (uint32_t id = 0; id < dict->patterns_by_anchor_.size(); ++id) {
+    if (!dict->patterns_by_anchor_[id].all.empty()) {
+      dict->anchors_[id >> 6] |= uint64_t{1} << (id & 63);
     }
   }
   for (CodeInfo& c : codes_) {

@@ -7,6 +7,7 @@
 #ifndef LADDER_DICT_DICTIONARY_H_
 #define LADDER_DICT_DICTIONARY_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -117,6 +118,10 @@ int QuadClassOfCode(std::string_view code);
 // element), so a sentence only tries the patterns whose key word it has.
 struct AnchorPatterns {
   std::vector<uint32_t> all;  // pattern indices
+  // Parallel to `all`: up to three word ids the pattern requires (one-word
+  // required elements; 0: none), kept here so that ruling a pattern out
+  // does not touch the pattern itself.
+  std::vector<std::array<uint32_t, 3>> needs;
   // Set when `all` is long (kAnchorIndexMin): positions in `all`.
   std::vector<uint32_t> unkeyed;  // patterns without a required word
   std::vector<std::pair<uint32_t, std::vector<uint32_t>>> keyed;  // key word id
@@ -255,9 +260,11 @@ class Dictionary {
   }
   // The patterns anchored on a word id with their key-word index, or nullptr.
   const AnchorPatterns* AnchoredOn(uint32_t word) const {
-    return word < patterns_by_anchor_.size() && !patterns_by_anchor_[word].all.empty()
-               ? &patterns_by_anchor_[word]
-               : nullptr;
+    // A bitmap first: most words anchor nothing.
+    if ((word >> 6) >= anchors_.size() || !((anchors_[word >> 6] >> (word & 63)) & 1)) {
+      return nullptr;
+    }
+    return &patterns_by_anchor_[word];
   }
   // Sets each token's word_id and lemma_id from this dictionary's
   // vocabulary (kNoWord for words no phrase or pattern uses).
@@ -280,6 +287,7 @@ class Dictionary {
   PhraseTrie actor_trie_{vocab_}, agent_trie_{vocab_}, discard_trie_{vocab_},
       issue_trie_{vocab_};
   std::vector<AnchorPatterns> patterns_by_anchor_;  // by word id
+  std::vector<uint64_t> anchors_;  // bitmap: ids with a non-empty list
   StringMap<CodeInfo> codes_;
 };
 

@@ -43,12 +43,7 @@ bool Contains(const std::string_view (&list)[N], std::string_view word) {
 
 }  // namespace
 
-char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
-  unsigned char b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    *len = 1;
-    return b;
-  }
+char32_t DecodeMultibyte(std::string_view s, size_t i, size_t* len) {
   size_t pos = i;
   char32_t c = base::DecodeUtf8(s, &pos);
   *len = pos - i;
@@ -62,8 +57,7 @@ bool IsSpace(char32_t c) {
          c == 0x3000 || c == 0xFEFF;
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return IsAsciiAlpha(c);
+bool IsLetterSlow(char32_t c) {
   if (c == 0xFFFD) return false;
   switch (Category(c)) {
     case UTF8PROC_CATEGORY_LU:
@@ -80,19 +74,16 @@ bool IsLetter(char32_t c) {
   }
 }
 
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsUpperSlow(char32_t c) {
   auto cat = Category(c);
   return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool IsLowerSlow(char32_t c) {
   return Category(c) == UTF8PROC_CATEGORY_LL;
 }
 
-bool IsDigit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
+bool IsDigitSlow(char32_t c) {
   return Category(c) == UTF8PROC_CATEGORY_ND;
 }
 

@@ -8,15 +8,42 @@
 
 namespace ladder::text::internal {
 
+// Slow paths of the functions below, for non-ASCII input.
+char32_t DecodeMultibyte(std::string_view s, size_t i, size_t* len);
+bool IsLetterSlow(char32_t c);
+bool IsUpperSlow(char32_t c);
+bool IsLowerSlow(char32_t c);
+bool IsDigitSlow(char32_t c);
+
 // Decodes the code point at s[i] (i < s.size()) and stores its byte length in
 // *len. Invalid bytes decode as U+FFFD with length 1. Never reads past s.
-char32_t DecodeAt(std::string_view s, size_t i, size_t* len);
+inline char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  return DecodeMultibyte(s, i, len);
+}
 
-bool IsSpace(char32_t c);       // ASCII white space, NBSP, Unicode spaces, BOM
-bool IsLetter(char32_t c);      // Unicode letters and combining marks
-bool IsUpper(char32_t c);       // upper- or title-case letter
-bool IsLower(char32_t c);       // lower-case letter
-bool IsDigit(char32_t c);       // decimal digit (Nd)
+bool IsSpace(char32_t c);  // ASCII white space, NBSP, Unicode spaces, BOM
+// Unicode letters and combining marks.
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return IsLetterSlow(c);
+}
+// Upper- or title-case letter.
+inline bool IsUpper(char32_t c) {
+  return c < 0x80 ? c >= 'A' && c <= 'Z' : IsUpperSlow(c);
+}
+// Lower-case letter.
+inline bool IsLower(char32_t c) {
+  return c < 0x80 ? c >= 'a' && c <= 'z' : IsLowerSlow(c);
+}
+// Decimal digit (Nd).
+inline bool IsDigit(char32_t c) {
+  return c < 0x80 ? c >= '0' && c <= '9' : IsDigitSlow(c);
+}
 bool IsDash(char32_t c);        // - ‐ ‑ ‒ – — ― − and the like
 bool IsWordHyphen(char32_t c);  // hyphens that may join word parts: - ‐ ‑
 bool IsApostrophe(char32_t c);  // ' ’ ʼ

@@ -11,9 +11,10 @@ namespace ladder::coder {
 namespace {
 
 int Weekday(std::string_view w) {
-  static const char* const kDays[] = {"monday", "tuesday", "wednesday",
-                                      "thursday", "friday", "saturday",
-                                      "sunday"};
+  static constexpr std::string_view kDays[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday"};
+  if (w.size() < 6 || w.size() > 9 || !base::EndsWith(w, "day")) return -1;
   for (int i = 0; i < 7; ++i) {
     if (w == kDays[i]) return i;
   }
@@ -21,7 +22,8 @@ int Weekday(std::string_view w) {
 }
 
 int Month(std::string_view w) {
-  static const char* const kMonths[][3] = {
+  if (w.size() < 3 || w.size() > 9) return 0;
+  static constexpr std::string_view kMonths[][3] = {
       {"january", "jan.", "jan"},   {"february", "feb.", "feb"},
       {"march", "mar.", "mar"},     {"april", "apr.", "apr"},
       {"may", "may", "may"},        {"june", "jun.", "jun"},
@@ -29,7 +31,8 @@ int Month(std::string_view w) {
       {"september", "sept.", "sep."}, {"october", "oct.", "oct"},
       {"november", "nov.", "nov"},  {"december", "dec.", "dec"}};
   for (int i = 0; i < 12; ++i) {
-    for (const char* form : kMonths[i]) {
+    if (kMonths[i][0][0] != w[0]) continue;
+    for (std::string_view form : kMonths[i]) {
       if (w == form) return i + 1;
     }
   }

@@ -51,8 +51,8 @@ bool Modifier(const Token& t) {
          (t.pos & text::kPosAdj) != 0 && (t.pos & kClosed) == 0;
 }
 
-bool Is(const Token& t, std::initializer_list<const char*> words) {
-  for (const char* w : words) {
+bool Is(const Token& t, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
     if (t.lower == w) return true;
   }
   return false;

@@ -14,8 +14,8 @@ using text::TokenKind;
 
 namespace {
 
-bool Is(const Token& t, std::initializer_list<const char*> words) {
-  for (const char* w : words) {
+bool Is(const Token& t, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
     if (t.lower == w) return true;
   }
   return false;
@@ -77,9 +77,12 @@ class SentenceWords {
     return true;
   }
 
+  // The distinct ids present.
+  const std::vector<uint32_t>& ids() const { return set_; }
+
  private:
   void Set(uint32_t id) {
-    if (id == dict::kNoWord) return;
+    if (id == dict::kNoWord || Has(id)) return;
     bits_[id >> 6] |= uint64_t{1} << (id & 63);
     set_.push_back(id);
   }
@@ -99,17 +102,28 @@ struct Candidates {
 // Positions in `a->all` of the patterns that may match: all of a short
 // list; for a long one, those without a key word plus those whose key word
 // the sentence has, in list order. With no `words`, all of them.
-void Positions(const dict::AnchorPatterns* a, const SentenceWords* words,
-               std::vector<uint32_t>* pos) {
+void Positions(const dict::Dictionary& d, uint32_t anchor,
+               const SentenceWords* words, std::vector<uint32_t>* pos) {
   pos->clear();
+  const dict::AnchorPatterns* a = d.AnchoredOn(anchor);
   if (a == nullptr) return;
   if (words == nullptr || (a->keyed.empty() && a->unkeyed.empty())) {
     for (uint32_t k = 0; k < a->all.size(); ++k) pos->push_back(k);
     return;
   }
   pos->assign(a->unkeyed.begin(), a->unkeyed.end());
-  for (const auto& [key, list] : a->keyed) {
-    if (words->Has(key)) pos->insert(pos->end(), list.begin(), list.end());
+  if (a->keyed.size() <= words->ids().size()) {
+    for (const auto& [key, list] : a->keyed) {
+      if (words->Has(key)) pos->insert(pos->end(), list.begin(), list.end());
+    }
+  } else {
+    // Many keys (a common verb of a large dictionary): look up the
+    // sentence's words instead of testing every key.
+    for (uint32_t id : words->ids()) {
+      if (const auto* list = d.KeyedPatterns(anchor, id)) {
+        pos->insert(pos->end(), list->begin(), list->end());
+      }
+    }
   }
   std::sort(pos->begin(), pos->end());
   pos->erase(std::unique(pos->begin(), pos->end()), pos->end());
@@ -138,12 +152,14 @@ void DropUnmet(const dict::AnchorPatterns* a, const SentenceWords& words,
 // The patterns to try on a verb, in order: most specific first; at equal
 // specificity those of `first` (the surface form) before `second` (the
 // lemma), as a stable sort of the two lists would put them.
-void CandidatePatterns(const std::vector<VerbPattern>& patterns,
-                       const dict::AnchorPatterns* first,
-                       const dict::AnchorPatterns* second,
-                       const SentenceWords* words, Candidates* c) {
-  Positions(first, words, &c->first);
-  Positions(second, words, &c->second);
+void CandidatePatterns(const dict::Dictionary& d, uint32_t first_id,
+                       uint32_t second_id, const SentenceWords* words,
+                       Candidates* c) {
+  const std::vector<VerbPattern>& patterns = d.patterns();
+  const dict::AnchorPatterns* first = d.AnchoredOn(first_id);
+  const dict::AnchorPatterns* second = d.AnchoredOn(second_id);
+  Positions(d, first_id, words, &c->first);
+  Positions(d, second_id, words, &c->second);
   if (words != nullptr) {
     DropUnmet(first, *words, &c->first);
     DropUnmet(second, *words, &c->second);
@@ -343,7 +359,7 @@ namespace {
 // Control verbs that may stand between a subject and the coded verb, with
 // the modality they give the coded verb ("expected to meet": future).
 struct ControlVerb {
-  const char* lemma;
+  std::string_view lemma;
   Modality modality;
 };
 constexpr ControlVerb kControlVerbs[] = {
@@ -923,8 +939,8 @@ void SentenceCoder::Code(const SentenceContext& c,
     }
     // Patterns listed under the surface form ("LEFT") come before those of
     // its lemma ("LEAVE") at equal specificity.
-    CandidatePatterns(dict_.patterns(), surface, lemma,
-                      filter_patterns_ ? &words : nullptr, &cand);
+    CandidatePatterns(dict_, surface ? t[i].word_id : dict::kNoWord,
+                      t[i].lemma_id, filter_patterns_ ? &words : nullptr, &cand);
     const std::vector<uint32_t>* list = &cand.out;
     // A noun ("the attack") is coded only by a pattern that reaches outside
     // its noun phrase ("% have postponed * [meeting]").

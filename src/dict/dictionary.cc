@@ -235,8 +235,13 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
   }
   dict->anchors_.assign(dict->patterns_by_anchor_.size() / 64 + 1, 0);
   for (uint32_t id = 0; id < dict->patterns_by_anchor_.size(); ++id) {
-    if (!dict->patterns_by_anchor_[id].all.empty()) {
+    const AnchorPatterns& anchor = dict->patterns_by_anchor_[id];
+    if (!anchor.all.empty()) {
       dict->anchors_[id >> 6] |= uint64_t{1} << (id & 63);
+    }
+    for (uint32_t k = 0; k < anchor.keyed.size(); ++k) {
+      dict->keyed_.Insert((static_cast<uint64_t>(id) << 32) | anchor.keyed[k].first,
+                          k + 1);
     }
   }
   for (CodeInfo& c : codes_) {

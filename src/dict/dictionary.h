@@ -266,6 +266,12 @@ class Dictionary {
     }
     return &patterns_by_anchor_[word];
   }
+  // The positions (in AnchoredOn(anchor)->all) of the patterns keyed by
+  // `key`, or nullptr: the same lists as AnchorPatterns::keyed, by hash.
+  const std::vector<uint32_t>* KeyedPatterns(uint32_t anchor, uint32_t key) const {
+    uint32_t k = keyed_.Find((static_cast<uint64_t>(anchor) << 32) | key);
+    return k == 0 ? nullptr : &patterns_by_anchor_[anchor].keyed[k - 1].second;
+  }
   // Sets each token's word_id and lemma_id from this dictionary's
   // vocabulary (kNoWord for words no phrase or pattern uses).
   void AssignWordIds(std::vector<text::Token>* tokens) const;
@@ -288,6 +294,7 @@ class Dictionary {
       issue_trie_{vocab_};
   std::vector<AnchorPatterns> patterns_by_anchor_;  // by word id
   std::vector<uint64_t> anchors_;  // bitmap: ids with a non-empty list
+  EdgeMap keyed_;  // (anchor id, key id) -> 1 + index into its `keyed`
   StringMap<CodeInfo> codes_;
 };
 

@@ -50,8 +50,7 @@ char32_t DecodeMultibyte(std::string_view s, size_t i, size_t* len) {
   return c;
 }
 
-bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+bool IsSpaceSlow(char32_t c) {
   return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
          c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
          c == 0x3000 || c == 0xFEFF;

@@ -26,7 +26,11 @@ inline char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
   return DecodeMultibyte(s, i, len);
 }
 
-bool IsSpace(char32_t c);  // ASCII white space, NBSP, Unicode spaces, BOM
+bool IsSpaceSlow(char32_t c);
+// ASCII white space, NBSP, Unicode spaces, BOM.
+inline bool IsSpace(char32_t c) {
+  return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : IsSpaceSlow(c);
+}
 // Unicode letters and combining marks.
 inline bool IsLetter(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

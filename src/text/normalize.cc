@@ -16,6 +16,13 @@ namespace {
 // A carriage return that is not part of "\r\n" is a line break and becomes
 // '\n', so old Mac line ends still separate paragraphs.
 std::string ReplaceControls(std::string_view s) {
+  // Most text has nothing to replace: one scan, then one copy.
+  bool clean = true;
+  for (size_t i = 0; i < s.size() && clean; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    clean = !((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || c == 0xC2);
+  }
+  if (clean) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {

@@ -148,6 +148,23 @@ void Tokenizer::Emit(size_t begin, size_t end, TokenKind kind) {
   t.end = static_cast<uint32_t>(end);
   t.kind = kind;
   std::string_view surface = text_.substr(begin, end - begin);
+  if (AllAscii(surface)) {
+    // The common case in one pass: case flags and lower-casing.
+    t.lower.assign(surface.data(), surface.size());
+    bool seen_letter = false, upper = false, lower = false;
+    for (char& c : t.lower) {
+      bool is_upper = c >= 'A' && c <= 'Z';
+      bool is_lower = c >= 'a' && c <= 'z';
+      if (!is_upper && !is_lower) continue;
+      if (!seen_letter) t.capitalized = is_upper;
+      seen_letter = true;
+      upper |= is_upper;
+      lower |= is_lower;
+      if (is_upper) c = static_cast<char>(c - 'A' + 'a');
+    }
+    t.all_caps = upper && !lower;
+    return;
+  }
   SetCaseFlags(surface, &t);
   t.lower = FoldCase(surface);
 }

@@ -170,7 +170,8 @@ TEST(DocumentFromJsonTest, ErrorsNameThePlace) {
   };
   const Case cases[] = {
       {"{\"id\": \"a\", \"date\": \"\", \"text\": \"\xFF\"}", "in.jsonl:9: invalid UTF-8 at byte 33"},
-      {"{\"id\": \"a\", ", "in.jsonl:9: malformed JSON"},
+      {"{\"id\": \"a\", ", "in.jsonl:9: malformed JSON (The JSON document has an improper structure: missing or superfluous commas, braces, missing keys, etc.)"},
+      {"{\"id\": \"a\", \"date\": \"\", \"text\": \"x\"} trailing", "in.jsonl:9: malformed JSON (The JSON document has an improper structure: missing or superfluous commas, braces, missing keys, etc.)"},
       {"[1]", "in.jsonl:9: a document must be a JSON object"},
       {"{\"id\": \"a\", \"date\": \"\"}", "in.jsonl:9: missing required field 'text'"},
       {"{\"date\": \"\", \"text\": \"x\"}", "in.jsonl:9: missing required field 'id'"},

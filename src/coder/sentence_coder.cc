@@ -551,6 +551,9 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
   }
   for (size_t k = m.end; k < t.size() && k < m.end + 12; ++k) {
     if (HardBoundary(t[k]) || Subordinator(t, k) || t[k].lower == ",") break;
+    // "raids in which Arnor spokesmen said": a relative clause has its own
+    // subject; its actors are not objects of the verb before it.
+    if (Is(t[k], {"which", "who", "whom", "whose"})) break;
     int mi = s.covers[k];
     if (mi < 0) continue;
     uint32_t after = (*s.mentions)[mi].end;

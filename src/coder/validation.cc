@@ -591,8 +591,13 @@ void Harness::CodeRecord(const SuiteRecord& record, ValidationReport* report) {
   if (!result.ok()) {
     out.note = result.status().ToString();
   } else {
+    // PETRARCH keeps a sentence's events keyed by (source, target, code):
+    // two verbs coding the same triple in one sentence report it once.
+    std::set<std::tuple<int, std::string, std::string, std::string>> seen;
     for (const Event& e : result->events) {
-      out.coded.push_back({ActorCode(e.source), ActorCode(e.target), e.cameo});
+      Coding c{ActorCode(e.source), ActorCode(e.target), e.cameo};
+      if (!seen.emplace(e.sentence, c.source, c.target, c.event).second) continue;
+      out.coded.push_back(std::move(c));
     }
     if (result->discarded) out.reported_conditions.push_back("storydiscard");
     if (SentenceDiscarded(*result)) out.reported_conditions.push_back("sentencediscard");

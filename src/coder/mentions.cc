@@ -402,6 +402,22 @@ bool JoinGap(const std::vector<Token>& tokens, uint32_t b, uint32_t e,
   return true;
 }
 
+bool HasComma(const std::vector<Token>& tokens, uint32_t b, uint32_t e) {
+  for (uint32_t k = b; k < e; ++k) {
+    if (tokens[k].lower == ",") return true;
+  }
+  return false;
+}
+
+// Are mentions k-1 and k joined by "and"/"or" without a comma ("A and B")?
+bool BareConjunction(const std::vector<Token>& tokens,
+                     const std::vector<Mention>& ms, size_t k) {
+  if (k == 0 || k >= ms.size()) return false;
+  bool conj = false;
+  return JoinGap(tokens, ms[k - 1].end, ms[k].begin, &conj) && conj &&
+         !HasComma(tokens, ms[k - 1].end, ms[k].begin);
+}
+
 void MarkCompounds(const std::vector<Token>& tokens,
                    std::vector<Mention>* mentions) {
   // "A and B", "A, B and C": adjacent mentions joined by and/, .
@@ -412,6 +428,12 @@ void MarkCompounds(const std::vector<Token>& tokens,
     if (prev.possessor) continue;  // "Russia's and ..." is not a list member
     bool conj = false;
     if (!JoinGap(tokens, prev.end, cur.begin, &conj)) continue;
+    // "A and B, and C and D": two pairs, not one list of four.
+    if (conj && HasComma(tokens, prev.end, cur.begin) &&
+        BareConjunction(tokens, *mentions, k - 1) &&
+        BareConjunction(tokens, *mentions, k + 1)) {
+      continue;
+    }
     // "A, B" joins only as part of a list that ends in "and"/"or".
     if (!conj) {
       bool list_end = false;

@@ -483,7 +483,10 @@ bool PossessorHeads(const Scratch& s, int m, size_t group_begin) {
   constexpr uint16_t kClosed = text::kPosAux | text::kPosModal | text::kPosNeg |
                                text::kPosDet | text::kPosPrep | text::kPosPron |
                                text::kPosConj | text::kPosSub;
+  size_t first = k;
   for (; k < group_begin; ++k) {
+    // "Eriador's death and injury toll": nouns joined inside the phrase.
+    if (Is(t[k], {"and", "or"}) && k > first && k + 1 < group_begin) continue;
     if (t[k].kind != TokenKind::kWord || t[k].capitalized ||
         (t[k].pos & kClosed) || RelationalNoun(t[k]) || s.covers[k] >= 0) {
       return false;

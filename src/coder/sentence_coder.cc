@@ -26,16 +26,18 @@ bool HardBoundary(const Token& t) {
          t.lower == ":";
 }
 
-bool WordMatches(const std::string& w, const Token& t) {
+// `exact`: the pattern's words match only the token's own form (PETRARCH-1
+// patterns: "* RESOLUTION" does not match "resolutions").
+bool WordMatches(const std::string& w, const Token& t, bool exact) {
   if (!w.empty() && w.back() == '*') {
     return t.lower.compare(0, w.size() - 1, w, 0, w.size() - 1) == 0;
   }
-  return t.lower == w || t.lemma == w;
+  return t.lower == w || (!exact && t.lemma == w);
 }
 
-bool ElementMatches(const PatternElement& e, const Token& t) {
+bool ElementMatches(const PatternElement& e, const Token& t, bool exact) {
   for (const std::string& w : e.words) {
-    if (WordMatches(w, t)) return true;
+    if (WordMatches(w, t, exact)) return true;
   }
   return false;
 }
@@ -131,7 +133,7 @@ bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
   switch (el.kind) {
     case PatternElement::Kind::kWord:
     case PatternElement::Kind::kVerb:
-      if (tok < t.size() && ElementMatches(el, t[tok])) {
+      if (tok < t.size() && ElementMatches(el, t[tok], p.exact_words)) {
         m->words.push_back(static_cast<uint32_t>(tok));
         if (MatchRight(p, e + 1, tok + 1, s, m, depth + 1)) return true;
         m->words.pop_back();
@@ -165,7 +167,7 @@ bool MatchLeft(const VerbPattern& p, int e, int tok, const Scratch& s,
         int k = tok - g;
         bool hit = false;
         if (before.kind == PatternElement::Kind::kWord) {
-          hit = ElementMatches(before, t[k]);
+          hit = ElementMatches(before, t[k], p.exact_words);
         } else if (before.kind != PatternElement::Kind::kGap) {
           hit = s.covers[k] >= 0;
         }
@@ -179,7 +181,7 @@ bool MatchLeft(const VerbPattern& p, int e, int tok, const Scratch& s,
     }
     if (tok < 0) return false;
     if (el.kind == PatternElement::Kind::kWord) {
-      if (!ElementMatches(el, t[tok])) return false;
+      if (!ElementMatches(el, t[tok], p.exact_words)) return false;
       m->words.push_back(static_cast<uint32_t>(tok));
       m->begin = static_cast<uint32_t>(tok);
       --tok;

@@ -81,6 +81,9 @@ struct VerbPattern {
   std::string reverse_code;  // paired code target->source, or ""
   Origin origin;
   int specificity = 0;  // computed at Compile: longer patterns win
+  // Words match only a token's own lower-case form, not its lemma
+  // (PETRARCH-1 patterns, which list the forms they mean).
+  bool exact_words = false;
 };
 
 struct IssueEntry {

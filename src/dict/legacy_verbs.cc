@@ -467,6 +467,7 @@ void EmitBareVerbs(const Block& block, const ReadContext& ctx) {
       p.code = codes.first;
       p.reverse_code = codes.second;
       p.origin = {ctx.name, block.line};
+      p.exact_words = ctx.exact_words;
       ctx.builder->AddPattern(std::move(p));
     }
   }
@@ -508,6 +509,7 @@ void EmitBlock(const Block& block, const Synsets& synsets, const ReadContext& ct
         p.code = code;
         p.reverse_code = reverse;
         p.origin = {ctx.name, line.number};
+        p.exact_words = ctx.exact_words;
         ctx.builder->AddPattern(std::move(p));
       }
     }
@@ -550,7 +552,11 @@ Synsets CollectSynsets(const std::vector<Line>& lines, const ReadContext& ctx) {
 }  // namespace
 
 void ReadVerbs(const std::vector<Line>& lines, LegacyFormat format,
-               const ReadContext& ctx) {
+               const ReadContext& read_context) {
+  // PETRARCH-1 matched pattern words as written ("RESOLUTION" is not
+  // "resolutions"); PETRARCH-2 and TABARI files keep lemma (or stem) matching.
+  ReadContext ctx = read_context;
+  ctx.exact_words = format == LegacyFormat::kPetrarchVerbs;
   Synsets synsets = CollectSynsets(lines, ctx);
   bool tabari = format == LegacyFormat::kTabariVerbs;
   Block block;

@@ -62,6 +62,25 @@ bool IsPreposition(const Token& t) {
   return (t.pos & text::kPosPrep) != 0 && t.lower != "that";
 }
 
+// Do the tokens of `m` spell one of `names` word for word (stems as
+// prefixes), without lemmas?
+bool MatchesAsWritten(const std::vector<Token>& tokens, const dict::PhraseMatch& m,
+                      const std::vector<dict::Phrase>& names) {
+  for (const dict::Phrase& name : names) {
+    if (name.size() != m.end - m.begin) continue;
+    bool all = true;
+    for (size_t w = 0; w < name.size() && all; ++w) {
+      const std::string& word = name[w];
+      std::string_view tok = tokens[m.begin + w].lower;
+      all = !word.empty() && word.back() == '*'
+                ? tok.substr(0, word.size() - 1) == std::string_view(word).substr(0, word.size() - 1)
+                : tok == word;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 // Longest dictionary piece (actor or agent) starting at token i.
 bool PieceAt(const std::vector<Token>& tokens, size_t i,
              const dict::Dictionary& dict, int ymd, Piece* piece) {
@@ -70,6 +89,10 @@ bool PieceAt(const std::vector<Token>& tokens, size_t i,
   dict::PhraseMatch am, gm;
   bool a = dict.actor_trie().LongestAt(i, tokens.size(), word, lemma, &am);
   bool g = dict.agent_trie().LongestAt(i, tokens.size(), word, lemma, &gm);
+  if (g && dict.agents()[gm.entry].exact_forms &&
+      !MatchesAsWritten(tokens, gm, dict.agents()[gm.entry].names)) {
+    g = false;
+  }
   if (a && (!g || am.end >= gm.end)) {
     const dict::ActorEntry& e = dict.actors()[am.entry];
     const dict::DatedCode* c = e.CodeOn(ymd);

@@ -54,6 +54,9 @@ struct AgentEntry {
   std::vector<Phrase> names;
   std::string code;     // "GOV", "MIL", "REB", ...
   bool prefix = false;  // Phoenix "X~": the agent goes before the actor code
+  // `names` list every form ("POLICE {}": no regular plural): a token matches
+  // by its own form, not by its lemma ("polices" is not "police").
+  bool exact_forms = false;
   Origin origin;
 };
 

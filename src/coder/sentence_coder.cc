@@ -686,6 +686,26 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
   return static_cast<int>(j - 1);
 }
 
+// "abandoned efforts to stop", "rejected attempts to mediate": the verb after
+// "effort to" is what the noun is about; when a coded verb governs the noun,
+// that event is the coded one, and the complement is not an event of its own.
+bool ComplementOfCodedNoun(const std::vector<Token>& t, size_t i,
+                           const std::vector<bool>& used) {
+  if (i < 3 || t[i - 1].lower != "to") return false;
+  if (!Is(t[i - 2], {"effort", "efforts", "attempt", "attempts", "bid", "bids",
+                     "plan", "plans", "proposal", "proposals", "move", "moves"})) {
+    return false;
+  }
+  for (size_t j = i - 2, n = 0; j > 0 && n < 4; --j, ++n) {
+    const Token& q = t[j - 1];
+    if (used[j - 1]) return true;
+    if (!Determiner(q) && !((q.pos & text::kPosAdj) && !(q.pos & text::kPosVerb))) {
+      return false;
+    }
+  }
+  return false;
+}
+
 // Does a pattern matched on a noun include a verb outside the noun phrase
 // ("have postponed their meeting"), not only a preposition ("in an accord")?
 bool GovernedNoun(const std::vector<Token>& t, const Match& m, int det) {
@@ -837,6 +857,13 @@ void SentenceCoder::Code(const SentenceContext& c,
       if (trace) {
         *trace += "  '" + t[i].lower + "': " + std::to_string(tried) +
                   " pattern(s) tried, none matched\n";
+      }
+      continue;
+    }
+    if (ComplementOfCodedNoun(t, i, used)) {
+      if (trace) {
+        *trace += "  '" + t[i].lower + "': says what the noun before it ('" +
+                  t[i - 2].lower + " to') is about, which a coded verb governs; skipped\n";
       }
       continue;
     }

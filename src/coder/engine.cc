@@ -35,6 +35,10 @@ class Engine::Impl {
 
 namespace {
 
+int NewActorLength(const EngineOptions& o) {
+  return o.code_unknown_actors ? o.new_actor_length : 0;
+}
+
 std::vector<std::string> DefaultDictionaries() {
   return {LADDER_DEFAULT_DATA_DIR, LADDER_GENERATED_COUNTRIES};
 }
@@ -151,7 +155,7 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
       coder::FindMentions(tokens, text, *dict, ymd, context);
   coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};
   std::vector<coder::CodedEvent> coded;
-  coder::SentenceCoder(*dict).Code(sc, mentions, &coded, nullptr);
+  coder::SentenceCoder(*dict, NewActorLength(options)).Code(sc, mentions, &coded, nullptr);
   std::vector<std::string> issues;
   for (size_t i = 0; i < tokens.size() && !dict->issues().empty(); ++i) {
     dict::PhraseMatch m;
@@ -277,7 +281,8 @@ std::string Engine::Explain(const std::string& sentence,
     out += "verbs:\n";
     coder::SentenceContext sc{&tokens, text, doc_days, ymd, date};
     std::vector<coder::CodedEvent> coded;
-    coder::SentenceCoder(*impl_->dict).Code(sc, mentions, &coded, &out);
+    coder::SentenceCoder(*impl_->dict, NewActorLength(impl_->options))
+        .Code(sc, mentions, &coded, &out);
     out += "events: " + std::to_string(coded.size()) + "\n";
   }
   return out;

@@ -744,7 +744,8 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     if (e.source && e.target && e.source->code == e.target->code) return;
     // "Pyongyang ... North Korea": one country, one side bare: not a dyad.
     if (e.source && e.target && e.source->country == e.target->country &&
-        (e.source->agent.empty() || e.target->agent.empty())) {
+        (e.source->agent.empty() || e.target->agent.empty()) &&
+        e.source->code.front() != '"') {  // unknown actors have no country
       return;
     }
     if (!e.source && !e.target) return;
@@ -790,6 +791,62 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
       }
     }
   }
+}
+
+// An unknown noun phrase in [begin, end) as an actor coded by its text
+// ("Gryffindor's head Minerva McGonagall" -> "GRYFFINDOR HEAD MINERVA
+// MCGONAGALL"); false if it is empty or longer than `max_words` words.
+bool UnknownActor(const std::vector<Token>& t, size_t begin, size_t end,
+                  int max_words, Mention* out) {
+  std::string code;
+  int words = 0;
+  for (size_t k = begin; k < end; ++k) {
+    if (t[k].kind == TokenKind::kPossessive) continue;
+    if (++words > max_words) return false;
+    if (!code.empty()) code.push_back(' ');
+    code += base::AsciiUpper(t[k].lower);
+  }
+  if (words == 0) return false;
+  out->begin = static_cast<uint32_t>(begin);
+  out->end = static_cast<uint32_t>(end);
+  out->code = "\"" + code + "\"";
+  out->how = "unknown noun phrase (new_actor_length)";
+  return true;
+}
+
+bool NounPhraseWord(const Scratch& s, size_t k) {
+  const Token& q = (*s.tokens)[k];
+  if (s.covers[k] >= 0) return false;
+  if (q.kind == TokenKind::kPossessive) return true;
+  if (q.kind != TokenKind::kWord && q.kind != TokenKind::kNumber) return false;
+  constexpr uint16_t kClause = text::kPosAux | text::kPosModal | text::kPosNeg |
+                               text::kPosPron | text::kPosConj | text::kPosSub;
+  if (q.pos & kClause) return false;
+  return !(q.pos & text::kPosPrep) || q.lower == "of";
+}
+
+// The noun phrase right before the verb group at `group_begin`.
+bool UnknownSubject(const Scratch& s, size_t group_begin, int max_words,
+                    Mention* out) {
+  size_t b = group_begin;
+  while (b > 0 && NounPhraseWord(s, b - 1)) --b;
+  while (b < group_begin && (*s.tokens)[b].lower == "of") ++b;
+  return UnknownActor(*s.tokens, b, group_begin, max_words, out);
+}
+
+// The noun phrase after the match ("left for the Ministry of Magic on ..."),
+// after at most one preposition; "of" joins only before a capitalised word.
+bool UnknownObject(const Scratch& s, size_t from, int max_words, Mention* out) {
+  const auto& t = *s.tokens;
+  size_t b = from;
+  if (b < t.size() && (t[b].pos & text::kPosPrep) && s.covers[b] < 0) ++b;
+  size_t e = b;
+  while (e < t.size() && NounPhraseWord(s, e) &&
+         !(t[e].lower == "of" && !(e + 1 < t.size() && t[e + 1].capitalized))) {
+    ++e;
+  }
+  if (e < t.size() && s.covers[e] >= 0) return false;  // a known actor follows
+  return UnknownActor(t, b, e, max_words, out);
 }
 
 }  // namespace
@@ -917,17 +974,43 @@ void SentenceCoder::Code(const SentenceContext& c,
     base.verb = Surface(c, match.words);
     base.pattern = fired;
     size_t before = events->size();
-    AddPairs(s, Members(s, source), Members(s, target), base, *fired,
+    std::vector<Mention> extended;
+    Scratch ext{};
+    const Scratch* sp = &s;
+    if (new_actor_length_ > 0 && (source < 0 || target < 0)) {
+      // PETRARCH new_actor_length: unknown noun phrases stand in.
+      Mention subject, object;
+      bool has_subject = source < 0 && !g.passive &&
+                         UnknownSubject(s, g.begin, new_actor_length_, &subject);
+      bool has_object = target < 0 && !g.passive &&
+                        UnknownObject(s, match.end, new_actor_length_, &object);
+      if (has_subject || has_object) {
+        extended = mentions;
+        ext = s;
+        ext.mentions = &extended;
+        sp = &ext;
+        if (has_subject) {
+          source = static_cast<int>(extended.size());
+          extended.push_back(subject);
+          subj.how = subject.how;
+        }
+        if (has_object) {
+          target = static_cast<int>(extended.size());
+          extended.push_back(object);
+        }
+      }
+    }
+    AddPairs(*sp, Members(*sp, source), Members(*sp, target), base, *fired,
              reciprocal, events);
     if (trace) {
       *trace += "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +
                 " fired (code " + fired->code +
                 (fired->reverse_code.empty() ? "" : ":" + fired->reverse_code) +
                 ")\n    source: " +
-                (source >= 0 ? mentions[source].code + " (" + subj.how + ")"
+                (source >= 0 ? (*sp->mentions)[source].code + " (" + subj.how + ")"
                              : std::string("none")) +
                 "\n    target: " +
-                (target >= 0 ? mentions[target].code : std::string("none")) +
+                (target >= 0 ? (*sp->mentions)[target].code : std::string("none")) +
                 "\n    modality: " + ModalityName(base.modality);
       for (const std::string& cue : g.cues) *trace += " [" + cue + "]";
       *trace += "\n    events: " + std::to_string(events->size() - before) + "\n";

@@ -44,7 +44,11 @@ struct CodedEvent {
 
 class SentenceCoder {
  public:
-  explicit SentenceCoder(const dict::Dictionary& dict) : dict_(dict) {}
+  // `new_actor_length` > 0: PETRARCH's option: an unknown noun phrase of at
+  // most that many words standing as a verb's source or target becomes an
+  // actor, coded as its upper-case text in quotes ("THE MINISTRY OF MAGIC").
+  explicit SentenceCoder(const dict::Dictionary& dict, int new_actor_length = 0)
+      : dict_(dict), new_actor_length_(new_actor_length) {}
 
   // Codes one sentence. `mentions` come from FindMentions. Appends events;
   // if `trace` is not null, appends a human-readable account of the choices.
@@ -54,6 +58,7 @@ class SentenceCoder {
 
  private:
   const dict::Dictionary& dict_;
+  int new_actor_length_ = 0;
 };
 
 }  // namespace ladder::coder

@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "base/strings.h"
+#include "coder/comma_clauses.h"
 #include "coder/mentions.h"
 #include "coder/sentence_coder.h"
 #include "dict/loader.h"
@@ -151,6 +152,7 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
     *discarded = true;
     return !story;
   }
+  coder::DeleteCommaClauses(options.comma_clauses, &tokens);
   std::vector<coder::Mention> mentions =
       coder::FindMentions(tokens, text, *dict, ymd, context);
   coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};
@@ -262,6 +264,12 @@ std::string Engine::Explain(const std::string& sentence,
       out += story ? "discarded: a story discard phrase matched\n"
                    : "discarded: a sentence discard phrase matched\n";
       continue;
+    }
+    if (impl_->options.comma_clauses.any()) {
+      coder::DeleteCommaClauses(impl_->options.comma_clauses, &tokens);
+      out += "after comma-clause deletion:";
+      for (const text::Token& t : tokens) out += " " + t.lower;
+      out += "\n";
     }
     auto mentions = coder::FindMentions(tokens, text, *impl_->dict, ymd, &context);
     out += "actors:\n";

@@ -550,7 +550,7 @@ class Harness {
   const ValidateOptions& options_;
   std::vector<std::string> dictionaries_;
   std::vector<std::string> verb_words_;
-  std::map<std::tuple<bool, int>, std::unique_ptr<Engine>> engines_;
+  std::map<decltype(RecordOptions().Key()), std::unique_ptr<Engine>> engines_;
   Status engine_error_;
 };
 
@@ -563,6 +563,10 @@ Result<const Engine*> Harness::EngineFor(const RecordOptions& o) {
   eo.new_actor_length = o.new_actor_length;
   eo.code_unknown_actors = o.new_actor_length > 0;
   eo.agent_only_actors = true;  // as PETRARCH and TABARI coded them
+  if (options_.comma_clauses) {
+    eo.comma_clauses = {o.comma_min,  o.comma_max,  o.comma_bmin,
+                        o.comma_bmax, o.comma_emin, o.comma_emax};
+  }
   ASSIGN_OR_RETURN(std::unique_ptr<Engine> engine, Engine::Open(eo));
   const Engine* raw = engine.get();
   engines_[o.Key()] = std::move(engine);

@@ -417,6 +417,13 @@ int Antecedent(const Scratch& s, size_t k) {
   return -1;
 }
 
+// Does mention `m` (or its compound) follow "between"/"among"?
+bool AfterBetween(const Scratch& s, int m) {
+  const Mention& x = (*s.mentions)[m];
+  const Mention& first = x.compound >= 0 ? (*s.mentions)[x.compound] : x;
+  return first.prep == "between" || first.prep == "among";
+}
+
 // "accuse X of V-ing", "for X to V", "with X V-ing".
 bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
   const auto& t = *s.tokens;
@@ -455,7 +462,10 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
     }
     return true;
   }
-  if (k >= 1 && s.covers[k - 1] >= 0 && !(*s.mentions)[s.covers[k - 1]].possessor) {
+  // "a row between Radagast and Saruman called": an actor after "between"
+  // or "among" modifies the noun before it; it is not the subject.
+  if (k >= 1 && s.covers[k - 1] >= 0 && !(*s.mentions)[s.covers[k - 1]].possessor &&
+      !AfterBetween(s, s.covers[k - 1])) {
     out->mention = s.covers[k - 1];
     out->how = "actor right before the verb group";
     uint32_t before = (*s.mentions)[out->mention].begin;

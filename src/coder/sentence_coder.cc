@@ -462,8 +462,9 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
     }
     return true;
   }
-  // "a row between Radagast and Saruman called": an actor after "between"
-  // or "among" modifies the noun before it; it is not the subject.
+  // "a row between Radagast the Brown called": an actor after "between" or
+  // "among" modifies the noun before it; it is not the subject (a compound
+  // "ties between A and B" is found below as the parties, as PETRARCH did).
   if (k >= 1 && s.covers[k - 1] >= 0 && !(*s.mentions)[s.covers[k - 1]].possessor &&
       !AfterBetween(s, s.covers[k - 1])) {
     out->mention = s.covers[k - 1];

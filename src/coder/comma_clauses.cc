@@ -63,11 +63,12 @@ void DeleteCommaClauses(const CommaClauseBounds& bounds, std::vector<Token>* tok
       Within(Words(t, commas.back() + 1, end), bounds.emin, bounds.emax)) {
     mark(commas.back(), end);
   }
-  // Internal clauses: a comma and the words up to the next comma.
+  // Internal clauses: the words between two commas, with both commas
+  // ("Russia, the largest country, said" -> "Russia said").
   for (size_t i = 0; i + 1 < commas.size(); ++i) {
     size_t b = commas[i], e = commas[i + 1];
     if (drop[b] || drop[e]) continue;
-    if (Within(Words(t, b + 1, e), bounds.min, bounds.max)) mark(b, e);
+    if (Within(Words(t, b + 1, e), bounds.min, bounds.max)) mark(b, e + 1);
   }
   size_t out = 0;
   for (size_t k = 0; k < t.size(); ++k) {

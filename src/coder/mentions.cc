@@ -451,8 +451,10 @@ void MarkCompounds(const std::vector<Token>& tokens,
     if (prev.possessor) continue;  // "Russia's and ..." is not a list member
     bool conj = false;
     if (!JoinGap(tokens, prev.end, cur.begin, &conj)) continue;
-    // "A and B, and C and D": two pairs, not one list of four.
-    if (conj && HasComma(tokens, prev.end, cur.begin) &&
+    // "between A and B, and C and D": "between" pairs its parties; two
+    // pairs, not one list of four.
+    if (conj && HasComma(tokens, prev.end, cur.begin) && k >= 2 &&
+        (*mentions)[k - 2].prep == "between" &&
         BareConjunction(tokens, *mentions, k - 1) &&
         BareConjunction(tokens, *mentions, k + 1)) {
       continue;

@@ -102,9 +102,59 @@ bool TargetOk(const Scratch& s, int m) {
 bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
                 Match* m, int depth);
 
+bool NounPhraseSkip(const PatternElement& el) {
+  return el.kind == PatternElement::Kind::kGap && el.words.size() == 1 &&
+         el.words[0] == "^";
+}
+
+// End of the noun phrase starting at `k` ("the Gondor", "their Ent
+// populations", "Osgiliath"): determiners, adjectives, nouns and numbers, up
+// to and including one actor mention. `k` itself if there is none.
+size_t NounPhraseEnd(const Scratch& s, size_t k) {
+  const auto& t = *s.tokens;
+  constexpr uint16_t kNot = text::kPosPrep | text::kPosAux | text::kPosModal |
+                            text::kPosConj | text::kPosSub | text::kPosNeg;
+  size_t j = k;
+  while (j < t.size()) {
+    if (s.covers[j] >= 0) {
+      j = CompoundEnd(s, s.covers[j]);
+      // "Gondor's people", "Ent populations": the actor modifies a noun.
+      if (j < t.size() && (t[j].kind == TokenKind::kPossessive ||
+                           (t[j].kind == TokenKind::kWord && (t[j].pos & text::kPosNoun) &&
+                            !(t[j].pos & (kNot | text::kPosAdj | text::kPosVerb)) &&
+                            s.covers[j] < 0))) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    const Token& q = t[j];
+    bool noun_word = q.kind == TokenKind::kWord &&
+                     ((q.pos & text::kPosDet) ||
+                      ((q.pos & (text::kPosNoun | text::kPosAdj)) && !(q.pos & kNot)));
+    if (!noun_word && q.kind != TokenKind::kNumber && q.kind != TokenKind::kPossessive) {
+      break;
+    }
+    ++j;
+  }
+  return j;
+}
+
 bool MatchActorSlot(const VerbPattern& p, size_t e, size_t tok,
                     const Scratch& s, Match* m, int depth) {
   int mi = MentionAt(s, tok);
+  if (mi < 0 && e > 0 && NounPhraseSkip(p.elements[e - 1])) {
+    // After a skipped noun phrase, the next actor close by ("at the Gondor
+    // of the Prince of Dol Amroth": the Prince).
+    const auto& t = *s.tokens;
+    for (size_t k = tok; mi < 0 && k < t.size() && k < tok + 5; ++k) {
+      if (HardBoundary(t[k]) || t[k].lower == "," ||
+          ((t[k].pos & text::kPosVerb) && !(t[k].pos & text::kPosNoun))) {
+        break;
+      }
+      mi = MentionAt(s, k);
+    }
+  }
   if (mi < 0) return false;
   const auto& words = p.elements[e].words;
   if (words.size() == 1 && words[0] == "%" && (*s.mentions)[mi].compound < 0) {
@@ -140,6 +190,14 @@ bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
       }
       return false;
     case PatternElement::Kind::kGap:
+      if (NounPhraseSkip(el)) {
+        // '^': an optional preposition, then one noun phrase.
+        size_t k = tok;
+        if (k < t.size() && (t[k].pos & text::kPosPrep) && s.covers[k] < 0) ++k;
+        size_t end = NounPhraseEnd(s, k);
+        if (end == k) return false;
+        return MatchRight(p, e + 1, end, s, m, depth + 1);
+      }
       for (int g = 0; g <= el.max_gap && tok + g <= t.size(); ++g) {
         if (g > 0 && HardBoundary(t[tok + g - 1])) break;
         if (MatchRight(p, e + 1, tok + g, s, m, depth + 1)) return true;

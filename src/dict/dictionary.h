@@ -63,7 +63,7 @@ struct AgentEntry {
 struct PatternElement {
   enum class Kind : uint8_t {
     kWord,    // one of `words` (alternatives)
-    kGap,     // skip 0..max_gap tokens
+    kGap,     // skip 0..max_gap tokens; words {"^"}: skip one noun phrase
     kTarget,  // '+' an actor mention: the target
     kSource,  // '$' an actor mention: the source
     kVerb,    // '*' the anchor verb itself (legacy patterns)

@@ -279,6 +279,16 @@ bool Expand(const std::vector<Item>& items, std::vector<Variant>* out) {
   int pending = -1;
   bool seen_verb = false, cut = false;
   for (const Item& item : items) {
+    if (item.type == Item::Type::kSkip && seen_verb) {
+      // After the verb, '^' skips a noun phrase (PETRARCH: "skip to the end
+      // of the next NE"): a gap marked by the word "^".
+      PatternElement skip;
+      skip.kind = Kind::kGap;
+      skip.words = {"^"};
+      for (Variant& v : variants) v.push_back(skip);
+      pending = -1;
+      continue;
+    }
     if (item.type == Item::Type::kSkip) {
       pending = std::max(pending, 0) + 1;
       continue;

@@ -495,6 +495,30 @@ struct LoneAgent {
 // "lawmakers and officials in Fornost and Gondor": the agents apply to each
 // member of the actor (compound) after "of"/"from"/"in". Mentions must have
 // their compounds marked; they are re-indexed.
+// "Danish media and government": an agent right after "and" that follows an
+// actor with an agent shares that actor's country (DNKMED, DNKGOV). Appends
+// the mention to `merged` and returns true if so.
+bool SharedCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
+                   std::vector<Mention>& merged) {
+  if (agent.prefix || agent.begin < 2 || merged.empty()) return false;
+  const Mention& prev = merged.back();
+  if (tokens[agent.begin - 1].lower != "and" || prev.end != agent.begin - 1 ||
+      prev.country.empty() || prev.country == "---" || prev.agent.empty() ||
+      prev.possessor) {
+    return false;
+  }
+  Mention m;
+  m.begin = agent.begin;
+  m.end = agent.end;
+  m.country = prev.country;
+  m.agent = agent.agent.substr(0, 3);
+  m.code = prev.country + agent.agent;
+  m.prep = prev.prep;
+  m.how = "agent '" + agent.agent + "' sharing the country of the actor before 'and'";
+  merged.push_back(std::move(m));
+  return true;
+}
+
 void DistributeAgents(const std::vector<Token>& tokens,
                       const std::vector<LoneAgent>& lone,
                       std::vector<Mention>* mentions,
@@ -680,9 +704,9 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
         index[next] = static_cast<int>(merged.size());
         merged.push_back(mentions[next++]);
       }
-      if (a == lone.size() || consumed[a] || !context->agent_only_actors) {
-        continue;
-      }
+      if (a == lone.size() || consumed[a]) continue;
+      if (SharedCountry(tokens, lone[a], merged)) continue;
+      if (!context->agent_only_actors) continue;
       Mention m;
       m.begin = lone[a].begin;
       m.end = lone[a].end;

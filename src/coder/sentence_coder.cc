@@ -362,6 +362,12 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
   while (k > 0) {
     const Token& p = t[k - 1];
     if (covers[k - 1] >= 0) break;
+    // "after leaving": a subordinator starts a clause; it is not an adverb
+    // of the verb group.
+    if (Is(p, {"after", "before", "since", "until", "while", "because",
+               "although", "though", "whereas", "unless", "if", "whether"})) {
+      break;
+    }
     if (IsAux(p) || IsModal(p) || IsNeg(p) || IsAdverb(p) || p.lower == "to" ||
         Is(p, {"have", "has", "had", "been", "being"})) {
       if (p.lemma == "be" || Is(p, {"is", "are", "was", "were", "been", "being",
@@ -799,9 +805,11 @@ Modality DecideModality(const VerbGroup& g, bool conditional, bool alleged) {
   return Modality::kAsserted;
 }
 
+// `explicit_dyad`: the pattern itself placed both source and target ('$'
+// and '+'), so a dyad within one country stands ("MORMIL MOR").
 void AddPairs(const Scratch& s, const std::vector<int>& sources,
               const std::vector<int>& targets, const CodedEvent& base,
-              const VerbPattern& p, bool reciprocal,
+              const VerbPattern& p, bool reciprocal, bool explicit_dyad,
               std::vector<CodedEvent>* events) {
   const auto& ms = *s.mentions;
   auto emit_one = [&](std::optional<Mention> src, std::optional<Mention> tgt,
@@ -812,7 +820,8 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     e.target = std::move(tgt);
     if (e.source && e.target && e.source->code == e.target->code) return;
     // "Pyongyang ... North Korea": one country, one side bare: not a dyad.
-    if (e.source && e.target && e.source->country == e.target->country &&
+    if (!explicit_dyad && e.source && e.target &&
+        e.source->country == e.target->country &&
         (e.source->agent.empty() || e.target->agent.empty()) &&
         e.source->code.front() != '"') {  // unknown actors have no country
       return;
@@ -1070,7 +1079,7 @@ void SentenceCoder::Code(const SentenceContext& c,
       }
     }
     AddPairs(*sp, Members(*sp, source), Members(*sp, target), base, *fired,
-             reciprocal, events);
+             reciprocal, match.source >= 0 && match.target >= 0, events);
     if (trace) {
       *trace += "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +
                 " fired (code " + fired->code +

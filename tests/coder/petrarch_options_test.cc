@@ -90,8 +90,16 @@ class LegacySuiteTest : public ::testing::Test {
     Write("v.txt",
           "--- ADOPT  [081]  ---\n"
           "ADOPT\n"
-          "- * RESOLUTION  [102]\n");
-    Write("a.txt", "ARNOR  [ARN]\nGONDOR  [GON]\n");
+          "- * RESOLUTION  [102]\n"
+          "--- WARN  [160] ---\n"
+          "WARN\n"
+          "- * AT ^ +  [162]\n"
+          "--- CELEBRATE  [181] ---\n"
+          "CELEBRATE\n"
+          "- + HOSTING * FEAST ^ $ [042]\n");
+    Write("a.txt",
+          "ARNOR  [ARN]\nGONDOR  [GON]\nMORDOR  [MOR]\nERIADOR  [ERI]\n"
+          "CIRITH UNGOL  [MORMIL]\nPRINCE OF DOL AMROTH  [DOL]\n");
     Write("g.txt", "POLICE {} [~COP]\nSOLDIER [~MIL]\n");
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -129,6 +137,13 @@ TEST_F(LegacySuiteTest, PetrarchOneSemantics) {
             // Two verbs coding one triple: PETRARCH reports it once.
             Record("ONCE-1", Coding("ARN", "GON", "081"),
                    "Arnor adopted ties with Gondor and Arnor adopted ties with Gondor.") +
+            // '^' skips one noun phrase; the '+' after it takes the next actor.
+            Record("SKIP-1", Coding("ARN", "DOL", "162"),
+                   "Arnor warned at the Gondor of the Prince of Dol Amroth.") +
+            // '+' and '$' of the pattern itself make a dyad even in one country.
+            Record("SKIP-2", Coding("MORMIL", "MOR", "042"),
+                   "Mordor will be hosting Gondor to celebrate the feast with Eriador next "
+                   "week at Cirith Ungol.") +
             "</Sentences></Validation>\n");
   ValidateOptions options;
   auto r = RunValidation((dir_ / "suite.xml").string(), options);
@@ -136,7 +151,7 @@ TEST_F(LegacySuiteTest, PetrarchOneSemantics) {
   for (const RecordOutcome& f : r->failures) {
     ADD_FAILURE() << f.id << ": " << f.text << "\n" << f.explain;
   }
-  EXPECT_EQ(r->passed, 5u);
+  EXPECT_EQ(r->passed, 7u);
 }
 
 }  // namespace

@@ -8,7 +8,9 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
-bool IsComma(const Token& t) { return t.kind == TokenKind::kPunct && t.lower == ","; }
+bool IsComma(const Token& t) {
+  return t.kind == TokenKind::kPunct && t.lower == ",";
+}
 
 int Words(const std::vector<Token>& t, size_t b, size_t e) {
   int n = 0;
@@ -37,7 +39,8 @@ bool PhraseComma(const std::vector<Token>& t, size_t c) {
 
 }  // namespace
 
-void DeleteCommaClauses(const CommaClauseBounds& bounds, std::vector<Token>* tokens) {
+void DeleteCommaClauses(const CommaClauseBounds& bounds,
+                        std::vector<Token>* tokens) {
   std::vector<Token>& t = *tokens;
   if (!bounds.any()) return;
   std::vector<size_t> commas;

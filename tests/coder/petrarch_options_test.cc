@@ -2,12 +2,11 @@
 // them: comma-clause deletion, new_actor_length, PETRARCH-1 exact pattern
 // words, "{}" agents, one report of a triple per sentence.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "ladder/engine.h"
 #include "ladder/validate.h"
@@ -27,9 +26,11 @@ TEST(CommaClausesTest, DeletesInternalAndTerminalClauses) {
   auto engine = Open(o);
   ASSERT_NE(engine, nullptr);
   std::string trace = engine->Explain(
-      "Russia, the largest country, criticized Poland, officials said.", "2023-09-08");
-  EXPECT_NE(trace.find("after comma-clause deletion: russia criticized poland .\n"),
-            std::string::npos)
+      "Russia, the largest country, criticized Poland, officials said.",
+      "2023-09-08");
+  EXPECT_NE(
+      trace.find("after comma-clause deletion: russia criticized poland .\n"),
+      std::string::npos)
       << trace;
 }
 
@@ -41,19 +42,24 @@ TEST(CommaClausesTest, KeepsListsAndAdjectivesAndShortClauses) {
   // Names of a list, coordinated adjectives, "and" closing a list; "Kyiv"
   // (one word) is shorter than the minimum.
   std::string trace = engine->Explain(
-      "Russia, the Ukraine, Poland and Belarus sent complete, full delegations to "
+      "Russia, the Ukraine, Poland and Belarus sent complete, full delegations "
+      "to "
       "the talks, and Kyiv, reports said.",
       "2023-09-08");
-  EXPECT_NE(trace.find("after comma-clause deletion: russia , the ukraine , poland and "
-                       "belarus sent complete , full delegations to the talks , and kyiv .\n"),
-            std::string::npos)
+  EXPECT_NE(
+      trace.find(
+          "after comma-clause deletion: russia , the ukraine , poland and "
+          "belarus sent complete , full delegations to the talks , and kyiv "
+          ".\n"),
+      std::string::npos)
       << trace;
 }
 
 TEST(CommaClausesTest, OffByDefault) {
   auto engine = Open(EngineOptions());
   ASSERT_NE(engine, nullptr);
-  std::string trace = engine->Explain("Russia, the largest country, said so.", "2023-09-08");
+  std::string trace =
+      engine->Explain("Russia, the largest country, said so.", "2023-09-08");
   EXPECT_EQ(trace.find("comma-clause deletion"), std::string::npos);
 }
 
@@ -64,7 +70,8 @@ TEST(NewActorLengthTest, UnknownNounPhrasesBecomeQuotedActors) {
   o.new_actor_length = 4;
   auto engine = Open(o);
   ASSERT_NE(engine, nullptr);
-  Document doc{"d", "2023-09-08", "The Ministry of Magic criticized Russia.", "", "", ""};
+  Document doc{"d", "2023-09-08", "The Ministry of Magic criticized Russia.",
+               "",  "",           ""};
   auto r = engine->Code(doc);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->events.size(), 1u);
@@ -109,8 +116,8 @@ class LegacySuiteTest : public ::testing::Test {
   static std::string Record(const std::string& id, const std::string& coding,
                             const std::string& text) {
     return "<Sentence date=\"19950101\" id=\"" + id +
-           "\" category=\"T\" sentence=\"true\">\n" + coding + "\n<Text>" + text +
-           "</Text>\n</Sentence>\n";
+           "\" category=\"T\" sentence=\"true\">\n" + coding + "\n<Text>" +
+           text + "</Text>\n</Sentence>\n";
   }
   static std::string Coding(const std::string& s, const std::string& t,
                             const std::string& e) {
@@ -121,30 +128,34 @@ class LegacySuiteTest : public ::testing::Test {
 };
 
 TEST_F(LegacySuiteTest, PetrarchOneSemantics) {
-  Write("suite.xml",
-        "<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile>"
-        "<Agentfile>g.txt</Agentfile></Environment><Sentences>\n" +
-            // Pattern words match as written: "resolutions" is not RESOLUTION.
-            Record("EXACT-1", Coding("ARN", "GON", "102"),
-                   "Arnor will adopt a resolution with Gondor.") +
-            Record("EXACT-2", Coding("ARN", "GON", "081"),
-                   "Arnor will adopt resolutions with Gondor.") +
-            // "POLICE {}": no regular plural, so "polices" is no agent.
-            Record("AGENT-1", Coding("ARN", "GON", "081"),
-                   "Arnor adopted ties with Gondor's polices.") +
-            Record("AGENT-2", Coding("ARN", "GONMIL", "081"),
-                   "Arnor adopted ties with Gondor's soldiers.") +
-            // Two verbs coding one triple: PETRARCH reports it once.
-            Record("ONCE-1", Coding("ARN", "GON", "081"),
-                   "Arnor adopted ties with Gondor and Arnor adopted ties with Gondor.") +
-            // '^' skips one noun phrase; the '+' after it takes the next actor.
-            Record("SKIP-1", Coding("ARN", "DOL", "162"),
-                   "Arnor warned at the Gondor of the Prince of Dol Amroth.") +
-            // '+' and '$' of the pattern itself make a dyad even in one country.
-            Record("SKIP-2", Coding("MORMIL", "MOR", "042"),
-                   "Mordor will be hosting Gondor to celebrate the feast with Eriador next "
-                   "week at Cirith Ungol.") +
-            "</Sentences></Validation>\n");
+  Write(
+      "suite.xml",
+      "<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</"
+      "Actorfile>"
+      "<Agentfile>g.txt</Agentfile></Environment><Sentences>\n" +
+          // Pattern words match as written: "resolutions" is not RESOLUTION.
+          Record("EXACT-1", Coding("ARN", "GON", "102"),
+                 "Arnor will adopt a resolution with Gondor.") +
+          Record("EXACT-2", Coding("ARN", "GON", "081"),
+                 "Arnor will adopt resolutions with Gondor.") +
+          // "POLICE {}": no regular plural, so "polices" is no agent.
+          Record("AGENT-1", Coding("ARN", "GON", "081"),
+                 "Arnor adopted ties with Gondor's polices.") +
+          Record("AGENT-2", Coding("ARN", "GONMIL", "081"),
+                 "Arnor adopted ties with Gondor's soldiers.") +
+          // Two verbs coding one triple: PETRARCH reports it once.
+          Record("ONCE-1", Coding("ARN", "GON", "081"),
+                 "Arnor adopted ties with Gondor and Arnor adopted ties with "
+                 "Gondor.") +
+          // '^' skips one noun phrase; the '+' after it takes the next actor.
+          Record("SKIP-1", Coding("ARN", "DOL", "162"),
+                 "Arnor warned at the Gondor of the Prince of Dol Amroth.") +
+          // '+' and '$' of the pattern itself make a dyad even in one country.
+          Record("SKIP-2", Coding("MORMIL", "MOR", "042"),
+                 "Mordor will be hosting Gondor to celebrate the feast with "
+                 "Eriador next "
+                 "week at Cirith Ungol.") +
+          "</Sentences></Validation>\n");
   ValidateOptions options;
   auto r = RunValidation((dir_ / "suite.xml").string(), options);
   ASSERT_TRUE(r.ok()) << r.status().message();

@@ -157,7 +157,8 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
       coder::FindMentions(tokens, text, *dict, ymd, context);
   coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};
   std::vector<coder::CodedEvent> coded;
-  coder::SentenceCoder(*dict, NewActorLength(options)).Code(sc, mentions, &coded, nullptr);
+  coder::SentenceCoder(*dict, NewActorLength(options))
+      .Code(sc, mentions, &coded, nullptr);
   std::vector<std::string> issues;
   for (size_t i = 0; i < tokens.size() && !dict->issues().empty(); ++i) {
     dict::PhraseMatch m;

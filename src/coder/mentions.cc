@@ -64,7 +64,8 @@ bool IsPreposition(const Token& t) {
 
 // Do the tokens of `m` spell one of `names` word for word (stems as
 // prefixes), without lemmas?
-bool MatchesAsWritten(const std::vector<Token>& tokens, const dict::PhraseMatch& m,
+bool MatchesAsWritten(const std::vector<Token>& tokens,
+                      const dict::PhraseMatch& m,
                       const std::vector<dict::Phrase>& names) {
   for (const dict::Phrase& name : names) {
     if (name.size() != m.end - m.begin) continue;
@@ -73,7 +74,8 @@ bool MatchesAsWritten(const std::vector<Token>& tokens, const dict::PhraseMatch&
       const std::string& word = name[w];
       std::string_view tok = tokens[m.begin + w].lower;
       all = !word.empty() && word.back() == '*'
-                ? tok.substr(0, word.size() - 1) == std::string_view(word).substr(0, word.size() - 1)
+                ? tok.substr(0, word.size() - 1) ==
+                      std::string_view(word).substr(0, word.size() - 1)
                 : tok == word;
     }
     if (all) return true;
@@ -514,7 +516,8 @@ bool SharedCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
   m.agent = agent.agent.substr(0, 3);
   m.code = prev.country + agent.agent;
   m.prep = prev.prep;
-  m.how = "agent '" + agent.agent + "' sharing the country of the actor before 'and'";
+  m.how = "agent '" + agent.agent +
+          "' sharing the country of the actor before 'and'";
   merged.push_back(std::move(m));
   return true;
 }

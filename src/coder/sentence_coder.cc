@@ -119,20 +119,23 @@ size_t NounPhraseEnd(const Scratch& s, size_t k) {
     if (s.covers[j] >= 0) {
       j = CompoundEnd(s, s.covers[j]);
       // "Gondor's people", "Ent populations": the actor modifies a noun.
-      if (j < t.size() && (t[j].kind == TokenKind::kPossessive ||
-                           (t[j].kind == TokenKind::kWord && (t[j].pos & text::kPosNoun) &&
-                            !(t[j].pos & (kNot | text::kPosAdj | text::kPosVerb)) &&
-                            s.covers[j] < 0))) {
+      if (j < t.size() &&
+          (t[j].kind == TokenKind::kPossessive ||
+           (t[j].kind == TokenKind::kWord && (t[j].pos & text::kPosNoun) &&
+            !(t[j].pos & (kNot | text::kPosAdj | text::kPosVerb)) &&
+            s.covers[j] < 0))) {
         ++j;
         continue;
       }
       break;
     }
     const Token& q = t[j];
-    bool noun_word = q.kind == TokenKind::kWord &&
-                     ((q.pos & text::kPosDet) ||
-                      ((q.pos & (text::kPosNoun | text::kPosAdj)) && !(q.pos & kNot)));
-    if (!noun_word && q.kind != TokenKind::kNumber && q.kind != TokenKind::kPossessive) {
+    bool noun_word =
+        q.kind == TokenKind::kWord &&
+        ((q.pos & text::kPosDet) ||
+         ((q.pos & (text::kPosNoun | text::kPosAdj)) && !(q.pos & kNot)));
+    if (!noun_word && q.kind != TokenKind::kNumber &&
+        q.kind != TokenKind::kPossessive) {
       break;
     }
     ++j;
@@ -529,7 +532,8 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
   // "a row between Radagast the Brown called": an actor after "between" or
   // "among" modifies the noun before it; it is not the subject (a compound
   // "ties between A and B" is found below as the parties, as PETRARCH did).
-  if (k >= 1 && s.covers[k - 1] >= 0 && !(*s.mentions)[s.covers[k - 1]].possessor &&
+  if (k >= 1 && s.covers[k - 1] >= 0 &&
+      !(*s.mentions)[s.covers[k - 1]].possessor &&
       !AfterBetween(s, s.covers[k - 1])) {
     out->mention = s.covers[k - 1];
     out->how = "actor right before the verb group";
@@ -767,14 +771,16 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
 bool ComplementOfCodedNoun(const std::vector<Token>& t, size_t i,
                            const std::vector<bool>& used) {
   if (i < 3 || t[i - 1].lower != "to") return false;
-  if (!Is(t[i - 2], {"effort", "efforts", "attempt", "attempts", "bid", "bids",
-                     "plan", "plans", "proposal", "proposals", "move", "moves"})) {
+  if (!Is(t[i - 2],
+          {"effort", "efforts", "attempt", "attempts", "bid", "bids", "plan",
+           "plans", "proposal", "proposals", "move", "moves"})) {
     return false;
   }
   for (size_t j = i - 2, n = 0; j > 0 && n < 4; --j, ++n) {
     const Token& q = t[j - 1];
     if (used[j - 1]) return true;
-    if (!Determiner(q) && !((q.pos & text::kPosAdj) && !(q.pos & text::kPosVerb))) {
+    if (!Determiner(q) &&
+        !((q.pos & text::kPosAdj) && !(q.pos & text::kPosVerb))) {
       return false;
     }
   }
@@ -998,7 +1004,8 @@ void SentenceCoder::Code(const SentenceContext& c,
     if (ComplementOfCodedNoun(t, i, used)) {
       if (trace) {
         *trace += "  '" + t[i].lower + "': says what the noun before it ('" +
-                  t[i - 2].lower + " to') is about, which a coded verb governs; skipped\n";
+                  t[i - 2].lower +
+                  " to') is about, which a coded verb governs; skipped\n";
       }
       continue;
     }
@@ -1058,8 +1065,9 @@ void SentenceCoder::Code(const SentenceContext& c,
     if (new_actor_length_ > 0 && (source < 0 || target < 0)) {
       // PETRARCH new_actor_length: unknown noun phrases stand in.
       Mention subject, object;
-      bool has_subject = source < 0 && !g.passive &&
-                         UnknownSubject(s, g.begin, new_actor_length_, &subject);
+      bool has_subject =
+          source < 0 && !g.passive &&
+          UnknownSubject(s, g.begin, new_actor_length_, &subject);
       bool has_object = target < 0 && !g.passive &&
                         UnknownObject(s, match.end, new_actor_length_, &object);
       if (has_subject || has_object) {
@@ -1081,15 +1089,16 @@ void SentenceCoder::Code(const SentenceContext& c,
     AddPairs(*sp, Members(*sp, source), Members(*sp, target), base, *fired,
              reciprocal, match.source >= 0 && match.target >= 0, events);
     if (trace) {
-      *trace += "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +
-                " fired (code " + fired->code +
-                (fired->reverse_code.empty() ? "" : ":" + fired->reverse_code) +
-                ")\n    source: " +
-                (source >= 0 ? (*sp->mentions)[source].code + " (" + subj.how + ")"
-                             : std::string("none")) +
-                "\n    target: " +
-                (target >= 0 ? (*sp->mentions)[target].code : std::string("none")) +
-                "\n    modality: " + ModalityName(base.modality);
+      *trace +=
+          "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +
+          " fired (code " + fired->code +
+          (fired->reverse_code.empty() ? "" : ":" + fired->reverse_code) +
+          ")\n    source: " +
+          (source >= 0 ? (*sp->mentions)[source].code + " (" + subj.how + ")"
+                       : std::string("none")) +
+          "\n    target: " +
+          (target >= 0 ? (*sp->mentions)[target].code : std::string("none")) +
+          "\n    modality: " + ModalityName(base.modality);
       for (const std::string& cue : g.cues) *trace += " [" + cue + "]";
       *trace += "\n    events: " + std::to_string(events->size() - before) + "\n";
     }

@@ -600,7 +600,8 @@ void Harness::CodeRecord(const SuiteRecord& record, ValidationReport* report) {
     std::set<std::tuple<int, std::string, std::string, std::string>> seen;
     for (const Event& e : result->events) {
       Coding c{ActorCode(e.source), ActorCode(e.target), e.cameo};
-      if (!seen.emplace(e.sentence, c.source, c.target, c.event).second) continue;
+      if (!seen.emplace(e.sentence, c.source, c.target, c.event).second)
+        continue;
       out.coded.push_back(std::move(c));
     }
     if (result->discarded) out.reported_conditions.push_back("storydiscard");

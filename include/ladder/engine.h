@@ -17,6 +17,15 @@
 
 namespace ladder {
 
+// Lengths (in words) of comma-delimited clauses that are deleted before a
+// sentence is coded, as PETRARCH-1/TABARI's comma_* options: `min`..`max`
+// between two commas, `bmin`..`bmax` before the first comma, `emin`..`emax`
+// after the last one. A maximum of 0 turns that kind off (the default).
+struct CommaClauseBounds {
+  int min = 0, max = 0, bmin = 0, bmax = 0, emin = 0, emax = 0;
+  bool any() const { return max > 0 || bmax > 0 || emax > 0; }
+};
+
 struct EngineOptions {
   // Dictionary sources: files or folders, in ladder's own format or a legacy
   // one (recognised from the content). Empty: ladder's bundled dictionaries.
@@ -35,6 +44,7 @@ struct EngineOptions {
   // official said", "arrested students") is an actor of unknown country
   // ("---GOV", "---EDU"). Off: such phrases are not actors.
   bool agent_only_actors = false;
+  CommaClauseBounds comma_clauses;  // off by default
 };
 
 struct DictionaryStats {

@@ -45,6 +45,9 @@ struct ValidateOptions {
   std::vector<std::string> dictionaries;
   // Ignore the suite's <Include> list and its sentence="false" flags.
   bool include_all = false;
+  // Delete comma-delimited clauses as the records' comma_* options say
+  // (PETRARCH defaults: internal 2-8 words, terminal 2-8, initial off).
+  bool comma_clauses = true;
 };
 
 // The outcome of one record.

@@ -6,6 +6,7 @@
 #include "base/date.h"
 #include "base/strings.h"
 #include "coder/annotator.h"
+#include "coder/comma_clauses.h"
 #include "coder/mentions.h"
 #include "coder/sentence_coder.h"
 #include "dict/loader.h"
@@ -39,6 +40,10 @@ class Engine::Impl {
 };
 
 namespace {
+
+int NewActorLength(const EngineOptions& o) {
+  return o.code_unknown_actors ? o.new_actor_length : 0;
+}
 
 std::vector<std::string> DefaultDictionaries() {
   return {LADDER_DEFAULT_DATA_DIR, LADDER_GENERATED_COUNTRIES};
@@ -158,11 +163,13 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
     *discarded = true;
     return !story;
   }
+  coder::DeleteCommaClauses(options.comma_clauses, &tokens);
   std::vector<coder::Mention> mentions =
       coder::FindMentions(tokens, text, *dict, ymd, context);
   coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};
   std::vector<coder::CodedEvent> coded;
-  coder::SentenceCoder(*dict).Code(sc, mentions, &coded, nullptr);
+  coder::SentenceCoder(*dict, NewActorLength(options))
+      .Code(sc, mentions, &coded, nullptr);
   std::vector<std::string> issues;
   for (size_t i = 0; i < tokens.size() && !dict->issues().empty(); ++i) {
     dict::PhraseMatch m;
@@ -267,6 +274,12 @@ std::string Engine::Explain(const std::string& sentence,
                    : "discarded: a sentence discard phrase matched\n";
       continue;
     }
+    if (impl_->options.comma_clauses.any()) {
+      coder::DeleteCommaClauses(impl_->options.comma_clauses, &tokens);
+      out += "after comma-clause deletion:";
+      for (const text::Token& t : tokens) out += " " + t.lower;
+      out += "\n";
+    }
     auto mentions = coder::FindMentions(tokens, text, *impl_->dict, ymd, &context);
     out += "actors:\n";
     for (const coder::Mention& m : mentions) {
@@ -285,7 +298,8 @@ std::string Engine::Explain(const std::string& sentence,
     out += "verbs:\n";
     coder::SentenceContext sc{&tokens, text, doc_days, ymd, date};
     std::vector<coder::CodedEvent> coded;
-    coder::SentenceCoder(*impl_->dict).Code(sc, mentions, &coded, &out);
+    coder::SentenceCoder(*impl_->dict, NewActorLength(impl_->options))
+        .Code(sc, mentions, &coded, &out);
     out += "events: " + std::to_string(coded.size()) + "\n";
   }
   return out;

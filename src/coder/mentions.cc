@@ -62,12 +62,37 @@ bool IsPreposition(const Token& t) {
   return (t.pos & text::kPosPrep) != 0 && t.lower != "that";
 }
 
+// Do the tokens of `m` spell one of `names` word for word (stems as
+// prefixes), without lemmas?
+bool MatchesAsWritten(const std::vector<Token>& tokens,
+                      const dict::PhraseMatch& m,
+                      const std::vector<dict::Phrase>& names) {
+  for (const dict::Phrase& name : names) {
+    if (name.size() != m.end - m.begin) continue;
+    bool all = true;
+    for (size_t w = 0; w < name.size() && all; ++w) {
+      const std::string& word = name[w];
+      std::string_view tok = tokens[m.begin + w].lower;
+      all = !word.empty() && word.back() == '*'
+                ? tok.substr(0, word.size() - 1) ==
+                      std::string_view(word).substr(0, word.size() - 1)
+                : tok == word;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 // Longest dictionary piece (actor or agent) starting at token i.
 bool PieceAt(const std::vector<Token>& tokens, size_t i,
              const dict::Dictionary& dict, int ymd, Piece* piece) {
   dict::PhraseMatch am, gm;
   bool a = dict.actor_trie().LongestAt(tokens, i, &am);
   bool g = dict.agent_trie().LongestAt(tokens, i, &gm);
+  if (g && dict.agents()[gm.entry].exact_forms &&
+      !MatchesAsWritten(tokens, gm, dict.agents()[gm.entry].names)) {
+    g = false;
+  }
   if (a && (!g || am.end >= gm.end)) {
     const dict::ActorEntry& e = dict.actors()[am.entry];
     const dict::DatedCode* c = e.CodeOn(ymd);
@@ -400,6 +425,22 @@ bool JoinGap(const std::vector<Token>& tokens, uint32_t b, uint32_t e,
   return true;
 }
 
+bool HasComma(const std::vector<Token>& tokens, uint32_t b, uint32_t e) {
+  for (uint32_t k = b; k < e; ++k) {
+    if (tokens[k].lower == ",") return true;
+  }
+  return false;
+}
+
+// Are mentions k-1 and k joined by "and"/"or" without a comma ("A and B")?
+bool BareConjunction(const std::vector<Token>& tokens,
+                     const std::vector<Mention>& ms, size_t k) {
+  if (k == 0 || k >= ms.size()) return false;
+  bool conj = false;
+  return JoinGap(tokens, ms[k - 1].end, ms[k].begin, &conj) && conj &&
+         !HasComma(tokens, ms[k - 1].end, ms[k].begin);
+}
+
 void MarkCompounds(const std::vector<Token>& tokens,
                    std::vector<Mention>* mentions) {
   // "A and B", "A, B and C": adjacent mentions joined by and/, .
@@ -410,6 +451,14 @@ void MarkCompounds(const std::vector<Token>& tokens,
     if (prev.possessor) continue;  // "Russia's and ..." is not a list member
     bool conj = false;
     if (!JoinGap(tokens, prev.end, cur.begin, &conj)) continue;
+    // "between A and B, and C and D": "between" pairs its parties; two
+    // pairs, not one list of four.
+    if (conj && HasComma(tokens, prev.end, cur.begin) && k >= 2 &&
+        (*mentions)[k - 2].prep == "between" &&
+        BareConjunction(tokens, *mentions, k - 1) &&
+        BareConjunction(tokens, *mentions, k + 1)) {
+      continue;
+    }
     // "A, B" joins only as part of a list that ends in "and"/"or".
     if (!conj) {
       bool list_end = false;
@@ -446,6 +495,31 @@ struct LoneAgent {
 // "lawmakers and officials in Fornost and Gondor": the agents apply to each
 // member of the actor (compound) after "of"/"from"/"in". Mentions must have
 // their compounds marked; they are re-indexed.
+// "Danish media and government": an agent right after "and" that follows an
+// actor with an agent shares that actor's country (DNKMED, DNKGOV). Appends
+// the mention to `merged` and returns true if so.
+bool SharedCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
+                   std::vector<Mention>& merged) {
+  if (agent.prefix || agent.begin < 2 || merged.empty()) return false;
+  const Mention& prev = merged.back();
+  if (tokens[agent.begin - 1].lower != "and" || prev.end != agent.begin - 1 ||
+      prev.country.empty() || prev.country == "---" || prev.agent.empty() ||
+      prev.possessor) {
+    return false;
+  }
+  Mention m;
+  m.begin = agent.begin;
+  m.end = agent.end;
+  m.country = prev.country;
+  m.agent = agent.agent.substr(0, 3);
+  m.code = prev.country + agent.agent;
+  m.prep = prev.prep;
+  m.how = "agent '" + agent.agent +
+          "' sharing the country of the actor before 'and'";
+  merged.push_back(std::move(m));
+  return true;
+}
+
 void DistributeAgents(const std::vector<Token>& tokens,
                       const std::vector<LoneAgent>& lone,
                       std::vector<Mention>* mentions,
@@ -631,9 +705,9 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
         index[next] = static_cast<int>(merged.size());
         merged.push_back(mentions[next++]);
       }
-      if (a == lone.size() || consumed[a] || !context->agent_only_actors) {
-        continue;
-      }
+      if (a == lone.size() || consumed[a]) continue;
+      if (SharedCountry(tokens, lone[a], merged)) continue;
+      if (!context->agent_only_actors) continue;
       Mention m;
       m.begin = lone[a].begin;
       m.end = lone[a].end;

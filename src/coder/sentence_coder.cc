@@ -27,10 +27,12 @@ bool HardBoundary(const Token& t) {
 }
 
 // A '*' stem matches by prefix of the form; other words by id, against the
-// form or the lemma (ids from Dictionary::AssignWordIds).
-bool ElementMatches(const PatternElement& e, const Token& t) {
+// form or the lemma (ids from Dictionary::AssignWordIds). `exact`: only the
+// token's own form (PETRARCH-1 patterns: "* RESOLUTION" does not match
+// "resolutions").
+bool ElementMatches(const PatternElement& e, const Token& t, bool exact) {
   for (uint32_t id : e.ids) {
-    if (id == t.word_id || id == t.lemma_id) return true;
+    if (id == t.word_id || (!exact && id == t.lemma_id)) return true;
   }
   if (!e.has_stem) return false;
   for (const std::string& w : e.words) {
@@ -241,9 +243,62 @@ bool TargetOk(const Scratch& s, int m) {
 bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
                 Match* m, int depth);
 
+bool NounPhraseSkip(const PatternElement& el) {
+  return el.kind == PatternElement::Kind::kGap && el.words.size() == 1 &&
+         el.words[0] == "^";
+}
+
+// End of the noun phrase starting at `k` ("the Gondor", "their Ent
+// populations", "Osgiliath"): determiners, adjectives, nouns and numbers, up
+// to and including one actor mention. `k` itself if there is none.
+size_t NounPhraseEnd(const Scratch& s, size_t k) {
+  const auto& t = *s.tokens;
+  constexpr uint16_t kNot = text::kPosPrep | text::kPosAux | text::kPosModal |
+                            text::kPosConj | text::kPosSub | text::kPosNeg;
+  size_t j = k;
+  while (j < t.size()) {
+    if (s.covers[j] >= 0) {
+      j = CompoundEnd(s, s.covers[j]);
+      // "Gondor's people", "Ent populations": the actor modifies a noun.
+      if (j < t.size() &&
+          (t[j].kind == TokenKind::kPossessive ||
+           (t[j].kind == TokenKind::kWord && (t[j].pos & text::kPosNoun) &&
+            !(t[j].pos & (kNot | text::kPosAdj | text::kPosVerb)) &&
+            s.covers[j] < 0))) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    const Token& q = t[j];
+    bool noun_word =
+        q.kind == TokenKind::kWord &&
+        ((q.pos & text::kPosDet) ||
+         ((q.pos & (text::kPosNoun | text::kPosAdj)) && !(q.pos & kNot)));
+    if (!noun_word && q.kind != TokenKind::kNumber &&
+        q.kind != TokenKind::kPossessive) {
+      break;
+    }
+    ++j;
+  }
+  return j;
+}
+
 bool MatchActorSlot(const VerbPattern& p, size_t e, size_t tok,
                     const Scratch& s, Match* m, int depth) {
   int mi = MentionAt(s, tok);
+  if (mi < 0 && e > 0 && NounPhraseSkip(p.elements[e - 1])) {
+    // After a skipped noun phrase, the next actor close by ("at the Gondor
+    // of the Prince of Dol Amroth": the Prince).
+    const auto& t = *s.tokens;
+    for (size_t k = tok; mi < 0 && k < t.size() && k < tok + 5; ++k) {
+      if (HardBoundary(t[k]) || t[k].lower == "," ||
+          ((t[k].pos & text::kPosVerb) && !(t[k].pos & text::kPosNoun))) {
+        break;
+      }
+      mi = MentionAt(s, k);
+    }
+  }
   if (mi < 0) return false;
   const auto& words = p.elements[e].words;
   if (words.size() == 1 && words[0] == "%" && (*s.mentions)[mi].compound < 0) {
@@ -272,13 +327,21 @@ bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
   switch (el.kind) {
     case PatternElement::Kind::kWord:
     case PatternElement::Kind::kVerb:
-      if (tok < t.size() && ElementMatches(el, t[tok])) {
+      if (tok < t.size() && ElementMatches(el, t[tok], p.exact_words)) {
         m->words.push_back(static_cast<uint32_t>(tok));
         if (MatchRight(p, e + 1, tok + 1, s, m, depth + 1)) return true;
         m->words.pop_back();
       }
       return false;
     case PatternElement::Kind::kGap:
+      if (NounPhraseSkip(el)) {
+        // '^': an optional preposition, then one noun phrase.
+        size_t k = tok;
+        if (k < t.size() && (t[k].pos & text::kPosPrep) && s.covers[k] < 0) ++k;
+        size_t end = NounPhraseEnd(s, k);
+        if (end == k) return false;
+        return MatchRight(p, e + 1, end, s, m, depth + 1);
+      }
       for (int g = 0; g <= el.max_gap && tok + g <= t.size(); ++g) {
         if (g > 0 && HardBoundary(t[tok + g - 1])) break;
         if (MatchRight(p, e + 1, tok + g, s, m, depth + 1)) return true;
@@ -306,7 +369,7 @@ bool MatchLeft(const VerbPattern& p, int e, int tok, const Scratch& s,
         int k = tok - g;
         bool hit = false;
         if (before.kind == PatternElement::Kind::kWord) {
-          hit = ElementMatches(before, t[k]);
+          hit = ElementMatches(before, t[k], p.exact_words);
         } else if (before.kind != PatternElement::Kind::kGap) {
           hit = s.covers[k] >= 0;
         }
@@ -320,7 +383,7 @@ bool MatchLeft(const VerbPattern& p, int e, int tok, const Scratch& s,
     }
     if (tok < 0) return false;
     if (el.kind == PatternElement::Kind::kWord) {
-      if (!ElementMatches(el, t[tok])) return false;
+      if (!ElementMatches(el, t[tok], p.exact_words)) return false;
       m->words.push_back(static_cast<uint32_t>(tok));
       m->begin = static_cast<uint32_t>(tok);
       --tok;
@@ -443,6 +506,12 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
   while (k > 0) {
     const Token& p = t[k - 1];
     if (covers[k - 1] >= 0) break;
+    // "after leaving": a subordinator starts a clause; it is not an adverb
+    // of the verb group.
+    if (Is(p, {"after", "before", "since", "until", "while", "because",
+               "although", "though", "whereas", "unless", "if", "whether"})) {
+      break;
+    }
     if (IsAux(p) || IsModal(p) || IsNeg(p) || IsAdverb(p) || p.lower == "to" ||
         Is(p, {"have", "has", "had", "been", "being"})) {
       if (p.lemma == "be" || Is(p, {"is", "are", "was", "were", "been", "being",
@@ -556,6 +625,13 @@ int Antecedent(const Scratch& s, size_t k) {
   return -1;
 }
 
+// Does mention `m` (or its compound) follow "between"/"among"?
+bool AfterBetween(const Scratch& s, int m) {
+  const Mention& x = (*s.mentions)[m];
+  const Mention& first = x.compound >= 0 ? (*s.mentions)[x.compound] : x;
+  return first.prep == "between" || first.prep == "among";
+}
+
 // "accuse X of V-ing", "for X to V", "with X V-ing".
 bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
   const auto& t = *s.tokens;
@@ -594,7 +670,12 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
     }
     return true;
   }
-  if (k >= 1 && s.covers[k - 1] >= 0 && !(*s.mentions)[s.covers[k - 1]].possessor) {
+  // "a row between Radagast the Brown called": an actor after "between" or
+  // "among" modifies the noun before it; it is not the subject (a compound
+  // "ties between A and B" is found below as the parties, as PETRARCH did).
+  if (k >= 1 && s.covers[k - 1] >= 0 &&
+      !(*s.mentions)[s.covers[k - 1]].possessor &&
+      !AfterBetween(s, s.covers[k - 1])) {
     out->mention = s.covers[k - 1];
     out->how = "actor right before the verb group";
     uint32_t before = (*s.mentions)[out->mention].begin;
@@ -624,7 +705,10 @@ bool PossessorHeads(const Scratch& s, int m, size_t group_begin) {
   constexpr uint16_t kClosed = text::kPosAux | text::kPosModal | text::kPosNeg |
                                text::kPosDet | text::kPosPrep | text::kPosPron |
                                text::kPosConj | text::kPosSub;
+  size_t first = k;
   for (; k < group_begin; ++k) {
+    // "Eriador's death and injury toll": nouns joined inside the phrase.
+    if (Is(t[k], {"and", "or"}) && k > first && k + 1 < group_begin) continue;
     if (t[k].kind != TokenKind::kWord || t[k].capitalized ||
         (t[k].pos & kClosed) || RelationalNoun(t[k]) || s.covers[k] >= 0) {
       return false;
@@ -692,6 +776,9 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
   }
   for (size_t k = m.end; k < t.size() && k < m.end + 12; ++k) {
     if (HardBoundary(t[k]) || Subordinator(t, k) || t[k].lower == ",") break;
+    // "raids in which Arnor spokesmen said": a relative clause has its own
+    // subject; its actors are not objects of the verb before it.
+    if (Is(t[k], {"which", "who", "whom", "whose"})) break;
     int mi = s.covers[k];
     if (mi < 0) continue;
     uint32_t after = (*s.mentions)[mi].end;
@@ -820,6 +907,28 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
   return static_cast<int>(j - 1);
 }
 
+// "abandoned efforts to stop", "rejected attempts to mediate": the verb after
+// "effort to" is what the noun is about; when a coded verb governs the noun,
+// that event is the coded one, and the complement is not an event of its own.
+bool ComplementOfCodedNoun(const std::vector<Token>& t, size_t i,
+                           const std::vector<bool>& used) {
+  if (i < 3 || t[i - 1].lower != "to") return false;
+  if (!Is(t[i - 2],
+          {"effort", "efforts", "attempt", "attempts", "bid", "bids", "plan",
+           "plans", "proposal", "proposals", "move", "moves"})) {
+    return false;
+  }
+  for (size_t j = i - 2, n = 0; j > 0 && n < 4; --j, ++n) {
+    const Token& q = t[j - 1];
+    if (used[j - 1]) return true;
+    if (!Determiner(q) &&
+        !((q.pos & text::kPosAdj) && !(q.pos & text::kPosVerb))) {
+      return false;
+    }
+  }
+  return false;
+}
+
 // Does a pattern matched on a noun include a verb outside the noun phrase
 // ("have postponed their meeting"), not only a preposition ("in an accord")?
 bool GovernedNoun(const std::vector<Token>& t, const Match& m, int det) {
@@ -844,9 +953,11 @@ Modality DecideModality(const VerbGroup& g, bool conditional, bool alleged) {
   return Modality::kAsserted;
 }
 
+// `explicit_dyad`: the pattern itself placed both source and target ('$'
+// and '+'), so a dyad within one country stands ("MORMIL MOR").
 void AddPairs(const Scratch& s, const std::vector<int>& sources,
               const std::vector<int>& targets, const CodedEvent& base,
-              const VerbPattern& p, bool reciprocal,
+              const VerbPattern& p, bool reciprocal, bool explicit_dyad,
               std::vector<CodedEvent>* events) {
   const auto& ms = *s.mentions;
   auto emit_one = [&](std::optional<Mention> src, std::optional<Mention> tgt,
@@ -857,8 +968,10 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     e.target = std::move(tgt);
     if (e.source && e.target && e.source->code == e.target->code) return;
     // "Pyongyang ... North Korea": one country, one side bare: not a dyad.
-    if (e.source && e.target && e.source->country == e.target->country &&
-        (e.source->agent.empty() || e.target->agent.empty())) {
+    if (!explicit_dyad && e.source && e.target &&
+        e.source->country == e.target->country &&
+        (e.source->agent.empty() || e.target->agent.empty()) &&
+        e.source->code.front() != '"') {  // unknown actors have no country
       return;
     }
     if (!e.source && !e.target) return;
@@ -904,6 +1017,62 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
       }
     }
   }
+}
+
+// An unknown noun phrase in [begin, end) as an actor coded by its text
+// ("Gryffindor's head Minerva McGonagall" -> "GRYFFINDOR HEAD MINERVA
+// MCGONAGALL"); false if it is empty or longer than `max_words` words.
+bool UnknownActor(const std::vector<Token>& t, size_t begin, size_t end,
+                  int max_words, Mention* out) {
+  std::string code;
+  int words = 0;
+  for (size_t k = begin; k < end; ++k) {
+    if (t[k].kind == TokenKind::kPossessive) continue;
+    if (++words > max_words) return false;
+    if (!code.empty()) code.push_back(' ');
+    code += base::AsciiUpper(t[k].lower);
+  }
+  if (words == 0) return false;
+  out->begin = static_cast<uint32_t>(begin);
+  out->end = static_cast<uint32_t>(end);
+  out->code = "\"" + code + "\"";
+  out->how = "unknown noun phrase (new_actor_length)";
+  return true;
+}
+
+bool NounPhraseWord(const Scratch& s, size_t k) {
+  const Token& q = (*s.tokens)[k];
+  if (s.covers[k] >= 0) return false;
+  if (q.kind == TokenKind::kPossessive) return true;
+  if (q.kind != TokenKind::kWord && q.kind != TokenKind::kNumber) return false;
+  constexpr uint16_t kClause = text::kPosAux | text::kPosModal | text::kPosNeg |
+                               text::kPosPron | text::kPosConj | text::kPosSub;
+  if (q.pos & kClause) return false;
+  return !(q.pos & text::kPosPrep) || q.lower == "of";
+}
+
+// The noun phrase right before the verb group at `group_begin`.
+bool UnknownSubject(const Scratch& s, size_t group_begin, int max_words,
+                    Mention* out) {
+  size_t b = group_begin;
+  while (b > 0 && NounPhraseWord(s, b - 1)) --b;
+  while (b < group_begin && (*s.tokens)[b].lower == "of") ++b;
+  return UnknownActor(*s.tokens, b, group_begin, max_words, out);
+}
+
+// The noun phrase after the match ("left for the Ministry of Magic on ..."),
+// after at most one preposition; "of" joins only before a capitalised word.
+bool UnknownObject(const Scratch& s, size_t from, int max_words, Mention* out) {
+  const auto& t = *s.tokens;
+  size_t b = from;
+  if (b < t.size() && (t[b].pos & text::kPosPrep) && s.covers[b] < 0) ++b;
+  size_t e = b;
+  while (e < t.size() && NounPhraseWord(s, e) &&
+         !(t[e].lower == "of" && !(e + 1 < t.size() && t[e + 1].capitalized))) {
+    ++e;
+  }
+  if (e < t.size() && s.covers[e] >= 0) return false;  // a known actor follows
+  return UnknownActor(t, b, e, max_words, out);
 }
 
 }  // namespace
@@ -969,6 +1138,14 @@ void SentenceCoder::Code(const SentenceContext& c,
       }
       continue;
     }
+    if (ComplementOfCodedNoun(t, i, used)) {
+      if (trace) {
+        *trace += "  '" + t[i].lower + "': says what the noun before it ('" +
+                  t[i - 2].lower +
+                  " to') is about, which a coded verb governs; skipped\n";
+      }
+      continue;
+    }
     for (uint32_t w : match.words) used[w] = true;
     VerbGroup g = FindVerbGroup(t, match.begin, s.covers);
     Subject subj;
@@ -1019,18 +1196,46 @@ void SentenceCoder::Code(const SentenceContext& c,
     base.verb = Surface(c, match.words);
     base.pattern = fired;
     size_t before = events->size();
-    AddPairs(s, Members(s, source), Members(s, target), base, *fired,
-             reciprocal, events);
+    std::vector<Mention> extended;
+    Scratch ext{};
+    const Scratch* sp = &s;
+    if (new_actor_length_ > 0 && (source < 0 || target < 0)) {
+      // PETRARCH new_actor_length: unknown noun phrases stand in.
+      Mention subject, object;
+      bool has_subject =
+          source < 0 && !g.passive &&
+          UnknownSubject(s, g.begin, new_actor_length_, &subject);
+      bool has_object = target < 0 && !g.passive &&
+                        UnknownObject(s, match.end, new_actor_length_, &object);
+      if (has_subject || has_object) {
+        extended = mentions;
+        ext = s;
+        ext.mentions = &extended;
+        sp = &ext;
+        if (has_subject) {
+          source = static_cast<int>(extended.size());
+          extended.push_back(subject);
+          subj.how = subject.how;
+        }
+        if (has_object) {
+          target = static_cast<int>(extended.size());
+          extended.push_back(object);
+        }
+      }
+    }
+    AddPairs(*sp, Members(*sp, source), Members(*sp, target), base, *fired,
+             reciprocal, match.source >= 0 && match.target >= 0, events);
     if (trace) {
-      *trace += "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +
-                " fired (code " + fired->code +
-                (fired->reverse_code.empty() ? "" : ":" + fired->reverse_code) +
-                ")\n    source: " +
-                (source >= 0 ? mentions[source].code + " (" + subj.how + ")"
-                             : std::string("none")) +
-                "\n    target: " +
-                (target >= 0 ? mentions[target].code : std::string("none")) +
-                "\n    modality: " + ModalityName(base.modality);
+      *trace +=
+          "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +
+          " fired (code " + fired->code +
+          (fired->reverse_code.empty() ? "" : ":" + fired->reverse_code) +
+          ")\n    source: " +
+          (source >= 0 ? (*sp->mentions)[source].code + " (" + subj.how + ")"
+                       : std::string("none")) +
+          "\n    target: " +
+          (target >= 0 ? (*sp->mentions)[target].code : std::string("none")) +
+          "\n    modality: " + ModalityName(base.modality);
       for (const std::string& cue : g.cues) *trace += " [" + cue + "]";
       *trace += "\n    events: " + std::to_string(events->size() - before) + "\n";
     }

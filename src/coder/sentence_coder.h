@@ -44,12 +44,17 @@ struct CodedEvent {
 
 class SentenceCoder {
  public:
-  explicit SentenceCoder(const dict::Dictionary& dict) : dict_(dict) {}
+  // `new_actor_length` > 0: PETRARCH's option: an unknown noun phrase of at
+  // most that many words standing as a verb's source or target becomes an
+  // actor, coded as its upper-case text in quotes ("THE MINISTRY OF MAGIC").
   // With `filter_patterns` false every pattern of a verb is tried, without
   // the key-word index or the required-word test: the reference the
   // differential test compares the fast path with.
-  SentenceCoder(const dict::Dictionary& dict, bool filter_patterns)
-      : dict_(dict), filter_patterns_(filter_patterns) {}
+  explicit SentenceCoder(const dict::Dictionary& dict, int new_actor_length = 0,
+                         bool filter_patterns = true)
+      : dict_(dict),
+        new_actor_length_(new_actor_length),
+        filter_patterns_(filter_patterns) {}
 
   // Codes one sentence. `mentions` come from FindMentions. Appends events;
   // if `trace` is not null, appends a human-readable account of the choices.
@@ -59,6 +64,7 @@ class SentenceCoder {
 
  private:
   const dict::Dictionary& dict_;
+  int new_actor_length_ = 0;
   bool filter_patterns_ = true;
 };
 

@@ -550,7 +550,7 @@ class Harness {
   const ValidateOptions& options_;
   std::vector<std::string> dictionaries_;
   std::vector<std::string> verb_words_;
-  std::map<std::tuple<bool, int>, std::unique_ptr<Engine>> engines_;
+  std::map<decltype(RecordOptions().Key()), std::unique_ptr<Engine>> engines_;
   Status engine_error_;
 };
 
@@ -563,6 +563,10 @@ Result<const Engine*> Harness::EngineFor(const RecordOptions& o) {
   eo.new_actor_length = o.new_actor_length;
   eo.code_unknown_actors = o.new_actor_length > 0;
   eo.agent_only_actors = true;  // as PETRARCH and TABARI coded them
+  if (options_.comma_clauses) {
+    eo.comma_clauses = {o.comma_min,  o.comma_max,  o.comma_bmin,
+                        o.comma_bmax, o.comma_emin, o.comma_emax};
+  }
   ASSIGN_OR_RETURN(std::unique_ptr<Engine> engine, Engine::Open(eo));
   const Engine* raw = engine.get();
   engines_[o.Key()] = std::move(engine);
@@ -591,8 +595,14 @@ void Harness::CodeRecord(const SuiteRecord& record, ValidationReport* report) {
   if (!result.ok()) {
     out.note = result.status().ToString();
   } else {
+    // PETRARCH keeps a sentence's events keyed by (source, target, code):
+    // two verbs coding the same triple in one sentence report it once.
+    std::set<std::tuple<int, std::string, std::string, std::string>> seen;
     for (const Event& e : result->events) {
-      out.coded.push_back({ActorCode(e.source), ActorCode(e.target), e.cameo});
+      Coding c{ActorCode(e.source), ActorCode(e.target), e.cameo};
+      if (!seen.emplace(e.sentence, c.source, c.target, c.event).second)
+        continue;
+      out.coded.push_back(std::move(c));
     }
     if (result->discarded) out.reported_conditions.push_back("storydiscard");
     if (SentenceDiscarded(*result)) out.reported_conditions.push_back("sentencediscard");

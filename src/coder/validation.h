@@ -22,7 +22,10 @@ struct RecordOptions {
   int new_actor_length = 0;
   int comma_min = 2, comma_max = 8, comma_bmin = 0, comma_bmax = 0,
       comma_emin = 2, comma_emax = 8;
-  auto Key() const { return std::make_tuple(require_dyad, new_actor_length); }
+  auto Key() const {
+    return std::make_tuple(require_dyad, new_actor_length, comma_min, comma_max,
+                           comma_bmin, comma_bmax, comma_emin, comma_emax);
+  }
 };
 
 // Applies one option by name (case-insensitive; values "true"/"false" any

@@ -57,13 +57,16 @@ struct AgentEntry {
   std::vector<Phrase> names;
   std::string code;     // "GOV", "MIL", "REB", ...
   bool prefix = false;  // Phoenix "X~": the agent goes before the actor code
+  // `names` list every form ("POLICE {}": no regular plural): a token matches
+  // by its own form, not by its lemma ("polices" is not "police").
+  bool exact_forms = false;
   Origin origin;
 };
 
 struct PatternElement {
   enum class Kind : uint8_t {
     kWord,    // one of `words` (alternatives)
-    kGap,     // skip 0..max_gap tokens
+    kGap,     // skip 0..max_gap tokens; words {"^"}: skip one noun phrase
     kTarget,  // '+' an actor mention: the target
     kSource,  // '$' an actor mention: the source
     kVerb,    // '*' the anchor verb itself (legacy patterns)
@@ -92,6 +95,9 @@ struct VerbPattern {
   // only. Each must match some token of the sentence, so a pattern whose
   // required words are absent is not tried (see SentenceWords).
   std::vector<uint16_t> required;
+  // Words match only a token's own lower-case form, not its lemma
+  // (PETRARCH-1 patterns, which list the forms they mean).
+  bool exact_words = false;
 };
 
 struct IssueEntry {

@@ -115,6 +115,7 @@ std::vector<Line> SignificantLines(std::string_view content,
 struct ReadContext {
   std::string name;  // for messages
   bool stems = false;
+  bool exact_words = false;  // VerbPattern::exact_words for the patterns read
   DictionaryBuilder* builder = nullptr;
   LegacyOptions* options = nullptr;
   void Problem(int line, const std::string& message) const;

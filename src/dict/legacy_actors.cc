@@ -197,11 +197,12 @@ void ReadAgents(const std::vector<Line>& lines, const ReadContext& ctx) {
                                    "' has no '~'; appended to the actor code");
       if (agent.code.empty()) continue;
     }
-    // "PHRASE {PLURAL PLURAL}" ("{}" = no regular plural: nothing to add,
-    // since the coder matches lemmas).
+    // "PHRASE {PLURAL PLURAL}" lists the plurals; "{}" = no regular plural.
+    // Either way the forms are all listed and match as written.
     std::string_view phrase = head;
     size_t brace = head.find('{');
     if (brace != std::string_view::npos) {
+      agent.exact_forms = true;
       size_t close = head.find('}', brace);
       phrase = base::Trim(head.substr(0, brace));
       std::string_view plurals =

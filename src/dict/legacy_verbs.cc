@@ -279,6 +279,16 @@ bool Expand(const std::vector<Item>& items, std::vector<Variant>* out) {
   int pending = -1;
   bool seen_verb = false, cut = false;
   for (const Item& item : items) {
+    if (item.type == Item::Type::kSkip && seen_verb) {
+      // After the verb, '^' skips a noun phrase (PETRARCH: "skip to the end
+      // of the next NE"): a gap marked by the word "^".
+      PatternElement skip;
+      skip.kind = Kind::kGap;
+      skip.words = {"^"};
+      for (Variant& v : variants) v.push_back(skip);
+      pending = -1;
+      continue;
+    }
     if (item.type == Item::Type::kSkip) {
       pending = std::max(pending, 0) + 1;
       continue;
@@ -467,6 +477,7 @@ void EmitBareVerbs(const Block& block, const ReadContext& ctx) {
       p.code = codes.first;
       p.reverse_code = codes.second;
       p.origin = {ctx.name, block.line};
+      p.exact_words = ctx.exact_words;
       ctx.builder->AddPattern(std::move(p));
     }
   }
@@ -508,6 +519,7 @@ void EmitBlock(const Block& block, const Synsets& synsets, const ReadContext& ct
         p.code = code;
         p.reverse_code = reverse;
         p.origin = {ctx.name, line.number};
+        p.exact_words = ctx.exact_words;
         ctx.builder->AddPattern(std::move(p));
       }
     }
@@ -550,7 +562,11 @@ Synsets CollectSynsets(const std::vector<Line>& lines, const ReadContext& ctx) {
 }  // namespace
 
 void ReadVerbs(const std::vector<Line>& lines, LegacyFormat format,
-               const ReadContext& ctx) {
+               const ReadContext& read_context) {
+  // PETRARCH-1 matched pattern words as written ("RESOLUTION" is not
+  // "resolutions"); PETRARCH-2 and TABARI files keep lemma (or stem) matching.
+  ReadContext ctx = read_context;
+  ctx.exact_words = format == LegacyFormat::kPetrarchVerbs;
   Synsets synsets = CollectSynsets(lines, ctx);
   bool tabari = format == LegacyFormat::kTabariVerbs;
   Block block;

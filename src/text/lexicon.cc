@@ -140,7 +140,13 @@ void VerbCandidates(std::string_view w, Candidates* out) {
   size_t n = w.size();
   if (EndsWith(w, "s") && !EndsWith(w, "ss")) out->Add(w.substr(0, n - 1));
   if (EndsWith(w, "ies")) out->Add(w.substr(0, n - 3), "y");
-  if (EndsWith(w, "es")) out->Add(w.substr(0, n - 2));
+  // "-es" follows a sibilant or "o" ("fixes", "pushes", "goes"); "departes"
+  // is not a form of "depart".
+  if (EndsWith(w, "es") &&
+      (EndsWith(w, "ses") || EndsWith(w, "xes") || EndsWith(w, "zes") ||
+       EndsWith(w, "ches") || EndsWith(w, "shes") || EndsWith(w, "oes"))) {
+    out->Add(w.substr(0, n - 2));
+  }
   if (EndsWith(w, "ied")) out->Add(w.substr(0, n - 3), "y");
   if (EndsWith(w, "ed")) AddEdIngStems(w.substr(0, n - 2), out);
   if (EndsWith(w, "ing")) AddEdIngStems(w.substr(0, n - 3), out);

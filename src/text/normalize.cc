@@ -1,6 +1,7 @@
 // Normalize: UTF-8 validation, control characters -> space, NFC.
 #include <utf8proc.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -12,7 +13,8 @@ namespace ladder::text {
 
 namespace {
 
-// Replaces C0 controls (except \t and \n), DEL and C1 controls with a space.
+// Replaces C0 controls (except \t and \n), DEL and C1 controls with a space,
+// and '_' between two letters (a legacy word joiner) too.
 // A carriage return that is not part of "\r\n" is a line break and becomes
 // '\n', so old Mac line ends still separate paragraphs.
 std::string ReplaceControls(std::string_view s) {
@@ -20,7 +22,8 @@ std::string ReplaceControls(std::string_view s) {
   bool clean = true;
   for (size_t i = 0; i < s.size() && clean; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    clean = !((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || c == 0xC2);
+    clean = !((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || c == 0xC2 ||
+              c == '_');
   }
   if (clean) return std::string(s);
   std::string out;
@@ -30,6 +33,11 @@ std::string ReplaceControls(std::string_view s) {
     if (c == '\r') {
       bool crlf = i + 1 < s.size() && s[i + 1] == '\n';
       out.push_back(crlf ? ' ' : '\n');
+    } else if (c == '_' && i > 0 && i + 1 < s.size() &&
+               std::isalpha(static_cast<unsigned char>(s[i - 1])) &&
+               std::isalpha(static_cast<unsigned char>(s[i + 1]))) {
+      // Legacy coders' texts join the words of a name: "Dol_Amroth".
+      out.push_back(' ');
     } else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
       out.push_back(' ');
     } else if (c == 0xC2 && i + 1 < s.size() &&

@@ -120,8 +120,8 @@ size_t ExpectSameCoding(const Loaded& s, const Annotator& annotator,
     auto mentions = FindMentions(tokens, text, *s.dict, 20230908, &context_fast);
     SentenceContext sc{&tokens, text, kNoDate, 20230908, "2023-09-08"};
     std::vector<CodedEvent> fast, all;
-    SentenceCoder(*s.dict, true).Code(sc, mentions, &fast, nullptr);
-    SentenceCoder(*s.dict, false).Code(sc, mentions, &all, nullptr);
+    SentenceCoder(*s.dict, 0, true).Code(sc, mentions, &fast, nullptr);
+    SentenceCoder(*s.dict, 0, false).Code(sc, mentions, &all, nullptr);
     EXPECT_EQ(Describe(fast), Describe(all)) << text;
     if (fast.size() != all.size()) return n;
     for (size_t k = 0; k < fast.size(); ++k) {

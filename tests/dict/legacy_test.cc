@@ -40,7 +40,9 @@ std::string Render(const VerbPattern& p) {
           out += (j ? "|" : "") + e.words[j];
         }
         break;
-      case Kind::kGap: out += ".." + std::to_string(e.max_gap); break;
+      case Kind::kGap:
+        out += e.words.empty() ? ".." + std::to_string(e.max_gap) : e.words[0];
+        break;
       case Kind::kSource: out += e.words.empty() ? "$" : "$%"; break;
       case Kind::kTarget: out += e.words.empty() ? "+" : "+%"; break;
       case Kind::kVerb: out += "*"; break;
@@ -259,7 +261,8 @@ TEST(LegacyVerbsTest, PetrarchOnePatterns) {
   EXPECT_TRUE(Contains(r, "suggested + ..6 *@ ..6 new military|economic relations [903]"));
   EXPECT_TRUE(Contains(r, "*@ ..6 dollars [904]"));
   EXPECT_TRUE(Contains(r, "*@ ..6 swiss francs [904]"));
-  EXPECT_TRUE(Contains(r, "$ ..6 not ..6 *@ ..7 to ..6 + [124:125]"));
+  // '^' after the verb skips one noun phrase.
+  EXPECT_TRUE(Contains(r, "$ ..6 not ..6 *@ ^ to ..6 + [124:125]"));
   EXPECT_TRUE(Contains(r, "$% ..6 *@ [030:030]"));
   EXPECT_TRUE(Contains(r, "*@ ..6 for ..6 embargo [172]"));
   EXPECT_TRUE(Contains(r, "*@ ..6 for ..6 economic sanctions [172]"));

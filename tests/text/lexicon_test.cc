@@ -68,6 +68,10 @@ TEST_F(LexiconTest, VerbLemmas) {
   EXPECT_EQ(lexicon_->VerbLemma("applied"), "apply");
   EXPECT_EQ(lexicon_->VerbLemma("tied"), "tie");
   EXPECT_EQ(lexicon_->VerbLemma("watches"), "watch");
+  EXPECT_EQ(lexicon_->VerbLemma("fixes"), "fix");
+  EXPECT_EQ(lexicon_->VerbLemma("goes"), "go");
+  // "-es" only follows a sibilant or "o": "departes" is no form of "depart".
+  EXPECT_EQ(lexicon_->VerbLemma("departes"), "departes");
   EXPECT_EQ(lexicon_->VerbLemma("is"), "be");
   EXPECT_EQ(lexicon_->VerbLemma("zhang"), "zhang");  // unknown: itself
 }

@@ -12,6 +12,13 @@ TEST(NormalizeTest, AsciiPassesThrough) {
   EXPECT_EQ(*r, "Kim met Putin.\n\tThen left.");
 }
 
+TEST(NormalizeTest, UnderscoreBetweenLettersJoinsWords) {
+  // Legacy (TABARI/PETRARCH) texts write names as "Dol_Amroth".
+  auto r = Normalize("the Prince of Dol_Amroth, file_2 and _x_");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "the Prince of Dol Amroth, file_2 and _x_");
+}
+
 TEST(NormalizeTest, ComposesToNfc) {
   auto r = Normalize("cafe\xCC\x81 r\xC3\xA9sum\xC3\xA9");  // e + U+0301
   ASSERT_TRUE(r.ok());

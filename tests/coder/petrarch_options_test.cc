@@ -1,0 +1,169 @@
+// PETRARCH/TABARI behaviours ladder reproduces when a legacy suite asks for
+// them: comma-clause deletion, new_actor_length, PETRARCH-1 exact pattern
+// words, "{}" agents, one report of a triple per sentence.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "ladder/engine.h"
+#include "ladder/validate.h"
+
+namespace ladder {
+namespace {
+
+std::unique_ptr<Engine> Open(const EngineOptions& options) {
+  auto opened = Engine::Open(options);
+  EXPECT_TRUE(opened.ok()) << opened.status().message();
+  return opened.ok() ? std::move(opened).value() : nullptr;
+}
+
+TEST(CommaClausesTest, DeletesInternalAndTerminalClauses) {
+  EngineOptions o;
+  o.comma_clauses = {2, 8, 0, 0, 2, 8};
+  auto engine = Open(o);
+  ASSERT_NE(engine, nullptr);
+  std::string trace = engine->Explain(
+      "Russia, the largest country, criticized Poland, officials said.",
+      "2023-09-08");
+  EXPECT_NE(
+      trace.find("after comma-clause deletion: russia criticized poland .\n"),
+      std::string::npos)
+      << trace;
+}
+
+TEST(CommaClausesTest, KeepsListsAndAdjectivesAndShortClauses) {
+  EngineOptions o;
+  o.comma_clauses = {2, 8, 3, 6, 2, 8};
+  auto engine = Open(o);
+  ASSERT_NE(engine, nullptr);
+  // Names of a list, coordinated adjectives, "and" closing a list; "Kyiv"
+  // (one word) is shorter than the minimum.
+  std::string trace = engine->Explain(
+      "Russia, the Ukraine, Poland and Belarus sent complete, full delegations "
+      "to "
+      "the talks, and Kyiv, reports said.",
+      "2023-09-08");
+  EXPECT_NE(
+      trace.find(
+          "after comma-clause deletion: russia , the ukraine , poland and "
+          "belarus sent complete , full delegations to the talks , and kyiv "
+          ".\n"),
+      std::string::npos)
+      << trace;
+}
+
+TEST(CommaClausesTest, OffByDefault) {
+  auto engine = Open(EngineOptions());
+  ASSERT_NE(engine, nullptr);
+  std::string trace =
+      engine->Explain("Russia, the largest country, said so.", "2023-09-08");
+  EXPECT_EQ(trace.find("comma-clause deletion"), std::string::npos);
+}
+
+TEST(NewActorLengthTest, UnknownNounPhrasesBecomeQuotedActors) {
+  EngineOptions o;
+  o.require_dyad = true;
+  o.code_unknown_actors = true;
+  o.new_actor_length = 4;
+  auto engine = Open(o);
+  ASSERT_NE(engine, nullptr);
+  Document doc{"d", "2023-09-08", "The Ministry of Magic criticized Russia.",
+               "",  "",           ""};
+  auto r = engine->Code(doc);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->events.size(), 1u);
+  ASSERT_TRUE(r->events[0].source.has_value());
+  EXPECT_EQ(r->events[0].source->code, "\"THE MINISTRY OF MAGIC\"");
+  ASSERT_TRUE(r->events[0].target.has_value());
+  EXPECT_EQ(r->events[0].target->code, "RUS");
+  // Longer than the limit: no actor, and no dyad.
+  o.new_actor_length = 3;
+  engine = Open(o);
+  ASSERT_NE(engine, nullptr);
+  r = engine->Code(doc);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->events.empty());
+}
+
+class LegacySuiteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ladder_petrarch_options_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    Write("v.txt",
+          "--- ADOPT  [081]  ---\n"
+          "ADOPT\n"
+          "- * RESOLUTION  [102]\n"
+          "--- WARN  [160] ---\n"
+          "WARN\n"
+          "- * AT ^ +  [162]\n"
+          "--- CELEBRATE  [181] ---\n"
+          "CELEBRATE\n"
+          "- + HOSTING * FEAST ^ $ [042]\n");
+    Write("a.txt",
+          "ARNOR  [ARN]\nGONDOR  [GON]\nMORDOR  [MOR]\nERIADOR  [ERI]\n"
+          "CIRITH UNGOL  [MORMIL]\nPRINCE OF DOL AMROTH  [DOL]\n");
+    Write("g.txt", "POLICE {} [~COP]\nSOLDIER [~MIL]\n");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+  }
+  static std::string Record(const std::string& id, const std::string& coding,
+                            const std::string& text) {
+    return "<Sentence date=\"19950101\" id=\"" + id +
+           "\" category=\"T\" sentence=\"true\">\n" + coding + "\n<Text>" +
+           text + "</Text>\n</Sentence>\n";
+  }
+  static std::string Coding(const std::string& s, const std::string& t,
+                            const std::string& e) {
+    return "<EventCoding sourcecode=\"" + s + "\" targetcode=\"" + t +
+           "\" eventcode=\"" + e + "\"></EventCoding>";
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(LegacySuiteTest, PetrarchOneSemantics) {
+  Write(
+      "suite.xml",
+      "<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</"
+      "Actorfile>"
+      "<Agentfile>g.txt</Agentfile></Environment><Sentences>\n" +
+          // Pattern words match as written: "resolutions" is not RESOLUTION.
+          Record("EXACT-1", Coding("ARN", "GON", "102"),
+                 "Arnor will adopt a resolution with Gondor.") +
+          Record("EXACT-2", Coding("ARN", "GON", "081"),
+                 "Arnor will adopt resolutions with Gondor.") +
+          // "POLICE {}": no regular plural, so "polices" is no agent.
+          Record("AGENT-1", Coding("ARN", "GON", "081"),
+                 "Arnor adopted ties with Gondor's polices.") +
+          Record("AGENT-2", Coding("ARN", "GONMIL", "081"),
+                 "Arnor adopted ties with Gondor's soldiers.") +
+          // Two verbs coding one triple: PETRARCH reports it once.
+          Record("ONCE-1", Coding("ARN", "GON", "081"),
+                 "Arnor adopted ties with Gondor and Arnor adopted ties with "
+                 "Gondor.") +
+          // '^' skips one noun phrase; the '+' after it takes the next actor.
+          Record("SKIP-1", Coding("ARN", "DOL", "162"),
+                 "Arnor warned at the Gondor of the Prince of Dol Amroth.") +
+          // '+' and '$' of the pattern itself make a dyad even in one country.
+          Record("SKIP-2", Coding("MORMIL", "MOR", "042"),
+                 "Mordor will be hosting Gondor to celebrate the feast with "
+                 "Eriador next "
+                 "week at Cirith Ungol.") +
+          "</Sentences></Validation>\n");
+  ValidateOptions options;
+  auto r = RunValidation((dir_ / "suite.xml").string(), options);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  for (const RecordOutcome& f : r->failures) {
+    ADD_FAILURE() << f.id << ": " << f.text << "\n" << f.explain;
+  }
+  EXPECT_EQ(r->passed, 7u);
+}
+
+}  // namespace
+}  // namespace ladder

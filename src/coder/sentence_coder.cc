@@ -122,7 +122,7 @@ void Positions(const dict::Dictionary& d, uint32_t anchor,
     // Many keys (a common verb of a large dictionary): look up the
     // sentence's words instead of testing every key.
     for (uint32_t id : words->ids()) {
-      if (const auto* list = d.KeyedPatterns(anchor, id)) {
+      if (const auto* list = a->Keyed(id)) {
         pos->insert(pos->end(), list->begin(), list->end());
       }
     }

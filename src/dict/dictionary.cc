@@ -146,6 +146,16 @@ void IndexByKeyWord(const std::vector<VerbPattern>& patterns,
     }
   }
   for (uint32_t id : order) anchor->keyed.emplace_back(id, std::move(by_key[id]));
+  if (anchor->keyed.empty()) return;
+  size_t size = 4;
+  while (size < anchor->keyed.size() * 2) size *= 2;
+  anchor->key_table.assign(size, {0, 0});
+  for (uint32_t k = 0; k < anchor->keyed.size(); ++k) {
+    uint32_t key = anchor->keyed[k].first;
+    size_t i = (key * 2654435761u) & (size - 1);
+    while (anchor->key_table[i].second != 0) i = (i + 1) & (size - 1);
+    anchor->key_table[i] = {key, k + 1};
+  }
 }
 
 }  // namespace
@@ -238,10 +248,6 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
     const AnchorPatterns& anchor = dict->patterns_by_anchor_[id];
     if (!anchor.all.empty()) {
       dict->anchors_[id >> 6] |= uint64_t{1} << (id & 63);
-    }
-    for (uint32_t k = 0; k < anchor.keyed.size(); ++k) {
-      dict->keyed_.Insert((static_cast<uint64_t>(id) << 32) | anchor.keyed[k].first,
-                          k + 1);
     }
   }
   for (CodeInfo& c : codes_) {

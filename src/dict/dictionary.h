@@ -131,6 +131,20 @@ struct AnchorPatterns {
   // Set when `all` is long (kAnchorIndexMin): positions in `all`.
   std::vector<uint32_t> unkeyed;  // patterns without a required word
   std::vector<std::pair<uint32_t, std::vector<uint32_t>>> keyed;  // key word id
+  // Open addressing over `keyed`: (key id, 1 + index), 0 = empty. Small and
+  // per verb, so a common verb's table stays in cache.
+  std::vector<std::pair<uint32_t, uint32_t>> key_table;
+
+  // The positions keyed by word `key`, or nullptr.
+  const std::vector<uint32_t>* Keyed(uint32_t key) const {
+    if (key_table.empty()) return nullptr;
+    size_t mask = key_table.size() - 1;
+    for (size_t i = (key * 2654435761u) & mask;; i = (i + 1) & mask) {
+      const auto& [k, index] = key_table[i];
+      if (index == 0) return nullptr;
+      if (k == key) return &keyed[index - 1].second;
+    }
+  }
 };
 inline constexpr size_t kAnchorIndexMin = 24;
 
@@ -272,12 +286,6 @@ class Dictionary {
     }
     return &patterns_by_anchor_[word];
   }
-  // The positions (in AnchoredOn(anchor)->all) of the patterns keyed by
-  // `key`, or nullptr: the same lists as AnchorPatterns::keyed, by hash.
-  const std::vector<uint32_t>* KeyedPatterns(uint32_t anchor, uint32_t key) const {
-    uint32_t k = keyed_.Find((static_cast<uint64_t>(anchor) << 32) | key);
-    return k == 0 ? nullptr : &patterns_by_anchor_[anchor].keyed[k - 1].second;
-  }
   // Sets each token's word_id and lemma_id from this dictionary's
   // vocabulary (kNoWord for words no phrase or pattern uses).
   void AssignWordIds(std::vector<text::Token>* tokens) const;
@@ -300,7 +308,6 @@ class Dictionary {
       issue_trie_{vocab_};
   std::vector<AnchorPatterns> patterns_by_anchor_;  // by word id
   std::vector<uint64_t> anchors_;  // bitmap: ids with a non-empty list
-  EdgeMap keyed_;  // (anchor id, key id) -> 1 + index into its `keyed`
   StringMap<CodeInfo> codes_;
 };
 

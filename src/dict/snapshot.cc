@@ -172,6 +172,13 @@ constexpr SectionSpec kSpecs[kSectionCount + 1] = {
 };
 
 constexpr size_t kSectionHeaderSize = 16;
+// Interned lists let many records share one list, so a crafted file could
+// expand a few kilobytes into gigabytes of entries. Loading stops when the
+// words, phrases, elements and codes it creates pass this budget. Real
+// snapshots create about 0.2 a byte (Phoenix); a pattern of 50 verb forms
+// and a 90-word alternative, Phoenix's longest lists, would need 3.
+constexpr uint64_t kEntriesPerByte = 16;
+constexpr uint64_t kBaseEntries = uint64_t{1} << 20;
 constexpr uint32_t kMaxKind = static_cast<uint32_t>(PatternElement::Kind::kVerb);
 
 // ---- Writing ----
@@ -208,7 +215,10 @@ class SnapshotWriter {
     std::vector<uint32_t> key = {static_cast<uint32_t>(e.kind), Words(e.words),
                                  Size(e.words), I(e.max_gap)};
     auto [it, inserted] = elements_.try_emplace(key, Count(kElements));
-    if (inserted) tables_[kElements].insert(tables_[kElements].end(), key.begin(), key.end());
+    if (inserted) {
+      tables_[kElements].insert(tables_[kElements].end(), key.begin(), key.end());
+      entries_ += 1 + e.words.size();
+    }
     return it->second;
   }
   uint32_t AddPhrase(const Phrase& phrase) {
@@ -219,7 +229,10 @@ class SnapshotWriter {
   }
   uint32_t AddPhrases(const std::vector<Phrase>& phrases) {
     uint32_t begin = Count(kPhrases);
-    for (const Phrase& p : phrases) AddPhrase(p);
+    for (const Phrase& p : phrases) {
+      AddPhrase(p);
+      entries_ += p.size();
+    }
     return begin;
   }
   void Add(SectionId id, std::initializer_list<uint32_t> fields) {
@@ -244,6 +257,8 @@ class SnapshotWriter {
       return static_cast<size_t>(h);
     }
   };
+  // The entries a load creates, as SnapshotParser charges them.
+  uint64_t entries_ = 0;
   std::unordered_map<std::string_view, uint32_t> ids_;
   std::unordered_map<std::vector<uint32_t>, uint32_t, ListHash> word_lists_;
   std::unordered_map<std::vector<uint32_t>, uint32_t, ListHash> elements_;
@@ -258,11 +273,13 @@ void SnapshotWriter::AddActors(const DictionaryBuilder& b) {
     for (const DatedCode& c : a.codes) {
       Add(kDatedCodes, {Str(c.code), I(c.from_ymd), I(c.to_ymd), Str(c.note)});
     }
+    entries_ += 1 + a.names.size() + a.codes.size();
     Add(kActors, {names, Size(a.names), codes, Size(a.codes),
                   Str(a.origin.file), I(a.origin.line)});
   }
   for (const AgentEntry& a : SnapshotAccess::agents(b)) {
     uint32_t names = AddPhrases(a.names);
+    entries_ += 1 + a.names.size();
     Add(kAgents, {names, Size(a.names), Str(a.code), a.prefix ? 1u : 0u,
                   Str(a.origin.file), I(a.origin.line)});
   }
@@ -271,7 +288,11 @@ void SnapshotWriter::AddActors(const DictionaryBuilder& b) {
 void SnapshotWriter::AddPatterns(const DictionaryBuilder& b) {
   for (const VerbPattern& p : SnapshotAccess::patterns(b)) {
     uint32_t elements = Count(kElementRefs);
-    for (const PatternElement& e : p.elements) Add(kElementRefs, {Element(e)});
+    for (const PatternElement& e : p.elements) {
+      Add(kElementRefs, {Element(e)});
+      entries_ += e.words.size();
+    }
+    entries_ += 1 + p.elements.size() + p.verb_words.size();
     uint32_t verb_words = Words(p.verb_words);
     Add(kPatterns, {elements, Size(p.elements), I(p.anchor), verb_words,
                     Size(p.verb_words), Str(p.code), Str(p.reverse_code),
@@ -282,9 +303,11 @@ void SnapshotWriter::AddPatterns(const DictionaryBuilder& b) {
 void SnapshotWriter::AddRest(const DictionaryBuilder& b) {
   SnapshotAccess::ForEachDiscard(b, [&](const Phrase& phrase, bool whole_story) {
     Add(kDiscards, {AddPhrase(phrase), whole_story ? 1u : 0u});
+    entries_ += 1 + phrase.size();
   });
   for (const IssueEntry& i : SnapshotAccess::issues(b)) {
     Add(kIssues, {AddPhrase(i.phrase), Str(i.code), i.ignore ? 1u : 0u});
+    entries_ += 1 + i.phrase.size();
   }
   for (const CodeInfo& c : SnapshotAccess::codes(b)) {
     uint64_t bits = std::bit_cast<uint64_t>(c.goldstein);
@@ -338,6 +361,12 @@ Result<std::string> SnapshotWriter::Write(const DictionaryBuilder& b) {
   Put64(&size, out.size() + kSnapshotTrailerSize);
   out.replace(kSnapshotSizeOffset, 8, size);
   Put64(&out, SnapshotChecksum(out));
+  if (entries_ > kEntriesPerByte * out.size() + kBaseEntries) {
+    // The loader would refuse it (see kEntriesPerByte).
+    return InvalidArgument("dictionary too repetitive for a snapshot: " +
+                           std::to_string(entries_) + " entries from " +
+                           std::to_string(out.size()) + " bytes");
+  }
   return out;
 }
 
@@ -386,6 +415,17 @@ class SnapshotParser {
                     what);
   }
   bool StrOk(uint32_t id) const { return id < strs_.size(); }
+  // Takes `n` entries from the budget; false once it is spent.
+  bool Charge(uint64_t n) {
+    if (n > budget_) return false;
+    budget_ -= n;
+    return true;
+  }
+  Status OverBudget(SectionId id, uint64_t row) const {
+    return RowError(id, row, "entries expand past what a " + std::to_string(size_) +
+                                 "-byte snapshot can hold");
+  }
+  uint32_t PhraseLength(uint32_t phrase) const { return t_[kPhrases].At(phrase, 1); }
   const std::string_view& S(uint32_t id) const { return strs_[id]; }
   // The words begin..begin+count, already checked.
   void MakeWords(uint32_t begin, uint32_t count, std::vector<std::string>* out) const {
@@ -404,6 +444,7 @@ class SnapshotParser {
   Table t_[kSectionCount + 1];
   std::vector<std::string_view> strs_;
   std::vector<PatternElement> elements_;  // the distinct pattern elements
+  uint64_t budget_ = 0;                   // entries still allowed
 };
 
 Status SnapshotParser::CheckHeader() {
@@ -522,6 +563,7 @@ Status SnapshotParser::CheckShared() {
     if (!RangeOk(el.At(i, 1), el.At(i, 2), t_[kWords].count)) {
       return RowError(kElements, i, "word range out of bounds");
     }
+    if (!Charge(1 + uint64_t{el.At(i, 2)})) return OverBudget(kElements, i);
     PatternElement& e = elements_[i];
     e.kind = static_cast<PatternElement::Kind>(el.At(i, 0));
     MakeWords(el.At(i, 1), el.At(i, 2), &e.words);
@@ -546,9 +588,13 @@ Status SnapshotParser::ReadActors(DictionaryBuilder* out) {
         !RangeOk(codes, n_codes, dated.count) || !StrOk(file)) {
       return RowError(kActors, i, "index out of bounds");
     }
+    if (!Charge(1 + uint64_t{n_names} + n_codes)) return OverBudget(kActors, i);
     ActorEntry a;
     a.names.reserve(n_names);
-    for (uint32_t k = 0; k < n_names; ++k) a.names.push_back(MakePhrase(names + k));
+    for (uint32_t k = 0; k < n_names; ++k) {
+      if (!Charge(PhraseLength(names + k))) return OverBudget(kActors, i);
+      a.names.push_back(MakePhrase(names + k));
+    }
     a.codes.resize(n_codes);
     for (uint32_t k = 0; k < n_codes; ++k) {
       DatedCode& c = a.codes[k];
@@ -568,9 +614,13 @@ Status SnapshotParser::ReadActors(DictionaryBuilder* out) {
         !BoolOk(g.At(i, 3)) || !StrOk(g.At(i, 4))) {
       return RowError(kAgents, i, "index or flag out of bounds");
     }
+    if (!Charge(1 + uint64_t{n_names})) return OverBudget(kAgents, i);
     AgentEntry a;
     a.names.reserve(n_names);
-    for (uint32_t k = 0; k < n_names; ++k) a.names.push_back(MakePhrase(names + k));
+    for (uint32_t k = 0; k < n_names; ++k) {
+      if (!Charge(PhraseLength(names + k))) return OverBudget(kAgents, i);
+      a.names.push_back(MakePhrase(names + k));
+    }
     a.code = S(g.At(i, 2));
     a.prefix = g.At(i, 3) != 0;
     a.origin.file = S(g.At(i, 4));
@@ -591,10 +641,13 @@ Status SnapshotParser::ReadPatterns(DictionaryBuilder* out) {
         !StrOk(t.At(i, 5)) || !StrOk(t.At(i, 6)) || !StrOk(t.At(i, 7))) {
       return RowError(kPatterns, i, "index out of bounds");
     }
+    if (!Charge(1 + uint64_t{n_elements} + n_verb_words)) return OverBudget(kPatterns, i);
     VerbPattern p;
     p.elements.reserve(n_elements);
     for (uint32_t k = 0; k < n_elements; ++k) {
-      p.elements.push_back(elements_[refs.At(elements + k, 0)]);
+      const PatternElement& e = elements_[refs.At(elements + k, 0)];
+      if (!Charge(e.words.size())) return OverBudget(kPatterns, i);
+      p.elements.push_back(e);
     }
     p.anchor = static_cast<int32_t>(t.At(i, 2));
     MakeWords(verb_words, n_verb_words, &p.verb_words);
@@ -616,6 +669,7 @@ Status SnapshotParser::ReadRest(DictionaryBuilder* out) {
     if (d.At(i, 0) >= phrases || !BoolOk(d.At(i, 1))) {
       return RowError(kDiscards, i, "index or flag out of bounds");
     }
+    if (!Charge(1 + uint64_t{PhraseLength(d.At(i, 0))})) return OverBudget(kDiscards, i);
     SnapshotAccess::AddDiscard(out, MakePhrase(d.At(i, 0)), d.At(i, 1) != 0);
   }
   const Table& is = t_[kIssues];
@@ -623,6 +677,7 @@ Status SnapshotParser::ReadRest(DictionaryBuilder* out) {
     if (is.At(i, 0) >= phrases || !StrOk(is.At(i, 1)) || !BoolOk(is.At(i, 2))) {
       return RowError(kIssues, i, "index or flag out of bounds");
     }
+    if (!Charge(1 + uint64_t{PhraseLength(is.At(i, 0))})) return OverBudget(kIssues, i);
     out->AddIssue({MakePhrase(is.At(i, 0)), std::string(S(is.At(i, 1))),
                    is.At(i, 2) != 0});
   }
@@ -653,6 +708,7 @@ Status SnapshotParser::ReadRest(DictionaryBuilder* out) {
 Status SnapshotParser::Parse(DictionaryBuilder* out) {
   RETURN_IF_ERROR(CheckHeader());
   RETURN_IF_ERROR(ReadSections());
+  budget_ = kEntriesPerByte * size_ + kBaseEntries;
   RETURN_IF_ERROR(CheckShared());
   DictionaryBuilder parsed;
   SnapshotAccess::Reserve(&parsed, t_[kActors].count, t_[kAgents].count,

@@ -405,6 +405,78 @@ TEST_F(SnapshotTest, ResealedCorruptionNeverCrashesOrHalfLoads) {
   EXPECT_GT(errors, 1000);
 }
 
+// Patterns of one element each: `words` alternative words (the first
+// pattern, or all if `all_long`) or one word (the others).
+void AddSharedElementPatterns(DictionaryBuilder* b, int words, int patterns,
+                              bool all_long) {
+  PatternElement long_element{PatternElement::Kind::kWord, {}, 0};
+  for (int i = 0; i < words; ++i) long_element.words.push_back("w" + std::to_string(i));
+  PatternElement short_element{PatternElement::Kind::kWord, {"x"}, 0};
+  for (int i = 0; i < patterns; ++i) {
+    VerbPattern p;
+    p.elements = {i == 0 || all_long ? long_element : short_element};
+    p.code = "010";
+    p.origin = {"verbs.txt", i + 1};
+    b->AddPattern(std::move(p));
+  }
+}
+
+// The offset of the first record of section `id` (layout 1).
+size_t SectionData(const std::string& bytes, uint32_t id) {
+  size_t pos = kSnapshotHeaderSize;
+  while (pos + 16 <= bytes.size()) {
+    uint32_t got, width;
+    uint64_t count;
+    std::memcpy(&got, &bytes[pos], 4);
+    std::memcpy(&width, &bytes[pos + 4], 4);
+    std::memcpy(&count, &bytes[pos + 8], 8);
+    if (got == id) return pos + 16;
+    pos += 16 + (width == 0 ? count : count * width * 4);
+  }
+  return 0;
+}
+
+TEST_F(SnapshotTest, TooRepetitiveDictionaryIsRefusedBySave) {
+  DictionaryBuilder b;
+  // 2.6 million words from about 90 KB.
+  AddSharedElementPatterns(&b, 2000, 1300, /*all_long=*/true);
+  auto bytes = SerializeSnapshot(b);
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_NE(bytes.status().message().find("too repetitive for a snapshot"),
+            std::string::npos)
+      << bytes.status().message();
+  EXPECT_FALSE(SaveSnapshot(b, dir_ + "/x.ldict").ok());
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/x.ldict"));
+}
+
+// A crafted file pointing every pattern at one long element would expand
+// 110 KB into 4 million words: the loader stops at its entry budget.
+TEST_F(SnapshotTest, AmplifiedSnapshotIsRefusedByLoad) {
+  DictionaryBuilder source;
+  AddSharedElementPatterns(&source, 4000, 1000, /*all_long=*/false);
+  std::string bytes = Bytes(source);
+  DictionaryBuilder fine;
+  ASSERT_TRUE(ParseSnapshot(bytes, "fine.ldict", &fine).ok());
+  const uint32_t kElementRefs = 9;
+  size_t refs = SectionData(bytes, kElementRefs);
+  ASSERT_GT(refs, 0u);
+  uint64_t count;
+  std::memcpy(&count, &bytes[refs - 8], 8);
+  ASSERT_EQ(count, 1000u);
+  for (size_t i = 0; i < count; ++i) std::memset(&bytes[refs + 4 * i], 0, 4);
+  bytes = Reseal(bytes);
+  DictionaryBuilder b;
+  Seed(&b);
+  std::string before = Bytes(b);
+  Status st = ParseSnapshot(bytes, "bomb.ldict", &b);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("section 'patterns' record "), std::string::npos)
+      << st.message();
+  EXPECT_NE(st.message().find("entries expand past what a"), std::string::npos)
+      << st.message();
+  ExpectUntouched(b, before);
+}
+
 TEST_F(SnapshotTest, SaveToABadPathNamesIt) {
   DictionaryBuilder b;
   Fill(&b);

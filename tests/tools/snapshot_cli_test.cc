@@ -15,7 +15,7 @@
 
 namespace {
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -69,12 +69,12 @@ class SnapshotCliTest : public ::testing::Test {
     return path;
   }
 
-  Run Ladder(const std::string& args) {
+  CliRun Ladder(const std::string& args) {
     std::string out_path = dir_ + "/stdout", err_path = dir_ + "/stderr";
     std::string cmd = Quote(LADDER_BINARY) + " " + args + " >" + Quote(out_path) +
                       " 2>" + Quote(err_path) + " </dev/null";
     int status = std::system(cmd.c_str());
-    Run r;
+    CliRun r;
     if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
     r.out = Slurp(out_path);
     r.err = Slurp(err_path);
@@ -84,7 +84,7 @@ class SnapshotCliTest : public ::testing::Test {
   // Compiles `dict_args` into dir_/name and returns its path.
   std::string Compile(const std::string& dict_args, const std::string& name) {
     std::string path = dir_ + "/" + name;
-    Run r = Ladder("dict compile " + dict_args + " -o " + Quote(path));
+    CliRun r = Ladder("dict compile " + dict_args + " -o " + Quote(path));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("wrote " + path + ": ", 0), 0u) << r.out;
     EXPECT_TRUE(r.err.empty()) << r.err;
@@ -94,8 +94,8 @@ class SnapshotCliTest : public ::testing::Test {
   // `ladder code` with the text dictionaries and with the snapshot.
   void ExpectSameCoding(const std::string& text_dict_args,
                         const std::string& snapshot, const std::string& input) {
-    Run text = Ladder("code -q " + text_dict_args + " " + Quote(input));
-    Run snap = Ladder("code -q --dict " + Quote(snapshot) + " " + Quote(input));
+    CliRun text = Ladder("code -q " + text_dict_args + " " + Quote(input));
+    CliRun snap = Ladder("code -q --dict " + Quote(snapshot) + " " + Quote(input));
     ASSERT_EQ(text.exit_code, 0) << text.err;
     ASSERT_EQ(snap.exit_code, 0) << snap.err;
     EXPECT_NE(text.out.find("\"cameo\""), std::string::npos) << text.out;
@@ -107,8 +107,8 @@ class SnapshotCliTest : public ::testing::Test {
   void ExpectSameDictReports(const std::string& text_dict_args,
                              const std::string& snapshot) {
     for (const char* action : {"check", "stats"}) {
-      Run text = Ladder(std::string("dict ") + action + " " + text_dict_args);
-      Run snap = Ladder(std::string("dict ") + action + " --dict " + Quote(snapshot));
+      CliRun text = Ladder(std::string("dict ") + action + " " + text_dict_args);
+      CliRun snap = Ladder(std::string("dict ") + action + " --dict " + Quote(snapshot));
       EXPECT_EQ(snap.exit_code, text.exit_code) << action;
       std::regex timing("load\\+compile [0-9.]+ s");
       EXPECT_EQ(std::regex_replace(snap.out, timing, ""),
@@ -148,8 +148,8 @@ TEST_F(SnapshotCliTest, LegacyTabariDictionaryCodesTheSame) {
   ExpectSameCoding("--dict " + Quote(kDemoProject), snap, input);
   ExpectSameDictReports("--dict " + Quote(kDemoProject), snap);
   // `ladder validate --dict` takes the snapshot too.
-  Run text = Ladder("validate " + Quote(kDemoProject) + " --dict " + Quote(kDemoProject));
-  Run fast = Ladder("validate " + Quote(kDemoProject) + " --dict " + Quote(snap));
+  CliRun text = Ladder("validate " + Quote(kDemoProject) + " --dict " + Quote(kDemoProject));
+  CliRun fast = Ladder("validate " + Quote(kDemoProject) + " --dict " + Quote(snap));
   EXPECT_EQ(fast.exit_code, text.exit_code) << fast.err;
   std::regex timing("[0-9.]+ s\n");
   EXPECT_EQ(std::regex_replace(fast.out, timing, ""), std::regex_replace(text.out, timing, ""));
@@ -171,7 +171,7 @@ TEST_F(SnapshotCliTest, SnapshotOfASnapshotIsTheSameFile) {
 }
 
 TEST_F(SnapshotCliTest, BadCommandLinesAreUsageErrors) {
-  Run r = Ladder("dict compile --dict " + Quote(kDemoProject));
+  CliRun r = Ladder("dict compile --dict " + Quote(kDemoProject));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "ladder: dict compile: -o FILE is required\n");
   r = Ladder("dict stats -o " + Quote(dir_ + "/x.ldict"));
@@ -180,7 +180,7 @@ TEST_F(SnapshotCliTest, BadCommandLinesAreUsageErrors) {
 }
 
 TEST_F(SnapshotCliTest, FailuresNameTheFile) {
-  Run r = Ladder("dict compile --dict " + Quote(dir_ + "/missing") + " -o " +
+  CliRun r = Ladder("dict compile --dict " + Quote(dir_ + "/missing") + " -o " +
                  Quote(dir_ + "/x.ldict"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "ladder: " + dir_ + "/missing: no such file or folder\n");

@@ -32,13 +32,21 @@ namespace ladder::dict {
 
 // Reads and writes DictionaryBuilder's private entries (a friend of it).
 struct SnapshotAccess {
-  static const std::vector<ActorEntry>& actors(const DictionaryBuilder& b) { return b.actors_; }
-  static const std::vector<AgentEntry>& agents(const DictionaryBuilder& b) { return b.agents_; }
+  static const std::vector<ActorEntry>& actors(const DictionaryBuilder& b) {
+    return b.actors_;
+  }
+  static const std::vector<AgentEntry>& agents(const DictionaryBuilder& b) {
+    return b.agents_;
+  }
   static const std::vector<VerbPattern>& patterns(const DictionaryBuilder& b) {
     return b.patterns_;
   }
-  static const std::vector<IssueEntry>& issues(const DictionaryBuilder& b) { return b.issues_; }
-  static const std::vector<CodeInfo>& codes(const DictionaryBuilder& b) { return b.codes_; }
+  static const std::vector<IssueEntry>& issues(const DictionaryBuilder& b) {
+    return b.issues_;
+  }
+  static const std::vector<CodeInfo>& codes(const DictionaryBuilder& b) {
+    return b.codes_;
+  }
   static const std::vector<std::string>& problems(const DictionaryBuilder& b) {
     return b.problems_;
   }
@@ -51,8 +59,8 @@ struct SnapshotAccess {
   static void AddDiscard(DictionaryBuilder* b, Phrase phrase, bool whole_story) {
     b->discards_.push_back({std::move(phrase), whole_story});
   }
-  static void Reserve(DictionaryBuilder* b, size_t actors, size_t agents,
-                      size_t patterns, size_t issues, size_t codes, size_t problems) {
+  static void Reserve(DictionaryBuilder* b, size_t actors, size_t agents, size_t patterns,
+                      size_t issues, size_t codes, size_t problems) {
     b->actors_.reserve(actors);
     b->agents_.reserve(agents);
     b->patterns_.reserve(patterns);
@@ -164,11 +172,21 @@ struct SectionSpec {
 
 // Indexed by SectionId.
 constexpr SectionSpec kSpecs[kSectionCount + 1] = {
-    {0, ""},         {0, "strings"},  {2, "string refs"},
-    {1, "words"},    {2, "phrases"},  {4, "dated codes"},
-    {6, "actors"},   {6, "agents"},   {4, "pattern elements"},
-    {1, "element refs"}, {10, "patterns"}, {2, "discards"}, {3, "issues"},
-    {7, "codes"},    {1, "problems"},
+    {0, ""},
+    {0, "strings"},
+    {2, "string refs"},
+    {1, "words"},
+    {2, "phrases"},
+    {4, "dated codes"},
+    {6, "actors"},
+    {6, "agents"},
+    {4, "pattern elements"},
+    {1, "element refs"},
+    {10, "patterns"},
+    {2, "discards"},
+    {3, "issues"},
+    {7, "codes"},
+    {1, "problems"},
 };
 
 constexpr size_t kSectionHeaderSize = 16;
@@ -191,8 +209,8 @@ class SnapshotWriter {
   uint32_t Str(std::string_view s) {
     auto [it, inserted] = ids_.try_emplace(s, static_cast<uint32_t>(ids_.size()));
     if (inserted) {
-      Add(kStringRefs, {static_cast<uint32_t>(pool_.size()),
-                        static_cast<uint32_t>(s.size())});
+      Add(kStringRefs,
+          {static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(s.size())});
       pool_.append(s);
     }
     return it->second;
@@ -274,8 +292,8 @@ void SnapshotWriter::AddActors(const DictionaryBuilder& b) {
       Add(kDatedCodes, {Str(c.code), I(c.from_ymd), I(c.to_ymd), Str(c.note)});
     }
     entries_ += 1 + a.names.size() + a.codes.size();
-    Add(kActors, {names, Size(a.names), codes, Size(a.codes),
-                  Str(a.origin.file), I(a.origin.line)});
+    Add(kActors, {names, Size(a.names), codes, Size(a.codes), Str(a.origin.file),
+                  I(a.origin.line)});
   }
   for (const AgentEntry& a : SnapshotAccess::agents(b)) {
     uint32_t names = AddPhrases(a.names);
@@ -312,8 +330,8 @@ void SnapshotWriter::AddRest(const DictionaryBuilder& b) {
   for (const CodeInfo& c : SnapshotAccess::codes(b)) {
     uint64_t bits = std::bit_cast<uint64_t>(c.goldstein);
     Add(kCodes, {Str(c.code), Str(c.label), static_cast<uint32_t>(bits),
-                 static_cast<uint32_t>(bits >> 32), I(c.quad_class),
-                 Str(c.plover_event), Str(c.plover_mode)});
+                 static_cast<uint32_t>(bits >> 32), I(c.quad_class), Str(c.plover_event),
+                 Str(c.plover_mode)});
   }
   for (const std::string& p : SnapshotAccess::problems(b)) Add(kProblems, {Str(p)});
 }
@@ -363,9 +381,9 @@ Result<std::string> SnapshotWriter::Write(const DictionaryBuilder& b) {
   Put64(&out, SnapshotChecksum(out));
   if (entries_ > kEntriesPerByte * out.size() + kBaseEntries) {
     // The loader would refuse it (see kEntriesPerByte).
-    return InvalidArgument("dictionary too repetitive for a snapshot: " +
-                           std::to_string(entries_) + " entries from " +
-                           std::to_string(out.size()) + " bytes");
+    return InvalidArgument(
+        "dictionary too repetitive for a snapshot: " + std::to_string(entries_) +
+        " entries from " + std::to_string(out.size()) + " bytes");
   }
   return out;
 }
@@ -411,8 +429,7 @@ class SnapshotParser {
     const Table& t = t_[id];
     uint64_t offset = t.offset + kSectionHeaderSize + row * t.width * 4;
     return DataLoss(name_ + ": offset " + std::to_string(offset) + ": section '" +
-                    kSpecs[id].name + "' record " + std::to_string(row) + ": " +
-                    what);
+                    kSpecs[id].name + "' record " + std::to_string(row) + ": " + what);
   }
   bool StrOk(uint32_t id) const { return id < strs_.size(); }
   // Takes `n` entries from the budget; false once it is spent.
@@ -422,15 +439,17 @@ class SnapshotParser {
     return true;
   }
   Status OverBudget(SectionId id, uint64_t row) const {
-    return RowError(id, row, "entries expand past what a " + std::to_string(size_) +
-                                 "-byte snapshot can hold");
+    return RowError(id, row,
+                    "entries expand past what a " + std::to_string(size_) +
+                        "-byte snapshot can hold");
   }
   uint32_t PhraseLength(uint32_t phrase) const { return t_[kPhrases].At(phrase, 1); }
   const std::string_view& S(uint32_t id) const { return strs_[id]; }
   // The words begin..begin+count, already checked.
   void MakeWords(uint32_t begin, uint32_t count, std::vector<std::string>* out) const {
     out->reserve(count);
-    for (uint32_t i = 0; i < count; ++i) out->emplace_back(S(t_[kWords].At(begin + i, 0)));
+    for (uint32_t i = 0; i < count; ++i)
+      out->emplace_back(S(t_[kWords].At(begin + i, 0)));
   }
   Phrase MakePhrase(uint32_t phrase) const {
     Phrase p;
@@ -451,8 +470,7 @@ Status SnapshotParser::CheckHeader() {
   std::string_view bytes(reinterpret_cast<const char*>(data_), size_);
   if (size_ == 0) return Error(0, "truncated snapshot: the file is empty");
   if (!HasSnapshotMagic(bytes)) {
-    if (size_ < sizeof kSnapshotMagic &&
-        std::memcmp(data_, kSnapshotMagic, size_) == 0) {
+    if (size_ < sizeof kSnapshotMagic && std::memcmp(data_, kSnapshotMagic, size_) == 0) {
       return Error(size_, "truncated snapshot: the file ends inside the magic bytes");
     }
     return InvalidArgument(name_ +
@@ -466,12 +484,12 @@ Status SnapshotParser::CheckHeader() {
   uint32_t format = Load32(data_ + 12);
   uint32_t layout = Load32(data_ + 16);
   if (format != kDictionaryFormatVersion || layout != kSnapshotLayoutVersion) {
-    return InvalidArgument(
-        name_ + ": offset 12: snapshot of dictionary format version " +
-        std::to_string(format) + ", layout " + std::to_string(layout) +
-        "; this ladder reads format " + std::to_string(kDictionaryFormatVersion) +
-        ", layout " + std::to_string(kSnapshotLayoutVersion) +
-        " (recompile it with `ladder dict compile`)");
+    return InvalidArgument(name_ + ": offset 12: snapshot of dictionary format version " +
+                           std::to_string(format) + ", layout " + std::to_string(layout) +
+                           "; this ladder reads format " +
+                           std::to_string(kDictionaryFormatVersion) + ", layout " +
+                           std::to_string(kSnapshotLayoutVersion) +
+                           " (recompile it with `ladder dict compile`)");
   }
   uint64_t expected = Load64(data_ + kSnapshotSizeOffset);
   if (expected > size_) {
@@ -484,14 +502,13 @@ Status SnapshotParser::CheckHeader() {
   }
   uint32_t sections = Load32(data_ + 20);
   if (sections != kSectionCount) {
-    return Error(20, "snapshot has " + std::to_string(sections) +
-                         " sections, layout " +
+    return Error(20, "snapshot has " + std::to_string(sections) + " sections, layout " +
                          std::to_string(kSnapshotLayoutVersion) + " has " +
                          std::to_string(kSectionCount));
   }
   uint64_t stored = Load64(data_ + size_ - kSnapshotTrailerSize);
-  uint64_t computed = SnapshotChecksum(
-      std::string_view(reinterpret_cast<const char*>(data_), size_ - kSnapshotTrailerSize));
+  uint64_t computed = SnapshotChecksum(std::string_view(
+      reinterpret_cast<const char*>(data_), size_ - kSnapshotTrailerSize));
   if (stored != computed) {
     return Error(size_ - kSnapshotTrailerSize,
                  "checksum mismatch: the snapshot is corrupted");
@@ -509,10 +526,9 @@ Status SnapshotParser::ReadSections() {
     uint32_t width = Load32(data_ + pos + 4);
     uint64_t count = Load64(data_ + pos + 8);
     if (got_id != id || width != kSpecs[id].width) {
-      return Error(pos, "expected " + name + " (id " + std::to_string(id) +
-                            ", width " + std::to_string(kSpecs[id].width) +
-                            "), found id " + std::to_string(got_id) +
-                            ", width " + std::to_string(width));
+      return Error(pos, "expected " + name + " (id " + std::to_string(id) + ", width " +
+                            std::to_string(kSpecs[id].width) + "), found id " +
+                            std::to_string(got_id) + ", width " + std::to_string(width));
     }
     uint64_t unit = width == 0 ? 1 : uint64_t{width} * 4;
     uint64_t room = end - pos - kSectionHeaderSize;
@@ -524,7 +540,8 @@ Status SnapshotParser::ReadSections() {
     pos += kSectionHeaderSize + count * unit;
   }
   if (pos != end) {
-    return Error(pos, std::to_string(end - pos) + " unexpected bytes after the last section");
+    return Error(pos,
+                 std::to_string(end - pos) + " unexpected bytes after the last section");
   }
   return Status::Ok();
 }
@@ -637,8 +654,8 @@ Status SnapshotParser::ReadPatterns(DictionaryBuilder* out) {
     uint32_t elements = t.At(i, 0), n_elements = t.At(i, 1);
     uint32_t verb_words = t.At(i, 3), n_verb_words = t.At(i, 4);
     if (!RangeOk(elements, n_elements, refs.count) ||
-        !RangeOk(verb_words, n_verb_words, t_[kWords].count) ||
-        !StrOk(t.At(i, 5)) || !StrOk(t.At(i, 6)) || !StrOk(t.At(i, 7))) {
+        !RangeOk(verb_words, n_verb_words, t_[kWords].count) || !StrOk(t.At(i, 5)) ||
+        !StrOk(t.At(i, 6)) || !StrOk(t.At(i, 7))) {
       return RowError(kPatterns, i, "index out of bounds");
     }
     if (!Charge(1 + uint64_t{n_elements} + n_verb_words)) return OverBudget(kPatterns, i);
@@ -678,8 +695,8 @@ Status SnapshotParser::ReadRest(DictionaryBuilder* out) {
       return RowError(kIssues, i, "index or flag out of bounds");
     }
     if (!Charge(1 + uint64_t{PhraseLength(is.At(i, 0))})) return OverBudget(kIssues, i);
-    out->AddIssue({MakePhrase(is.At(i, 0)), std::string(S(is.At(i, 1))),
-                   is.At(i, 2) != 0});
+    out->AddIssue(
+        {MakePhrase(is.At(i, 0)), std::string(S(is.At(i, 1))), is.At(i, 2) != 0});
   }
   const Table& c = t_[kCodes];
   for (uint64_t i = 0; i < c.count; ++i) {
@@ -690,8 +707,8 @@ Status SnapshotParser::ReadRest(DictionaryBuilder* out) {
     CodeInfo info;
     info.code = S(c.At(i, 0));
     info.label = S(c.At(i, 1));
-    info.goldstein = std::bit_cast<double>(uint64_t{c.At(i, 2)} |
-                                           (uint64_t{c.At(i, 3)} << 32));
+    info.goldstein =
+        std::bit_cast<double>(uint64_t{c.At(i, 2)} | (uint64_t{c.At(i, 3)} << 32));
     info.quad_class = static_cast<int32_t>(c.At(i, 4));
     info.plover_event = S(c.At(i, 5));
     info.plover_mode = S(c.At(i, 6));
@@ -712,8 +729,8 @@ Status SnapshotParser::Parse(DictionaryBuilder* out) {
   RETURN_IF_ERROR(CheckShared());
   DictionaryBuilder parsed;
   SnapshotAccess::Reserve(&parsed, t_[kActors].count, t_[kAgents].count,
-                          t_[kPatterns].count, t_[kIssues].count,
-                          t_[kCodes].count, t_[kProblems].count);
+                          t_[kPatterns].count, t_[kIssues].count, t_[kCodes].count,
+                          t_[kProblems].count);
   RETURN_IF_ERROR(ReadActors(&parsed));
   RETURN_IF_ERROR(ReadPatterns(&parsed));
   RETURN_IF_ERROR(ReadRest(&parsed));

@@ -13,7 +13,10 @@
 // number, kDictionaryFormatVersion, kSnapshotLayoutVersion and an XXH64
 // checksum: a file of another version, truncated or corrupted is an error
 // naming the file and the offset or section, and the builder is left as it
-// was (LoadSnapshot parses everything before it adds anything).
+// was (LoadSnapshot parses everything before it adds anything). Since equal
+// strings and word lists are stored once, a crafted file could describe a
+// huge dictionary: loading stops past 16 entries per byte of file (plus
+// 2^20), and saving refuses a builder that would need more.
 //
 // Thread-safety: the functions are thread-safe; a builder is used by one
 // thread at a time. A snapshot file must not be truncated by another process
@@ -32,7 +35,7 @@
 namespace ladder::dict {
 
 // The first bytes of every snapshot file: "LADDERDICT" and two NUL bytes.
-inline constexpr char kSnapshotMagic[12] = {'L', 'A', 'D', 'D', 'E', 'R',
+inline constexpr char kSnapshotMagic[12] = {'L', 'A', 'D', 'D', 'E',  'R',
                                             'D', 'I', 'C', 'T', '\0', '\0'};
 // The binary layout; bumped when the layout changes (the entries' meaning is
 // versioned by kDictionaryFormatVersion).
@@ -49,7 +52,8 @@ inline constexpr size_t kSnapshotTrailerSize = 8;
 // path.
 Status SaveSnapshot(const DictionaryBuilder& builder, const std::string& path);
 
-// The bytes SaveSnapshot writes.
+// The bytes SaveSnapshot writes. An error if an index would not fit in 32
+// bits or the entry budget above would be passed.
 Result<std::string> SerializeSnapshot(const DictionaryBuilder& builder);
 
 // Memory-maps `path` (read-only), parses it and appends its entries to

@@ -184,7 +184,8 @@ TEST_F(SnapshotTest, RoundTripsEveryField) {
   ASSERT_TRUE(a.ok() && b.ok());
   std::string rendered = Render(**b, kFillCodes);
   EXPECT_EQ(Render(**a, kFillCodes), rendered);
-  EXPECT_NE(rendered.find("{RUSGOV 19990809 20000506 prime minister}"), std::string::npos);
+  EXPECT_NE(rendered.find("{RUSGOV 19990809 20000506 prime minister}"),
+            std::string::npos);
   EXPECT_NE(rendered.find("@:-7"), std::string::npos) << rendered;
   EXPECT_NE(rendered.find("code 1384  -7.25 3"), std::string::npos) << rendered;
   EXPECT_EQ((*b)->actors()[2].codes[0].note, std::string("nul\0byte", 8));
@@ -264,7 +265,8 @@ TEST_F(SnapshotTest, WrongMagicNamesTheFile) {
   std::string before = Bytes(b);
   Status st = LoadSnapshot(path, &b);
   ASSERT_FALSE(st.ok());
-  EXPECT_EQ(st.message(), path + ": offset 0: not a ladder dictionary snapshot (bad magic bytes)");
+  EXPECT_EQ(st.message(),
+            path + ": offset 0: not a ladder dictionary snapshot (bad magic bytes)");
   ExpectUntouched(b, before);
 }
 
@@ -282,7 +284,8 @@ TEST_F(SnapshotTest, WrongVersionsNameTheFile) {
     std::string before = Bytes(b);
     Status st = LoadSnapshot(path, &b);
     ASSERT_FALSE(st.ok());
-    EXPECT_EQ(st.message().rfind(path + ": offset 12: snapshot of dictionary format version", 0),
+    EXPECT_EQ(st.message().rfind(
+                  path + ": offset 12: snapshot of dictionary format version", 0),
               0u)
         << st.message();
     EXPECT_NE(st.message().find("ladder dict compile"), std::string::npos);
@@ -379,12 +382,12 @@ TEST_F(SnapshotTest, ResealedCorruptionNeverCrashesOrHalfLoads) {
     std::string bytes = good;
     int flips = 1 + static_cast<int>(rng() % 4);
     for (int k = 0; k < flips; ++k) {
-      size_t at = kSnapshotHeaderSize + rng() % (bytes.size() - kSnapshotHeaderSize -
-                                                 kSnapshotTrailerSize);
+      size_t at = kSnapshotHeaderSize +
+                  rng() % (bytes.size() - kSnapshotHeaderSize - kSnapshotTrailerSize);
       // Small values and all-ones bytes hit counts and indices hardest.
       static const char kValues[] = {0, 1, 2, 5, 9, 13, 14, '\x7f', '\xff'};
-      bytes[at] = rng() % 2 ? kValues[rng() % sizeof kValues]
-                            : static_cast<char>(rng() % 256);
+      bytes[at] =
+          rng() % 2 ? kValues[rng() % sizeof kValues] : static_cast<char>(rng() % 256);
     }
     if (rng() % 4 == 0) bytes.erase(kSnapshotHeaderSize + rng() % 200, 1 + rng() % 16);
     bytes = Reseal(bytes);

@@ -33,7 +33,8 @@ void Reseal(std::string* bytes) {
   uint64_t sum = ladder::dict::SnapshotChecksum(
       std::string_view(*bytes).substr(0, bytes->size() - kSnapshotTrailerSize));
   for (int i = 0; i < 8; ++i) {
-    (*bytes)[bytes->size() - kSnapshotTrailerSize + i] = static_cast<char>(sum >> (8 * i));
+    (*bytes)[bytes->size() - kSnapshotTrailerSize + i] =
+        static_cast<char>(sum >> (8 * i));
   }
 }
 

@@ -71,8 +71,8 @@ class SnapshotCliTest : public ::testing::Test {
 
   CliRun Ladder(const std::string& args) {
     std::string out_path = dir_ + "/stdout", err_path = dir_ + "/stderr";
-    std::string cmd = Quote(LADDER_BINARY) + " " + args + " >" + Quote(out_path) +
-                      " 2>" + Quote(err_path) + " </dev/null";
+    std::string cmd = Quote(LADDER_BINARY) + " " + args + " >" + Quote(out_path) + " 2>" +
+                      Quote(err_path) + " </dev/null";
     int status = std::system(cmd.c_str());
     CliRun r;
     if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
@@ -92,8 +92,8 @@ class SnapshotCliTest : public ::testing::Test {
   }
 
   // `ladder code` with the text dictionaries and with the snapshot.
-  void ExpectSameCoding(const std::string& text_dict_args,
-                        const std::string& snapshot, const std::string& input) {
+  void ExpectSameCoding(const std::string& text_dict_args, const std::string& snapshot,
+                        const std::string& input) {
     CliRun text = Ladder("code -q " + text_dict_args + " " + Quote(input));
     CliRun snap = Ladder("code -q --dict " + Quote(snapshot) + " " + Quote(input));
     ASSERT_EQ(text.exit_code, 0) << text.err;
@@ -148,11 +148,13 @@ TEST_F(SnapshotCliTest, LegacyTabariDictionaryCodesTheSame) {
   ExpectSameCoding("--dict " + Quote(kDemoProject), snap, input);
   ExpectSameDictReports("--dict " + Quote(kDemoProject), snap);
   // `ladder validate --dict` takes the snapshot too.
-  CliRun text = Ladder("validate " + Quote(kDemoProject) + " --dict " + Quote(kDemoProject));
+  CliRun text =
+      Ladder("validate " + Quote(kDemoProject) + " --dict " + Quote(kDemoProject));
   CliRun fast = Ladder("validate " + Quote(kDemoProject) + " --dict " + Quote(snap));
   EXPECT_EQ(fast.exit_code, text.exit_code) << fast.err;
   std::regex timing("[0-9.]+ s\n");
-  EXPECT_EQ(std::regex_replace(fast.out, timing, ""), std::regex_replace(text.out, timing, ""));
+  EXPECT_EQ(std::regex_replace(fast.out, timing, ""),
+            std::regex_replace(text.out, timing, ""));
   EXPECT_NE(fast.out.find("records"), std::string::npos) << fast.out;
 }
 
@@ -181,7 +183,7 @@ TEST_F(SnapshotCliTest, BadCommandLinesAreUsageErrors) {
 
 TEST_F(SnapshotCliTest, FailuresNameTheFile) {
   CliRun r = Ladder("dict compile --dict " + Quote(dir_ + "/missing") + " -o " +
-                 Quote(dir_ + "/x.ldict"));
+                    Quote(dir_ + "/x.ldict"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "ladder: " + dir_ + "/missing: no such file or folder\n");
   std::string out = dir_ + "/no/such/dir/x.ldict";

@@ -98,7 +98,9 @@ Status Engine::Impl::Load() {
   lexicon = std::move(lex).value();
   dict::DictionaryBuilder builder;
   RETURN_IF_ERROR(LoadDictionaries(options, &builder));
-  CountEntries(builder, &stats);
+  stats.actors = builder.actor_count();
+  stats.agents = builder.agent_count();
+  stats.patterns = builder.pattern_count();
   ASSIGN_OR_RETURN(dict, builder.Compile());
   stats.problems = dict->problems();
   stats.issues = dict->issues().size();

@@ -80,6 +80,16 @@ std::string Render(const Dictionary& d, const std::vector<std::string>& codes) {
   return out.str();
 }
 
+// An element, field by field (the struct gains Compile-time fields).
+PatternElement El(PatternElement::Kind kind, std::vector<std::string> words = {},
+                  int max_gap = 0) {
+  PatternElement e;
+  e.kind = kind;
+  e.words = std::move(words);
+  e.max_gap = max_gap;
+  return e;
+}
+
 // A builder with every field set, edge values included.
 void Fill(DictionaryBuilder* b) {
   ActorEntry putin;
@@ -102,12 +112,10 @@ void Fill(DictionaryBuilder* b) {
   b->AddAgent({{{"ngo"}}, "NGO", true, {"Phoenix.agents.txt", 99}});
 
   VerbPattern visit;
-  visit.elements = {{PatternElement::Kind::kWord, {"pay"}, 0},
-                    {PatternElement::Kind::kGap, {}, 4},
-                    {PatternElement::Kind::kWord, {"visit", "trip"}, 0},
-                    {PatternElement::Kind::kWord, {"to"}, 0},
-                    {PatternElement::Kind::kTarget, {}, 0},
-                    {PatternElement::Kind::kSource, {}, 0}};
+  using Kind = PatternElement::Kind;
+  visit.elements = {El(Kind::kWord, {"pay"}),         El(Kind::kGap, {}, 4),
+                    El(Kind::kWord, {"visit", "trip"}), El(Kind::kWord, {"to"}),
+                    El(Kind::kTarget),                  El(Kind::kSource)};
   visit.anchor = 0;
   visit.code = "042";
   visit.reverse_code = "043";
@@ -115,9 +123,7 @@ void Fill(DictionaryBuilder* b) {
   visit.specificity = 123;
   b->AddPattern(visit);
   VerbPattern legacy;
-  legacy.elements = {{PatternElement::Kind::kVerb, {}, 0},
-                     {PatternElement::Kind::kGap, {}, -1},
-                     {PatternElement::Kind::kTarget, {}, 0}};
+  legacy.elements = {El(Kind::kVerb), El(Kind::kGap, {}, -1), El(Kind::kTarget)};
   legacy.anchor = 5;  // out of range: Compile skips it, the snapshot keeps it
   legacy.verb_words = {"threaten", "threatened", "threatens"};
   legacy.code = "130";
@@ -412,9 +418,9 @@ TEST_F(SnapshotTest, ResealedCorruptionNeverCrashesOrHalfLoads) {
 // pattern, or all if `all_long`) or one word (the others).
 void AddSharedElementPatterns(DictionaryBuilder* b, int words, int patterns,
                               bool all_long) {
-  PatternElement long_element{PatternElement::Kind::kWord, {}, 0};
+  PatternElement long_element = El(PatternElement::Kind::kWord);
   for (int i = 0; i < words; ++i) long_element.words.push_back("w" + std::to_string(i));
-  PatternElement short_element{PatternElement::Kind::kWord, {"x"}, 0};
+  PatternElement short_element = El(PatternElement::Kind::kWord, {"x"});
   for (int i = 0; i < patterns; ++i) {
     VerbPattern p;
     p.elements = {i == 0 || all_long ? long_element : short_element};

@@ -5,6 +5,9 @@
 //                               lexicon + ladder's own dictionaries (data/).
 //   BM_OpenPhoenixDictionaries  Engine::Open on the full Phoenix dictionaries
 //                               (legacy reader); target < 1 s.
+//   BM_OpenOwnSnapshot,         the same from a compiled snapshot (`ladder dict
+//   BM_OpenPhoenixSnapshot      compile`), saved to /tmp first and checked to
+//                               code the sample sentences as the text does.
 //   BM_LoadLexicon              the WordNet lexicon alone (part of both opens).
 //   BM_Code/<corpus>_<dict>     Engine::Code over every document of a corpus;
 //                               counters: sentences/s (text splitter), bytes/s,
@@ -29,6 +32,7 @@
 #include <vector>
 
 #include "ladder/engine.h"
+#include "ladder/io.h"
 #include "news_corpus.h"
 #include "text/text.h"
 
@@ -202,6 +206,72 @@ void BM_OpenPhoenixDictionaries(benchmark::State& state) {
   OpenBenchmark(state, OptionsFor(kPhoenix));
 }
 BENCHMARK(BM_OpenPhoenixDictionaries)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// Saves `dict`'s dictionaries as a snapshot in /tmp and checks that an
+// Engine opened from it codes sample sentences as the text dictionaries do.
+// Returns the options that open the snapshot, or sets *error.
+EngineOptions SnapshotOptionsFor(Dict dict, std::string* error) {
+  std::string path = std::filesystem::temp_directory_path().string() +
+                     (dict == kOwn ? "/ladder_bench_own.ldict" : "/ladder_bench_phoenix.ldict");
+  auto saved = ladder::SaveDictionarySnapshot(OptionsFor(dict), path);
+  if (!saved.ok()) {
+    *error = saved.status().message();
+    return {};
+  }
+  EngineOptions options;
+  options.dictionaries = {path};
+  auto snap = Engine::Open(options);
+  const Engine* text = GetEngine(dict, error);
+  if (!snap.ok() || text == nullptr) {
+    if (!snap.ok()) *error = snap.status().message();
+    return {};
+  }
+  const char* kSentences[] = {
+      "Russian President Vladimir Putin hosted Kim Jong-un on Wednesday.",
+      "The White House warned North Korea against selling artillery shells to Moscow.",
+      "Israeli troops killed two Palestinian militants in the West Bank.",
+      "China and India agreed to resume talks on their disputed border."};
+  auto coded = [](const Engine& engine, const Document& doc) {
+    std::string out;
+    auto result = engine.Code(doc);
+    if (!result.ok()) return "error: " + result.status().message();
+    for (const auto& e : result->events) out += ladder::EventToJson(e) + "\n";
+    return out;
+  };
+  std::string all;
+  for (const char* sentence : kSentences) {
+    Document doc{"bench", "2023-09-13", sentence, "", "", ""};
+    std::string from_text = coded(*text, doc);
+    if (coded(**snap, doc) != from_text) {
+      *error = std::string("snapshot codes differently: ") + sentence;
+      return {};
+    }
+    all += from_text;
+  }
+  if (all.find("\"cameo\"") == std::string::npos) {
+    *error = "no events from the sample sentences";
+    return {};
+  }
+  return options;
+}
+
+void SnapshotBenchmark(benchmark::State& state, Dict dict) {
+  std::string error;
+  EngineOptions options = SnapshotOptionsFor(dict, &error);
+  if (!error.empty()) return state.SkipWithError(error.c_str());
+  OpenBenchmark(state, options);
+}
+
+void BM_OpenOwnSnapshot(benchmark::State& state) { SnapshotBenchmark(state, kOwn); }
+BENCHMARK(BM_OpenOwnSnapshot)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_OpenPhoenixSnapshot(benchmark::State& state) {
+  if (!std::filesystem::is_directory(lb::PhoenixDir())) {
+    return state.SkipWithError(kNoData);
+  }
+  SnapshotBenchmark(state, kPhoenix);
+}
+BENCHMARK(BM_OpenPhoenixSnapshot)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 void BM_LoadLexicon(benchmark::State& state) {
   for (auto _ : state) {

@@ -248,19 +248,48 @@ int RunExplainCommand(int argc, char** argv) {
   return kExitOk;
 }
 
+// `ladder dict compile`: saves the dictionaries as one snapshot file.
+int CompileDictionaries(const EngineOptions& options, const std::string& output) {
+  auto saved = SaveDictionarySnapshot(options, output);
+  if (!saved.ok()) {
+    PrintError(saved.status().message());
+    return kExitFailure;
+  }
+  const DictionaryStats& s = *saved;
+  std::printf("wrote %s: %zu actors, %zu agents, %zu patterns, %zu discards, "
+              "%zu issues, %zu codes, %zu problem(s) in %.3f s\n",
+              output.c_str(), s.actors, s.agents, s.patterns, s.discards,
+              s.issues, s.codes, s.problems.size(), s.compile_seconds);
+  return kExitOk;
+}
+
 int RunDictCommand(int argc, char** argv) {
-  CLI::App app{"Check dictionaries or show their statistics", "ladder dict"};
+  CLI::App app{"Check dictionaries, show their statistics or compile them "
+               "into a snapshot file",
+               "ladder dict"};
   std::vector<std::string> dicts;
-  std::string action;
-  app.add_option("action", action, "check or stats")
+  std::string action, output;
+  bool with_default = false;
+  app.add_option("action", action, "check, stats or compile")
       ->required()
-      ->check(CLI::IsMember({"check", "stats"}));
+      ->check(CLI::IsMember({"check", "stats", "compile"}));
   app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_flag("--with-default-dict", with_default,
+               "also load ladder's own dictionaries beside --dict");
+  app.add_option("-o,--output", output,
+                 "compile: the snapshot file to write (e.g. phoenix.ldict)");
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  if ((action == "compile") != !output.empty()) {
+    PrintError(action == "compile" ? "dict compile: -o FILE is required"
+                                   : "dict " + action + ": -o is only for compile");
+    return kExitUsage;
+  }
   EngineOptions options;
   options.dictionaries = dicts;
+  options.include_default = with_default;
+  if (action == "compile") return CompileDictionaries(options, output);
   std::unique_ptr<Engine> engine = OpenEngine(options);
   if (engine == nullptr) return kExitFailure;
   const DictionaryStats& s = engine->stats();
@@ -280,7 +309,9 @@ const CommandRegistrar kCode("code", "code news text into events",
                              RunCodeCommand);
 const CommandRegistrar kExplain("explain", "show how a sentence is coded",
                                 RunExplainCommand);
-const CommandRegistrar kDict("dict", "check dictionaries or show statistics",
+const CommandRegistrar kDict("dict",
+                             "check dictionaries, show statistics or compile "
+                             "a snapshot",
                              RunDictCommand);
 
 }  // namespace

@@ -27,8 +27,12 @@ struct CommaClauseBounds {
 };
 
 struct EngineOptions {
-  // Dictionary sources: files or folders, in ladder's own format or a legacy
-  // one (recognised from the content). Empty: ladder's bundled dictionaries.
+  // Dictionary sources: files or folders, in ladder's own format, a legacy
+  // one or a compiled snapshot (recognised from the content). Empty:
+  // ladder's bundled dictionaries. With custom sources, ladder's CAMEO code
+  // table (data/codes.txt) is loaded after them, unless every source is a
+  // snapshot that already carries a code table (SaveDictionarySnapshot saves
+  // it).
   std::vector<std::string> dictionaries;
   // Also load ladder's bundled dictionaries when `dictionaries` is not empty.
   bool include_default = false;
@@ -60,6 +64,16 @@ struct CodeResult {
   bool discarded = false;  // a story discard phrase matched
   bool sentence_discarded = false;  // some sentence matched a discard phrase
 };
+
+// Loads the dictionaries that Engine::Open(options) would load (the same
+// sources in the same order, the code table included; WordNet is not read)
+// and saves their entries, before compilation, as one snapshot file at
+// `path` (doc/formats/dictionaries.md, "Compiled snapshots"). Opening an
+// Engine with `dictionaries = {path}` then codes exactly as with `options`,
+// without parsing dictionary text. Returns the counts of what was saved,
+// problems included; an error names the dictionary or `path`.
+Result<DictionaryStats> SaveDictionarySnapshot(const EngineOptions& options,
+                                               const std::string& path);
 
 class Engine {
  public:

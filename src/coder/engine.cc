@@ -1,6 +1,7 @@
 // Engine: dictionaries + lexicon + sentence coder behind one facade.
 #include "ladder/engine.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "base/date.h"
@@ -11,6 +12,7 @@
 #include "coder/sentence_coder.h"
 #include "dict/loader.h"
 #include "dict/own_format.h"
+#include "dict/snapshot.h"
 #include "text/text.h"
 
 namespace ladder {
@@ -49,7 +51,53 @@ std::vector<std::string> DefaultDictionaries() {
   return {LADDER_DEFAULT_DATA_DIR, LADDER_GENERATED_COUNTRIES};
 }
 
+// Loads the dictionary sources `options` names into `builder`.
+Status LoadDictionaries(const EngineOptions& options,
+                        dict::DictionaryBuilder* builder) {
+  std::vector<std::string> paths = options.dictionaries;
+  bool defaults = paths.empty() || options.include_default;
+  bool all_snapshots = !defaults && std::all_of(paths.begin(), paths.end(),
+                                                dict::IsSnapshotFile);
+  if (defaults) {
+    for (const std::string& p : DefaultDictionaries()) paths.push_back(p);
+  }
+  for (const std::string& p : paths) {
+    RETURN_IF_ERROR(dict::LoadDictionaryPath(p, builder));
+  }
+  // The CAMEO code table (Goldstein, quad class, PLOVER) always comes along;
+  // a snapshot saved by SaveDictionarySnapshot carries it already.
+  if (!defaults && !(all_snapshots && builder->code_count() > 0)) {
+    RETURN_IF_ERROR(dict::LoadDictionaryPath(
+        std::string(LADDER_DEFAULT_DATA_DIR) + "/codes.txt", builder));
+  }
+  return Status::Ok();
+}
+
+void CountEntries(const dict::DictionaryBuilder& builder, DictionaryStats* stats) {
+  stats->actors = builder.actor_count();
+  stats->agents = builder.agent_count();
+  stats->patterns = builder.pattern_count();
+  stats->codes = builder.code_count();
+  stats->discards = builder.discard_count();
+  stats->issues = builder.issue_count();
+  stats->problems = builder.problems();
+}
+
 }  // namespace
+
+Result<DictionaryStats> SaveDictionarySnapshot(const EngineOptions& options,
+                                               const std::string& path) {
+  auto start = std::chrono::steady_clock::now();
+  dict::DictionaryBuilder builder;
+  RETURN_IF_ERROR(LoadDictionaries(options, &builder));
+  RETURN_IF_ERROR(dict::SaveSnapshot(builder, path));
+  DictionaryStats stats;
+  CountEntries(builder, &stats);
+  stats.compile_seconds = std::chrono::duration<double>(
+                              std::chrono::steady_clock::now() - start)
+                              .count();
+  return stats;
+}
 
 Status Engine::Impl::Load() {
   auto start = std::chrono::steady_clock::now();
@@ -59,16 +107,7 @@ Status Engine::Impl::Load() {
   if (!lex.ok()) return lex.status();
   lexicon = std::move(lex).value();
   dict::DictionaryBuilder builder;
-  std::vector<std::string> paths = options.dictionaries;
-  if (paths.empty() || options.include_default) {
-    for (const std::string& p : DefaultDictionaries()) paths.push_back(p);
-  } else {
-    // The CAMEO code table (Goldstein, quad class, PLOVER) always comes along.
-    paths.push_back(std::string(LADDER_DEFAULT_DATA_DIR) + "/codes.txt");
-  }
-  for (const std::string& p : paths) {
-    RETURN_IF_ERROR(dict::LoadDictionaryPath(p, &builder));
-  }
+  RETURN_IF_ERROR(LoadDictionaries(options, &builder));
   stats.actors = builder.actor_count();
   stats.agents = builder.agent_count();
   stats.patterns = builder.pattern_count();

@@ -168,12 +168,16 @@ class DictionaryBuilder {
   size_t actor_count() const { return actors_.size(); }
   size_t agent_count() const { return agents_.size(); }
   size_t pattern_count() const { return patterns_.size(); }
+  size_t discard_count() const { return discards_.size(); }
+  size_t issue_count() const { return issues_.size(); }
+  size_t code_count() const { return codes_.size(); }
 
   // Builds the matchers. The builder is left empty.
   Result<std::shared_ptr<const Dictionary>> Compile();
 
  private:
   friend class Dictionary;
+  friend struct SnapshotAccess;  // dict/snapshot.cc saves and loads the entries
   struct Discard {
     Phrase phrase;
     bool whole_story;

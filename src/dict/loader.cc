@@ -9,6 +9,7 @@
 
 #include "base/strings.h"
 #include "dict/own_format.h"
+#include "dict/snapshot.h"
 #if __has_include("dict/legacy.h")
 #include "dict/legacy.h"
 #define LADDER_HAVE_LEGACY 1
@@ -32,6 +33,8 @@ Result<std::string> ReadFile(const std::string& path) {
 namespace {
 
 Status LoadFile(const std::string& path, DictionaryBuilder* builder) {
+  // A compiled snapshot is recognised by its magic bytes and memory-mapped.
+  if (IsSnapshotFile(path)) return LoadSnapshot(path, builder);
   ASSIGN_OR_RETURN(std::string content, ReadFile(path));
   OwnKind kind;
   if (SniffOwnFormat(content, &kind)) {

@@ -13,8 +13,9 @@ Result<std::string> ReadFile(const std::string& path);
 
 // `path` is a file or a folder (read recursively, files in name order;
 // hidden files, README* and *.md skipped). Each file's format is recognised
-// from its content: ladder's own ("%ladder ..." header) or a legacy format
-// (PETRARCH, Phoenix, TABARI). Entry problems go to builder->problems();
+// from its content: a compiled snapshot (dict/snapshot.h, by its magic
+// bytes), ladder's own ("%ladder ..." header) or a legacy format (PETRARCH,
+// Phoenix, TABARI). Entry problems go to builder->problems();
 // an unreadable path or unrecognised file is an error.
 Status LoadDictionaryPath(const std::string& path, DictionaryBuilder* builder);
 

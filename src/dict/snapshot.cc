@@ -152,11 +152,12 @@ enum SectionId : uint32_t {
   kPhrases,      // words begin, count
   kDatedCodes,   // code, from_ymd, to_ymd, note
   kActors,       // names begin, count (phrases), codes begin, count, file, line
-  kAgents,       // names begin, count, code, prefix, file, line
+  kAgents,       // names begin, count, code, flags (1 prefix, 2 exact forms),
+                 // file, line
   kElements,     // kind, words begin, count, max_gap (distinct elements)
   kElementRefs,  // element
   kPatterns,     // element refs begin, count, anchor, verb words begin, count,
-                 // code, reverse code, file, line, specificity
+                 // code, reverse code, file, line, flags (1 exact words)
   kDiscards,     // phrase, whole_story
   kIssues,       // phrase, code, ignore
   kCodes,        // code, label, goldstein low, high bits, quad class,
@@ -298,7 +299,8 @@ void SnapshotWriter::AddActors(const DictionaryBuilder& b) {
   for (const AgentEntry& a : SnapshotAccess::agents(b)) {
     uint32_t names = AddPhrases(a.names);
     entries_ += 1 + a.names.size();
-    Add(kAgents, {names, Size(a.names), Str(a.code), a.prefix ? 1u : 0u,
+    Add(kAgents, {names, Size(a.names), Str(a.code),
+                  (a.prefix ? 1u : 0u) | (a.exact_forms ? 2u : 0u),
                   Str(a.origin.file), I(a.origin.line)});
   }
 }
@@ -314,7 +316,7 @@ void SnapshotWriter::AddPatterns(const DictionaryBuilder& b) {
     uint32_t verb_words = Words(p.verb_words);
     Add(kPatterns, {elements, Size(p.elements), I(p.anchor), verb_words,
                     Size(p.verb_words), Str(p.code), Str(p.reverse_code),
-                    Str(p.origin.file), I(p.origin.line), I(p.specificity)});
+                    Str(p.origin.file), I(p.origin.line), p.exact_words ? 1u : 0u});
   }
 }
 
@@ -628,7 +630,7 @@ Status SnapshotParser::ReadActors(DictionaryBuilder* out) {
   for (uint64_t i = 0; i < g.count; ++i) {
     uint32_t names = g.At(i, 0), n_names = g.At(i, 1);
     if (!RangeOk(names, n_names, t_[kPhrases].count) || !StrOk(g.At(i, 2)) ||
-        !BoolOk(g.At(i, 3)) || !StrOk(g.At(i, 4))) {
+        g.At(i, 3) > 3 || !StrOk(g.At(i, 4))) {
       return RowError(kAgents, i, "index or flag out of bounds");
     }
     if (!Charge(1 + uint64_t{n_names})) return OverBudget(kAgents, i);
@@ -639,7 +641,8 @@ Status SnapshotParser::ReadActors(DictionaryBuilder* out) {
       a.names.push_back(MakePhrase(names + k));
     }
     a.code = S(g.At(i, 2));
-    a.prefix = g.At(i, 3) != 0;
+    a.prefix = (g.At(i, 3) & 1) != 0;
+    a.exact_forms = (g.At(i, 3) & 2) != 0;
     a.origin.file = S(g.At(i, 4));
     a.origin.line = static_cast<int32_t>(g.At(i, 5));
     out->AddAgent(std::move(a));
@@ -655,8 +658,8 @@ Status SnapshotParser::ReadPatterns(DictionaryBuilder* out) {
     uint32_t verb_words = t.At(i, 3), n_verb_words = t.At(i, 4);
     if (!RangeOk(elements, n_elements, refs.count) ||
         !RangeOk(verb_words, n_verb_words, t_[kWords].count) || !StrOk(t.At(i, 5)) ||
-        !StrOk(t.At(i, 6)) || !StrOk(t.At(i, 7))) {
-      return RowError(kPatterns, i, "index out of bounds");
+        !StrOk(t.At(i, 6)) || !StrOk(t.At(i, 7)) || t.At(i, 9) > 1) {
+      return RowError(kPatterns, i, "index or flag out of bounds");
     }
     if (!Charge(1 + uint64_t{n_elements} + n_verb_words)) return OverBudget(kPatterns, i);
     VerbPattern p;
@@ -672,7 +675,7 @@ Status SnapshotParser::ReadPatterns(DictionaryBuilder* out) {
     p.reverse_code = S(t.At(i, 6));
     p.origin.file = S(t.At(i, 7));
     p.origin.line = static_cast<int32_t>(t.At(i, 8));
-    p.specificity = static_cast<int32_t>(t.At(i, 9));
+    p.exact_words = t.At(i, 9) != 0;  // specificity: computed by Compile
     out->AddPattern(std::move(p));
   }
   return Status::Ok();

@@ -39,7 +39,7 @@ inline constexpr char kSnapshotMagic[12] = {'L', 'A', 'D', 'D', 'E',  'R',
                                             'D', 'I', 'C', 'T', '\0', '\0'};
 // The binary layout; bumped when the layout changes (the entries' meaning is
 // versioned by kDictionaryFormatVersion).
-inline constexpr uint32_t kSnapshotLayoutVersion = 1;
+inline constexpr uint32_t kSnapshotLayoutVersion = 2;
 // The fixed header: magic, format version, layout version, section count,
 // file size (u64 at kSnapshotSizeOffset). The file ends with an 8-byte XXH64
 // checksum of all the bytes before it.

@@ -50,12 +50,13 @@ std::string Render(const Dictionary& d, const std::vector<std::string>& codes) {
     out << "\n";
   }
   for (const AgentEntry& a : d.agents()) {
-    out << "agent " << Names(a.names) << " " << a.code << " " << a.prefix << " @"
+    out << "agent " << Names(a.names) << " " << a.code << " " << a.prefix
+        << a.exact_forms << " @"
         << a.origin.ToString() << "\n";
   }
   for (const VerbPattern& p : d.patterns()) {
     out << "pattern " << p.code << ":" << p.reverse_code << " anchor " << p.anchor
-        << " spec " << p.specificity << " verbs [" << Join(p.verb_words) << "] @"
+        << " spec " << p.specificity << " exact " << p.exact_words << " verbs [" << Join(p.verb_words) << "] @"
         << p.origin.ToString() << " :";
     for (const PatternElement& e : p.elements) {
       out << " (" << static_cast<int>(e.kind) << " " << Join(e.words, "|") << " "
@@ -108,8 +109,9 @@ void Fill(DictionaryBuilder* b) {
   stem.origin = {"/very/long/path/to/a/dictionary/file/with/many/parts.actors.txt", 1};
   b->AddActor(stem);
 
-  b->AddAgent({{{"president"}, {"prime", "minister"}}, "GOV", false, {"agents.txt", 3}});
-  b->AddAgent({{{"ngo"}}, "NGO", true, {"Phoenix.agents.txt", 99}});
+  b->AddAgent({{{"president"}, {"prime", "minister"}}, "GOV", false, false, {"agents.txt", 3}});
+  b->AddAgent({{{"ngo"}}, "NGO", true, false, {"Phoenix.agents.txt", 99}});
+  b->AddAgent({{{"police"}}, "COP", false, true, {"Phoenix.agents.txt", 120}});
 
   VerbPattern visit;
   using Kind = PatternElement::Kind;
@@ -120,7 +122,7 @@ void Fill(DictionaryBuilder* b) {
   visit.code = "042";
   visit.reverse_code = "043";
   visit.origin = {"data/verbs.txt", 40};
-  visit.specificity = 123;
+  visit.exact_words = true;
   b->AddPattern(visit);
   VerbPattern legacy;
   legacy.elements = {El(Kind::kVerb), El(Kind::kGap, {}, -1), El(Kind::kTarget)};
@@ -175,14 +177,14 @@ TEST_F(SnapshotTest, RoundTripsEveryField) {
   Status st = LoadSnapshot(path, &loaded);
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_EQ(loaded.actor_count(), 3u);
-  EXPECT_EQ(loaded.agent_count(), 2u);
+  EXPECT_EQ(loaded.agent_count(), 3u);
   EXPECT_EQ(loaded.pattern_count(), 2u);
   EXPECT_EQ(loaded.discard_count(), 2u);
   EXPECT_EQ(loaded.issue_count(), 2u);
   EXPECT_EQ(loaded.code_count(), 3u);
   EXPECT_EQ(loaded.problems(), original.problems());
   // Byte-identical re-serialisation: every stored field came back, the
-  // uncompiled specificity and the out-of-range anchor included.
+  // the flags and the out-of-range anchor included.
   EXPECT_EQ(Bytes(loaded), Bytes(original));
 
   auto a = original.Compile();
@@ -197,6 +199,11 @@ TEST_F(SnapshotTest, RoundTripsEveryField) {
   EXPECT_EQ((*b)->actors()[2].codes[0].note, std::string("nul\0byte", 8));
   EXPECT_EQ((*b)->actors()[2].codes[0].from_ymd, -5);
   EXPECT_TRUE((*b)->agents()[1].prefix);
+  EXPECT_FALSE((*b)->agents()[1].exact_forms);
+  EXPECT_TRUE((*b)->agents()[2].exact_forms);
+  EXPECT_FALSE((*b)->agents()[2].prefix);
+  EXPECT_TRUE((*b)->patterns()[0].exact_words);
+  EXPECT_FALSE((*b)->patterns()[1].exact_words);
   EXPECT_EQ((*b)->patterns()[1].elements[1].max_gap, -1);
   EXPECT_TRUE(std::signbit((*b)->Code("XYZ")->goldstein));
   // Discards: the phrases and the story flags.

@@ -1120,7 +1120,8 @@ void SentenceCoder::Code(const SentenceContext& c,
     for (uint32_t pi : *list) {
       const VerbPattern& p = dict_.patterns()[pi];
       ++tried;
-      if (filter_patterns_ && !words.MayMatch(p)) continue;
+      // DropUnmet has checked the one-word requirements (AnchorPatterns::needs).
+      if (filter_patterns_ && !p.needs_complete && !words.MayMatch(p)) continue;
       if (MatchPattern(p, i, s, &match) &&
           (noun_det < 0 || GovernedNoun(t, match, noun_det))) {
         fired = &p;

@@ -207,6 +207,14 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
         p.required.push_back(static_cast<uint16_t>(e));
       }
     }
+    // Check the elements with fewest alternatives first: they fail fastest.
+    std::stable_sort(p.required.begin(), p.required.end(), [&](uint16_t a, uint16_t b) {
+      return p.elements[a].ids.size() < p.elements[b].ids.size();
+    });
+    p.needs_complete = p.required.size() <= 3;
+    for (uint16_t e : p.required) {
+      if (p.elements[e].ids.size() != 1) p.needs_complete = false;
+    }
     if (p.anchor < 0 || p.anchor >= static_cast<int>(p.elements.size())) {
       continue;
     }

@@ -94,7 +94,10 @@ struct VerbPattern {
   // Computed at Compile: elements other than the anchor that are exact words
   // only. Each must match some token of the sentence, so a pattern whose
   // required words are absent is not tried (see SentenceWords).
-  std::vector<uint16_t> required;
+  std::vector<uint16_t> required;  // fewest alternatives first
+  // Computed at Compile: every required element is one word, at most three:
+  // AnchorPatterns::needs holds them all, so nothing else need be checked.
+  bool needs_complete = false;
   // Words match only a token's own lower-case form, not its lemma
   // (PETRARCH-1 patterns, which list the forms they mean).
   bool exact_words = false;

@@ -279,6 +279,23 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
       end = next.end;
       continue;
     }
+    // "the evil Arnor awful Gondor": adjectives between two actors keep one
+    // noun phrase, which the first actor names (PETRARCH codes a noun
+    // phrase by its first actor).
+    if (pieces->back().kind == PieceKind::kActor && Modifier(tokens[j]) &&
+        !(tokens[j].pos & (text::kPosVerb | text::kPosNoun))) {
+      size_t k = j + 1;
+      while (k < n && k - j < 3 && Modifier(tokens[k]) &&
+             !(tokens[k].pos & (text::kPosVerb | text::kPosNoun))) {
+        ++k;
+      }
+      if (k < n && PieceAt(tokens, k, dict, ymd, &next) &&
+          next.kind == PieceKind::kActor) {
+        pieces->push_back(next);
+        end = next.end;
+        continue;
+      }
+    }
     // Unknown capitalised words: a name after a title/agent ("President
     // Zhang Guoqing") or inside ("The Chosun Ilbo newspaper").
     size_t k = j;

@@ -775,7 +775,10 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
     }
   }
   for (size_t k = m.end; k < t.size() && k < m.end + 12; ++k) {
-    if (HardBoundary(t[k]) || Subordinator(t, k) || t[k].lower == ",") break;
+    if (HardBoundary(t[k]) || t[k].lower == ",") break;
+    // "questioned whether he has a future with X": a "whether" clause
+    // right after the verb is its object, not an adverbial clause.
+    if (Subordinator(t, k) && !(k == m.end && t[k].lower == "whether")) break;
     // "raids in which Arnor spokesmen said": a relative clause has its own
     // subject; its actors are not objects of the verb before it.
     if (Is(t[k], {"which", "who", "whom", "whose"})) break;
@@ -790,6 +793,10 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
     if (mi == source || (source >= 0 && (*s.mentions)[mi].compound >= 0 &&
                          (*s.mentions)[mi].compound ==
                              (*s.mentions)[source].compound)) {
+      continue;
+    }
+    // The subject again ("he" for the subject): not the object.
+    if (source >= 0 && (*s.mentions)[mi].code == (*s.mentions)[source].code) {
       continue;
     }
     return mi;

@@ -206,6 +206,8 @@ void Combine(const std::vector<Piece>& pieces, Mention* m) {
   } else {
     if (!actor_agents.empty() && !agent_piece.empty()) {
       agent = StackAgent(actor_agents, agent_piece);
+    } else if (!actor_agents.empty() && agent.size() < 3) {
+      agent = actor_agents;  // a short code of its own: "ITHTV"
     }
     m->code = prefix + (country.empty() ? "---" : country) + agent;
   }
@@ -238,6 +240,42 @@ void RegisterAliases(const std::vector<Token>& tokens,
 }  // namespace
 
 namespace {
+
+// A word that may stand inside an actor's noun phrase: a lower-case
+// adjective that is not also a noun or verb ("awful"), or a lower-case
+// hyphenated word ("state-run", "war-torn").
+bool InnerModifier(const Token& t) {
+  if (t.kind != TokenKind::kWord || t.capitalized) return false;
+  if (t.lower.find('-') != std::string::npos) return true;
+  return Modifier(t) && !(t.pos & (text::kPosVerb | text::kPosNoun));
+}
+
+// An actor phrase whose words are not adjacent: the words of `actor` then
+// those from `k` on, the modifiers between them skipped ("Ithilen
+// state-run television" as ITHILEN TELEVISION). The trie has no gaps, so
+// the tokens are presented to it without them (a rare path: words are
+// looked up by string).
+bool GappedActor(const std::vector<Token>& tokens, const Piece& actor, size_t k,
+                 const dict::Dictionary& dict, int ymd, Piece* out) {
+  size_t len = actor.end - actor.begin;
+  auto at = [&](size_t c) -> const Token& {
+    return tokens[c < len ? actor.begin + c : k + (c - len)];
+  };
+  dict::PhraseMatch pm;
+  if (!dict.actor_trie().LongestAt(
+          0, len + (tokens.size() - k),
+          [&](size_t c) -> std::string_view { return at(c).lower; },
+          [&](size_t c) -> std::string_view { return at(c).lemma; }, &pm) ||
+      pm.end <= len) {
+    return false;
+  }
+  const dict::DatedCode* code = dict.actors()[pm.entry].CodeOn(ymd);
+  if (code == nullptr) return false;
+  *out = actor;
+  out->code = code->code;
+  out->end = static_cast<uint32_t>(k + (pm.end - len));
+  return true;
+}
 
 // Grows a noun phrase from the piece at `i`; returns the end token.
 uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
@@ -279,19 +317,20 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
       end = next.end;
       continue;
     }
-    // "the evil Arnor awful Gondor": adjectives between two actors keep one
-    // noun phrase, which the first actor names (PETRARCH codes a noun
-    // phrase by its first actor).
-    if (pieces->back().kind == PieceKind::kActor && Modifier(tokens[j]) &&
-        !(tokens[j].pos & (text::kPosVerb | text::kPosNoun))) {
+    // "the evil Arnor awful Gondor", "Russian state-run media", "Ithilen
+    // state-run television": modifiers inside an actor's noun phrase.
+    if (pieces->back().kind == PieceKind::kActor && InnerModifier(tokens[j])) {
       size_t k = j + 1;
-      while (k < n && k - j < 3 && Modifier(tokens[k]) &&
-             !(tokens[k].pos & (text::kPosVerb | text::kPosNoun))) {
-        ++k;
-      }
-      if (k < n && PieceAt(tokens, k, dict, ymd, &next) &&
-          next.kind == PieceKind::kActor) {
+      while (k < n && k - j < 3 && InnerModifier(tokens[k])) ++k;
+      if (k < n && PieceAt(tokens, k, dict, ymd, &next)) {
+        // A second actor: the phrase is named by its first actor, as
+        // PETRARCH codes a noun phrase.
         pieces->push_back(next);
+        end = next.end;
+        continue;
+      }
+      if (k < n && GappedActor(tokens, pieces->back(), k, dict, ymd, &next)) {
+        pieces->back() = next;
         end = next.end;
         continue;
       }

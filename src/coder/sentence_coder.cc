@@ -1207,8 +1207,8 @@ void SentenceCoder::Code(const SentenceContext& c,
       }
     }
     int source = subj.mention;
-    int partner = match.source < 0 && source >= 0 ? PossessorPartner(s, source)
-                                                  : -1;
+    int partner =
+        match.source < 0 && source >= 0 ? PossessorPartner(s, source) : -1;
     if (partner >= 0) subj.how += " + possessor of the conjunct before it";
     int target = match.target;
     if (g.passive && target < 0) {
@@ -1249,12 +1249,11 @@ void SentenceCoder::Code(const SentenceContext& c,
     Scratch ext{};
     const Scratch* sp = &s;
     Mention conjunct;
-    bool has_conjunct =
-        new_actor_length_ > 0 && subj.conjunct > 0 && !g.passive &&
-        UnknownActor(t, subj.conjunct, subj.conjunct_end, new_actor_length_,
-                     &conjunct);
-    if (new_actor_length_ > 0 &&
-        (source < 0 || target < 0 || has_conjunct)) {
+    bool has_conjunct = new_actor_length_ > 0 && subj.conjunct > 0 &&
+                        !g.passive &&
+                        UnknownActor(t, subj.conjunct, subj.conjunct_end,
+                                     new_actor_length_, &conjunct);
+    if (new_actor_length_ > 0 && (source < 0 || target < 0 || has_conjunct)) {
       // PETRARCH new_actor_length: unknown noun phrases stand in.
       Mention subject, object;
       bool has_subject =
@@ -1285,8 +1284,8 @@ void SentenceCoder::Code(const SentenceContext& c,
     }
     std::vector<int> sources = Members(*sp, source);
     if (partner >= 0 && !g.passive) sources.insert(sources.begin(), partner);
-    AddPairs(*sp, sources, Members(*sp, target), base, *fired,
-             reciprocal, match.source >= 0 && match.target >= 0, events);
+    AddPairs(*sp, sources, Members(*sp, target), base, *fired, reciprocal,
+             match.source >= 0 && match.target >= 0, events);
     if (trace) {
       *trace +=
           "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +

@@ -215,8 +215,7 @@ TEST_F(LegacySuiteTest, NounPhrases) {
                        "targetcode=\"MOR\" eventcode=\"223\"></EventCoding>",
                    "Eriador's death and injury toll has risen in the dispute "
                    "with Mordor.") +
-            config("new_actor_length", "0") +
-            "</Sentences></Validation>\n");
+            config("new_actor_length", "0") + "</Sentences></Validation>\n");
   ValidateOptions options;
   auto r = RunValidation((dir_ / "suite2.xml").string(), options);
   ASSERT_TRUE(r.ok()) << r.status().message();

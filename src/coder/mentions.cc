@@ -154,15 +154,32 @@ bool Capitalized(const Token& t) {
                    text::kPosConj | text::kPosSub)) == 0;
 }
 
-// Combines the pieces of one noun phrase into a code.
+// The agents of a code after another agent is added: appended, unless the
+// actor's agents end with it already (PETRARCH: RUSGOV + ~GOV = RUSGOV).
+std::string StackAgent(std::string_view actor_agents, std::string_view agent) {
+  if (actor_agents.empty()) return std::string(agent);
+  if (agent.empty() || base::EndsWith(actor_agents, agent)) {
+    return std::string(actor_agents);
+  }
+  // "GOV" + "GOVMED": the agent already starts with the actor's own.
+  if (agent.substr(0, actor_agents.size()) == actor_agents) {
+    return std::string(agent);
+  }
+  return std::string(actor_agents) + std::string(agent);
+}
+
+// Combines the pieces of one noun phrase into a code. An agent added to an
+// actor whose code has agents already is appended, as PETRARCH does ("West
+// German" GMWGOV + "world government" ~WGO: GMWGOVWGO).
 void Combine(const std::vector<Piece>& pieces, Mention* m) {
-  std::string country, agent, person_code, prefix;
+  std::string country, agent, person_code, prefix, actor_agents, agent_piece;
   for (const Piece& p : pieces) {
     if (p.kind == PieceKind::kAgent) {
       if (p.prefix_agent) {
         prefix = p.code;
       } else {
         agent = p.code;
+        agent_piece = p.code;
       }
       continue;
     }
@@ -173,7 +190,12 @@ void Combine(const std::vector<Piece>& pieces, Mention* m) {
       person_code = p.code;
       m->person = m->person || p.person;
     }
-    if (country.empty() && !c.empty()) country = c;
+    if (country.empty() && !c.empty()) {
+      country = c;
+      if (p.code.size() > 3 && p.code.substr(0, 3) != "---") {
+        actor_agents = p.code.substr(3);
+      }
+    }
     if (!a.empty()) agent = a;
     if (p.code.size() > 6 && p.code.substr(0, 3) == country) {
       person_code = p.code;  // a long specific code (IGOUNO..., PRKGOVMIL)
@@ -182,6 +204,11 @@ void Combine(const std::vector<Piece>& pieces, Mention* m) {
   if (!person_code.empty() && person_code.substr(0, 3) == country) {
     m->code = person_code;
   } else {
+    if (!actor_agents.empty() && !agent_piece.empty()) {
+      agent = StackAgent(actor_agents, agent_piece);
+    } else if (!actor_agents.empty() && agent.size() < 3) {
+      agent = actor_agents;  // a short code of its own: "ITHTV"
+    }
     m->code = prefix + (country.empty() ? "---" : country) + agent;
   }
   if (!prefix.empty() && m->code.substr(0, prefix.size()) != prefix) {
@@ -213,6 +240,42 @@ void RegisterAliases(const std::vector<Token>& tokens,
 }  // namespace
 
 namespace {
+
+// A word that may stand inside an actor's noun phrase: a lower-case
+// adjective that is not also a noun or verb ("awful"), or a lower-case
+// hyphenated word ("state-run", "war-torn").
+bool InnerModifier(const Token& t) {
+  if (t.kind != TokenKind::kWord || t.capitalized) return false;
+  if (t.lower.find('-') != std::string::npos) return true;
+  return Modifier(t) && !(t.pos & (text::kPosVerb | text::kPosNoun));
+}
+
+// An actor phrase whose words are not adjacent: the words of `actor` then
+// those from `k` on, the modifiers between them skipped ("Ithilen
+// state-run television" as ITHILEN TELEVISION). The trie has no gaps, so
+// the tokens are presented to it without them (a rare path: words are
+// looked up by string).
+bool GappedActor(const std::vector<Token>& tokens, const Piece& actor, size_t k,
+                 const dict::Dictionary& dict, int ymd, Piece* out) {
+  size_t len = actor.end - actor.begin;
+  auto at = [&](size_t c) -> const Token& {
+    return tokens[c < len ? actor.begin + c : k + (c - len)];
+  };
+  dict::PhraseMatch pm;
+  if (!dict.actor_trie().LongestAt(
+          0, len + (tokens.size() - k),
+          [&](size_t c) -> std::string_view { return at(c).lower; },
+          [&](size_t c) -> std::string_view { return at(c).lemma; }, &pm) ||
+      pm.end <= len) {
+    return false;
+  }
+  const dict::DatedCode* code = dict.actors()[pm.entry].CodeOn(ymd);
+  if (code == nullptr) return false;
+  *out = actor;
+  out->code = code->code;
+  out->end = static_cast<uint32_t>(k + (pm.end - len));
+  return true;
+}
 
 // Grows a noun phrase from the piece at `i`; returns the end token.
 uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
@@ -253,6 +316,24 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
       pieces->push_back(next);
       end = next.end;
       continue;
+    }
+    // "the evil Arnor awful Gondor", "Russian state-run media", "Ithilen
+    // state-run television": modifiers inside an actor's noun phrase.
+    if (pieces->back().kind == PieceKind::kActor && InnerModifier(tokens[j])) {
+      size_t k = j + 1;
+      while (k < n && k - j < 3 && InnerModifier(tokens[k])) ++k;
+      if (k < n && PieceAt(tokens, k, dict, ymd, &next)) {
+        // A second actor: the phrase is named by its first actor, as
+        // PETRARCH codes a noun phrase.
+        pieces->push_back(next);
+        end = next.end;
+        continue;
+      }
+      if (k < n && GappedActor(tokens, pieces->back(), k, dict, ymd, &next)) {
+        pieces->back() = next;
+        end = next.end;
+        continue;
+      }
     }
     // Unknown capitalised words: a name after a title/agent ("President
     // Zhang Guoqing") or inside ("The Chosun Ilbo newspaper").
@@ -572,7 +653,7 @@ void DistributeAgents(const std::vector<Token>& tokens,
       if (tokens[k].lower == "the" && k + 1 < tokens.size()) ++k;
       for (size_t m = 0; m < ms.size(); ++m) {
         if (ms[m].begin != k) continue;
-        if (!ms[m].agent.empty() || ms[m].possessor || ms[m].country.empty() ||
+        if (ms[m].possessor || ms[m].country.empty() ||
             ms[m].how.find("pronoun") != std::string::npos) {
           break;
         }
@@ -609,8 +690,12 @@ void DistributeAgents(const std::vector<Token>& tokens,
       Mention c = ms[m];
       c.begin = new_begin[m];
       c.prep = prep;
-      c.code = a->prefix ? a->agent + c.country : c.country + a->agent;
-      c.agent = a->prefix ? "" : a->agent.substr(0, 3);
+      // "activists of Gonzo GMO" (GONGMO): the agent stacks on the actor's
+      // own agents (GONGMOOPP).
+      std::string own = ms[m].code.size() > 3 ? ms[m].code.substr(3) : "";
+      c.code = a->prefix ? a->agent + ms[m].code
+                         : c.country + StackAgent(own, a->agent);
+      c.agent = a->prefix ? ms[m].agent : c.code.substr(3, 3);
       c.how = "agent '" + a->agent + "' of " + ms[m].how;
       out.push_back(std::move(c));
     }

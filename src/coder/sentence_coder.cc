@@ -590,6 +590,10 @@ struct Subject {
   int mention = -1;
   bool unrealized = false;  // "for X to V", "warned X against V-ing", "urged X to V"
   int accuser = -1;  // "X accused Y of V-ing": X
+  // "Eriador's death and injury toll has risen": the first token of the
+  // conjunct after the possessor's head noun ("injury"), 0 if none, and
+  // the end of that conjunct (the verb group).
+  size_t conjunct = 0, conjunct_end = 0;
   std::string how;
 };
 
@@ -737,6 +741,12 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
       // phrase its (non-actor) head noun makes.
       out.mention = m;
       out.how = "possessor of the subject noun";
+      for (size_t k = ms[m].end + 2; k + 1 < group_begin; ++k) {
+        if (Is(t[k], {"and", "or"})) {
+          out.conjunct = k + 1;
+          out.conjunct_end = group_begin;
+        }
+      }
       break;
     }
     if (ms[m].possessor || !ms[m].prep.empty()) {
@@ -748,6 +758,35 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
     break;
   }
   return out;
+}
+
+bool CommonNoun(const Scratch& s, size_t k) {
+  const Token& q = (*s.tokens)[k];
+  constexpr uint16_t kClosed = text::kPosAux | text::kPosModal | text::kPosNeg |
+                               text::kPosDet | text::kPosPrep | text::kPosPron |
+                               text::kPosConj | text::kPosSub;
+  return q.kind == TokenKind::kWord && !q.capitalized && s.covers[k] < 0 &&
+         (q.pos & (text::kPosNoun | text::kPosAdj)) && !(q.pos & kClosed);
+}
+
+// "Ithilen's sheep and goats of Gondor warned": the subject `m` ends an "N
+// of Y" phrase joined by "and"/"or" to "X's N"; X is a subject beside Y.
+// Returns X's mention, or -1.
+int PossessorPartner(const Scratch& s, int m) {
+  const auto& t = *s.tokens;
+  const Mention& y = (*s.mentions)[m];
+  if (y.prep != "of" || y.compound >= 0) return -1;
+  size_t j = y.begin;
+  while (j > 0 && Is(t[j - 1], {"the", "a", "an"})) --j;
+  if (j == 0 || t[j - 1].lower != "of") return -1;
+  size_t h = --j;  // at "of"; back over the second conjunct's nouns
+  while (h > 0 && j - h < 3 && CommonNoun(s, h - 1)) --h;
+  if (h == j || h == 0 || !Is(t[h - 1], {"and", "or"})) return -1;
+  size_t a = h - 1, q = h - 1;
+  while (q > 0 && a - q < 3 && CommonNoun(s, q - 1)) --q;
+  if (q == a || q < 2 || t[q - 1].kind != TokenKind::kPossessive) return -1;
+  int x = s.covers[q - 2];
+  return x >= 0 && (*s.mentions)[x].possessor ? x : -1;
 }
 
 // Members of a compound ("Russia and Iran") or the mention alone.
@@ -775,7 +814,10 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
     }
   }
   for (size_t k = m.end; k < t.size() && k < m.end + 12; ++k) {
-    if (HardBoundary(t[k]) || Subordinator(t, k) || t[k].lower == ",") break;
+    if (HardBoundary(t[k]) || t[k].lower == ",") break;
+    // "questioned whether he has a future with X": a "whether" clause
+    // right after the verb is its object, not an adverbial clause.
+    if (Subordinator(t, k) && !(k == m.end && t[k].lower == "whether")) break;
     // "raids in which Arnor spokesmen said": a relative clause has its own
     // subject; its actors are not objects of the verb before it.
     if (Is(t[k], {"which", "who", "whom", "whose"})) break;
@@ -790,6 +832,10 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
     if (mi == source || (source >= 0 && (*s.mentions)[mi].compound >= 0 &&
                          (*s.mentions)[mi].compound ==
                              (*s.mentions)[source].compound)) {
+      continue;
+    }
+    // The subject again ("he" for the subject): not the object.
+    if (source >= 0 && (*s.mentions)[mi].code == (*s.mentions)[source].code) {
       continue;
     }
     return mi;
@@ -1162,6 +1208,9 @@ void SentenceCoder::Code(const SentenceContext& c,
       }
     }
     int source = subj.mention;
+    int partner =
+        match.source < 0 && source >= 0 ? PossessorPartner(s, source) : -1;
+    if (partner >= 0) subj.how += " + possessor of the conjunct before it";
     int target = match.target;
     if (g.passive && target < 0) {
       target = source;
@@ -1200,7 +1249,12 @@ void SentenceCoder::Code(const SentenceContext& c,
     std::vector<Mention> extended;
     Scratch ext{};
     const Scratch* sp = &s;
-    if (new_actor_length_ > 0 && (source < 0 || target < 0)) {
+    Mention conjunct;
+    bool has_conjunct = new_actor_length_ > 0 && subj.conjunct > 0 &&
+                        !g.passive &&
+                        UnknownActor(t, subj.conjunct, subj.conjunct_end,
+                                     new_actor_length_, &conjunct);
+    if (new_actor_length_ > 0 && (source < 0 || target < 0 || has_conjunct)) {
       // PETRARCH new_actor_length: unknown noun phrases stand in.
       Mention subject, object;
       bool has_subject =
@@ -1208,7 +1262,7 @@ void SentenceCoder::Code(const SentenceContext& c,
           UnknownSubject(s, g.begin, new_actor_length_, &subject);
       bool has_object = target < 0 && !g.passive &&
                         UnknownObject(s, match.end, new_actor_length_, &object);
-      if (has_subject || has_object) {
+      if (has_subject || has_object || has_conjunct) {
         extended = mentions;
         ext = s;
         ext.mentions = &extended;
@@ -1222,10 +1276,17 @@ void SentenceCoder::Code(const SentenceContext& c,
           target = static_cast<int>(extended.size());
           extended.push_back(object);
         }
+        if (has_conjunct) {
+          // "Eriador's death and injury toll": a second subject.
+          partner = static_cast<int>(extended.size());
+          extended.push_back(conjunct);
+        }
       }
     }
-    AddPairs(*sp, Members(*sp, source), Members(*sp, target), base, *fired,
-             reciprocal, match.source >= 0 && match.target >= 0, events);
+    std::vector<int> sources = Members(*sp, source);
+    if (partner >= 0 && !g.passive) sources.insert(sources.begin(), partner);
+    AddPairs(*sp, sources, Members(*sp, target), base, *fired, reciprocal,
+             match.source >= 0 && match.target >= 0, events);
     if (trace) {
       *trace +=
           "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +

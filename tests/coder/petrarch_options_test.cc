@@ -165,5 +165,65 @@ TEST_F(LegacySuiteTest, PetrarchOneSemantics) {
   EXPECT_EQ(r->passed, 7u);
 }
 
+// Noun phrases as PETRARCH codes them: agents stack on an actor code that
+// has agents, adjectives and hyphenated words stand inside actor phrases,
+// "X's N and N of Y" subjects, "whether" complements, and new_actor_length
+// conjuncts.
+TEST_F(LegacySuiteTest, NounPhrases) {
+  Write("v2.txt",
+        "--- RESTORE  [064] ---\nRESTORE\n"
+        "--- WARN  [160] ---\nWARN\n"
+        "--- APPEAL  [095] ---\nAPPEAL\n"
+        "--- QUESTION  [---] ---\nQUESTION\n- BEGUN *  [212]\n"
+        "--- RISEN  [---] ---\nRISEN\n- DEATH TOLL * [223]\n");
+  Write("a2.txt",
+        "ARNOR  [ARN]\nGONDOR  [GON]\nMORDOR  [MOR]\nERIADOR  [ERI]\n"
+        "CALENARDHON  [CAL]\nITHILEN  [ITH]\nITHILEN TELEVISION  [ITHTV]\n"
+        "WEST_GERMAN  [GMWGOV]\nGONZO_GMO [GONGMO]\nMORGUL_ORCS [MRGORC]\n"
+        "SAM_GAMGEE [HOB]\n");
+  Write("g2.txt",
+        "WORLD_GOVERNMENT {} [~WGO]\nHUMAN_RIGHTS_ACTIVIST [~OPP]\n"
+        "GOVERNMENT [~GOV]\n");
+  auto config = [](const std::string& option, const std::string& value) {
+    return "<Config option=\"" + option + "\" value=\"" + value +
+           "\"></Config>\n";
+  };
+  Write("suite2.xml",
+        "<Validation><Environment><Verbfile>v2.txt</Verbfile><Actorfile>"
+        "a2.txt</Actorfile><Agentfile>g2.txt</Agentfile></Environment>"
+        "<Sentences>\n" +
+            Record("STACK-1", Coding("GMWGOVWGO", "GONGMOOPP", "064"),
+                   "West German world government activists will restore ties "
+                   "with human rights activists of Gonzo GMO.") +
+            Record("STACK-2", Coding("GONGOV", "MOR", "064"),
+                   "The Gondor government restored ties with Mordor.") +
+            Record("ADJ-1", Coding("ARN", "MOR", "064"),
+                   "The evil Arnor awful Gondor restored ties with Mordor.") +
+            Record("GAP-1", Coding("ARN", "ITHTV", "095"),
+                   "Arnor appealed for peace in Ithilen state-run television "
+                   "on Monday.") +
+            Record("POSS-1",
+                   Coding("ITH", "MOR", "160") + Coding("GON", "MOR", "160"),
+                   "Ithilen's sheep and goats of Gondor warned Mordor.") +
+            Record("WHETHER-1", Coding("HOB", "MRGORC", "212"),
+                   "Sam Gamgee has begun to question whether he really has "
+                   "a future with the Morgul Orcs.") +
+            config("new_actor_length", "4") +
+            Record("NEW-1",
+                   Coding("ERI", "MOR", "223") +
+                       "<EventCoding sourcecode='\"INJURY TOLL\"' "
+                       "targetcode=\"MOR\" eventcode=\"223\"></EventCoding>",
+                   "Eriador's death and injury toll has risen in the dispute "
+                   "with Mordor.") +
+            config("new_actor_length", "0") + "</Sentences></Validation>\n");
+  ValidateOptions options;
+  auto r = RunValidation((dir_ / "suite2.xml").string(), options);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  for (const RecordOutcome& f : r->failures) {
+    ADD_FAILURE() << f.id << ": " << f.text << "\n" << f.explain;
+  }
+  EXPECT_EQ(r->passed, 7u);
+}
+
 }  // namespace
 }  // namespace ladder

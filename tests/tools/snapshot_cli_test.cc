@@ -13,32 +13,14 @@
 #include <sstream>
 #include <string>
 
+#include "cli_fixture.h"
+
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
+using ladder::testing::CliFixture;
+using ladder::testing::CliRun;
+using ladder::testing::Quote;
+using ladder::testing::ReadFile;
 
 const std::string kSource = LADDER_SOURCE_DIR;
 const std::string kNews = kSource + "/examples/news.jsonl";
@@ -53,34 +35,8 @@ constexpr const char* kDemoDocs =
     R"({"id": "d3", "date": "1995-01-05", "text": "Gondor criticized Mordor, Rohan accused Arnor, Arnor warned Gondor."})"
     "\n";
 
-class SnapshotCliTest : public ::testing::Test {
+class SnapshotCliTest : public CliFixture {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/ladder_snapshot_cli_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& content) {
-    std::string path = dir_ + "/" + name;
-    std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    return path;
-  }
-
-  CliRun Ladder(const std::string& args) {
-    std::string out_path = dir_ + "/stdout", err_path = dir_ + "/stderr";
-    std::string cmd = Quote(LADDER_BINARY) + " " + args + " >" + Quote(out_path) + " 2>" +
-                      Quote(err_path) + " </dev/null";
-    int status = std::system(cmd.c_str());
-    CliRun r;
-    if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-    r.out = Slurp(out_path);
-    r.err = Slurp(err_path);
-    return r;
-  }
-
   // Compiles `dict_args` into dir_/name and returns its path.
   std::string Compile(const std::string& dict_args, const std::string& name) {
     std::string path = dir_ + "/" + name;
@@ -169,7 +125,7 @@ TEST_F(SnapshotCliTest, PhoenixDictionariesCodeTheSame) {
 TEST_F(SnapshotCliTest, SnapshotOfASnapshotIsTheSameFile) {
   std::string first = Compile("--dict " + Quote(kDemoProject), "first.ldict");
   std::string second = Compile("--dict " + Quote(first), "second.ldict");
-  EXPECT_EQ(Slurp(second), Slurp(first));
+  EXPECT_EQ(ReadFile(second), ReadFile(first));
 }
 
 TEST_F(SnapshotCliTest, BadCommandLinesAreUsageErrors) {
@@ -192,7 +148,7 @@ TEST_F(SnapshotCliTest, FailuresNameTheFile) {
   EXPECT_EQ(r.err.rfind("ladder: " + out + ": ", 0), 0u) << r.err;
 
   std::string snap = Compile("--dict " + Quote(kDemoProject), "demo.ldict");
-  std::string bytes = Slurp(snap);
+  std::string bytes = ReadFile(snap);
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x20);
   std::string bad = Write("bad.ldict", bytes);
   std::string input = Write("demo.jsonl", kDemoDocs);
@@ -202,7 +158,7 @@ TEST_F(SnapshotCliTest, FailuresNameTheFile) {
   EXPECT_EQ(r.err.rfind("ladder: " + bad + ": offset ", 0), 0u) << r.err;
   EXPECT_NE(r.err.find("checksum mismatch"), std::string::npos) << r.err;
 
-  std::string cut = Write("cut.ldict", Slurp(snap).substr(0, 100));
+  std::string cut = Write("cut.ldict", ReadFile(snap).substr(0, 100));
   r = Ladder("dict stats --dict " + Quote(cut));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err.rfind("ladder: " + cut + ": offset 100: truncated snapshot", 0), 0u)

@@ -572,6 +572,40 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
   return g;
 }
 
+// "is expected to travel to Russia to meet Putin": the verb a purpose
+// infinitive serves. If the group at `begin` starts with "to", returns the
+// nearest verb before it in the clause (actors between are skipped), or -1.
+int PurposeGovernor(const std::vector<Token>& t, const std::vector<int>& covers,
+                    size_t begin) {
+  if (begin >= t.size() || t[begin].lower != "to") return -1;
+  for (size_t j = begin, steps = 0; j > 0 && steps < 12; --j, ++steps) {
+    const Token& p = t[j - 1];
+    if (covers[j - 1] >= 0) continue;  // actors between the two verbs
+    if (p.lower == "," || HardBoundary(p) || (p.pos & text::kPosSub)) return -1;
+    if (p.kind != TokenKind::kWord || !(p.pos & text::kPosVerb) || IsAux(p) ||
+        IsModal(p) || p.lower == "to") {
+      continue;
+    }
+    return static_cast<int>(j - 1);
+  }
+  return -1;
+}
+
+// A purpose infinitive is no more real than the verb it serves: it takes
+// that verb's future, hypothetical or negated modality.
+void InheritPurposeModality(const std::vector<Token>& t,
+                            const std::vector<int>& covers, int governor,
+                            VerbGroup* g) {
+  if (governor < 0 || g->future || g->hypothetical || g->negated) return;
+  VerbGroup first = FindVerbGroup(t, governor, covers);
+  if (first.future || first.hypothetical || first.negated) {
+    g->future |= first.future;
+    g->hypothetical |= first.hypothetical;
+    g->negated |= first.negated;
+    g->cues.push_back("purpose of '" + t[governor].lower + "'");
+  }
+}
+
 // Is token k inside an "if"/"unless" clause (no comma between)?
 bool InConditional(const std::vector<Token>& t, size_t k) {
   for (size_t j = k; j > 0; --j) {
@@ -1195,12 +1229,25 @@ void SentenceCoder::Code(const SentenceContext& c,
     }
     for (uint32_t w : match.words) used[w] = true;
     VerbGroup g = FindVerbGroup(t, match.begin, s.covers);
+    int governor = PurposeGovernor(t, s.covers, g.begin);
+    InheritPurposeModality(t, s.covers, governor, &g);
     Subject subj;
     if (match.source >= 0) {
       subj.mention = match.source;
       subj.how = "'$' in the pattern";
     } else {
       subj = FindSubject(s, g.begin, 0);
+      // "travel to Russia to meet Putin": an actor after a preposition is
+      // not the infinitive's subject; the served verb's subject is ("urged
+      // Russia to meet" keeps Russia).
+      if (governor >= 0 && subj.mention >= 0 &&
+          !mentions[subj.mention].prep.empty()) {
+        Subject outer = FindSubject(s, FindVerbGroup(t, governor, s.covers).begin, 0);
+        if (outer.mention >= 0) {
+          subj = outer;
+          subj.how += "; subject of '" + t[governor].lower + "'";
+        }
+      }
       if (subj.mention < 0 && match.begin < i) {
         // Pattern words before the verb ("NEITHER *") may stand between the
         // subject and the verb: look again from the verb's own group.

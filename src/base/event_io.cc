@@ -167,7 +167,13 @@ Result<Event> EventFromJson(std::string_view line) {
   if (e.cameo.empty()) return InvalidArgument("event has no 'cameo' code");
   e.date = GetString(j, "date");
   e.root = GetString(j, "root");
-  if (e.root.empty()) e.root = e.cameo.substr(0, 2);
+  // The root is the code's first two characters; never half of a UTF-8
+  // sequence (found by the jsonl fuzzer: the event did not read back).
+  if (e.root.empty() && e.cameo.size() >= 2 &&
+      static_cast<unsigned char>(e.cameo[0]) < 0x80 &&
+      static_cast<unsigned char>(e.cameo[1]) < 0x80) {
+    e.root = e.cameo.substr(0, 2);
+  }
   if (auto it = j.find("sentence"); it != j.end() && it->is_number_integer()) {
     e.sentence = it->get<int>();
   }

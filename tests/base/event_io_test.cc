@@ -110,6 +110,20 @@ TEST(EventIoTest, EventFromJsonRejectsBadRecords) {
   EXPECT_EQ(minimal->root, "08");
 }
 
+// Found by the jsonl fuzzer: a code starting with a multi-byte character
+// gave a root holding half of it, and the written event did not read back.
+TEST(EventIoTest, RootNeverSplitsAUtf8Character) {
+  auto e = EventFromJson("{\"cameo\": \"0\xD7\xA2]]]0\", \"quad_class\": 0e300}");
+  ASSERT_TRUE(e.ok()) << e.status().message();
+  EXPECT_EQ(e->root, "");
+  auto again = EventFromJson(EventToJson(*e));
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(EventToJson(*again), EventToJson(*e));
+  auto plain = EventFromJson(R"({"cameo": "0231"})");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->root, "02");
+}
+
 TEST(EventIoTest, CsvQuotesOnlyWhenNeeded) {
   auto csv = [](std::string_view s) {
     std::string out;

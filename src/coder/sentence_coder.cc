@@ -1048,10 +1048,11 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     e.target = std::move(tgt);
     if (e.source && e.target && e.source->code == e.target->code) return;
     // "Pyongyang ... North Korea": one country, one side bare: not a dyad.
+    // Unknown actors ('"...' codes) have no country.
     if (!explicit_dyad && e.source && e.target &&
         e.source->country == e.target->country &&
         (e.source->agent.empty() || e.target->agent.empty()) &&
-        e.source->code.front() != '"') {  // unknown actors have no country
+        (e.source->code.empty() || e.source->code.front() != '"')) {
       return;
     }
     if (!e.source && !e.target) return;

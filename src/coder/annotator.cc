@@ -22,15 +22,6 @@ struct CacheEntry {
   char lemma[kMaxCached];
 };
 
-uint32_t Fnv(std::string_view s) {
-  uint32_t h = 2166136261u;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 16777619u;
-  }
-  return h;
-}
-
 std::atomic<uint64_t> next_id{1};
 
 }  // namespace
@@ -41,14 +32,13 @@ Annotator::Annotator(const text::Lexicon& lexicon, const dict::Dictionary& dict)
 void Annotator::Annotate(std::vector<text::Token>* tokens) const {
   thread_local std::vector<CacheEntry> cache;
   if (cache.empty()) cache.resize(kCacheSlots);
-  const dict::Vocabulary& vocab = dict_.vocabulary();
   for (text::Token& t : *tokens) {
     const std::string& form = t.lower;
     bool cacheable = t.kind == text::TokenKind::kWord && form.size() <= kMaxCached;
     CacheEntry* e = nullptr;
     uint32_t hash = 0;
     if (cacheable) {
-      hash = Fnv(form);
+      hash = dict::Vocabulary::Hash(form);
       e = &cache[hash & (kCacheSlots - 1)];
       if (e->owner == id_ && e->hash == hash && e->key_size == form.size() &&
           std::memcmp(e->key, form.data(), form.size()) == 0) {
@@ -60,8 +50,7 @@ void Annotator::Annotate(std::vector<text::Token>* tokens) const {
       }
     }
     lexicon_.AnnotateToken(&t);
-    t.word_id = vocab.Find(t.lower);
-    t.lemma_id = t.lemma == t.lower ? t.word_id : vocab.Find(t.lemma);
+    dict_.AssignWordIds(&t);
     if (cacheable && t.lemma.size() <= kMaxCached) {
       e->owner = id_;
       e->hash = hash;

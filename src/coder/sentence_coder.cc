@@ -591,13 +591,12 @@ int PurposeGovernor(const std::vector<Token>& t, const std::vector<int>& covers,
   return -1;
 }
 
-// A purpose infinitive is no more real than the verb it serves: it takes
-// that verb's future, hypothetical or negated modality.
-void InheritPurposeModality(const std::vector<Token>& t,
-                            const std::vector<int>& covers, int governor,
-                            VerbGroup* g) {
+// A purpose infinitive is no more real than the verb it serves (`first`,
+// the group of the verb at `governor`): it takes that verb's future,
+// hypothetical or negated modality.
+void InheritPurposeModality(const std::vector<Token>& t, int governor,
+                            const VerbGroup& first, VerbGroup* g) {
   if (governor < 0 || g->future || g->hypothetical || g->negated) return;
-  VerbGroup first = FindVerbGroup(t, governor, covers);
   if (first.future || first.hypothetical || first.negated) {
     g->future |= first.future;
     g->hypothetical |= first.hypothetical;
@@ -1231,7 +1230,9 @@ void SentenceCoder::Code(const SentenceContext& c,
     for (uint32_t w : match.words) used[w] = true;
     VerbGroup g = FindVerbGroup(t, match.begin, s.covers);
     int governor = PurposeGovernor(t, s.covers, g.begin);
-    InheritPurposeModality(t, s.covers, governor, &g);
+    VerbGroup served;
+    if (governor >= 0) served = FindVerbGroup(t, governor, s.covers);
+    InheritPurposeModality(t, governor, served, &g);
     Subject subj;
     if (match.source >= 0) {
       subj.mention = match.source;
@@ -1243,7 +1244,7 @@ void SentenceCoder::Code(const SentenceContext& c,
       // Russia to meet" keeps Russia).
       if (governor >= 0 && subj.mention >= 0 &&
           !mentions[subj.mention].prep.empty()) {
-        Subject outer = FindSubject(s, FindVerbGroup(t, governor, s.covers).begin, 0);
+        Subject outer = FindSubject(s, served.begin, 0);
         if (outer.mention >= 0) {
           subj = outer;
           subj.how += "; subject of '" + t[governor].lower + "'";

@@ -81,10 +81,12 @@ const std::vector<uint32_t>* Dictionary::PatternsFor(
 }
 
 void Dictionary::AssignWordIds(std::vector<text::Token>* tokens) const {
-  for (text::Token& t : *tokens) {
-    t.word_id = vocab_->Find(t.lower);
-    t.lemma_id = t.lemma == t.lower ? t.word_id : vocab_->Find(t.lemma);
-  }
+  for (text::Token& t : *tokens) AssignWordIds(&t);
+}
+
+void Dictionary::AssignWordIds(text::Token* t) const {
+  t->word_id = vocab_->Find(t->lower);
+  t->lemma_id = t->lemma == t->lower ? t->word_id : vocab_->Find(t->lemma);
 }
 
 const CodeInfo* Dictionary::Code(std::string_view code) const {
@@ -146,15 +148,8 @@ void IndexByKeyWord(const std::vector<VerbPattern>& patterns,
     }
   }
   for (uint32_t id : order) anchor->keyed.emplace_back(id, std::move(by_key[id]));
-  if (anchor->keyed.empty()) return;
-  size_t size = 4;
-  while (size < anchor->keyed.size() * 2) size *= 2;
-  anchor->key_table.assign(size, {0, 0});
   for (uint32_t k = 0; k < anchor->keyed.size(); ++k) {
-    uint32_t key = anchor->keyed[k].first;
-    size_t i = (key * 2654435761u) & (size - 1);
-    while (anchor->key_table[i].second != 0) i = (i + 1) & (size - 1);
-    anchor->key_table[i] = {key, k + 1};
+    anchor->key_table.Insert(anchor->keyed[k].first, k + 1);
   }
 }
 

@@ -134,19 +134,14 @@ struct AnchorPatterns {
   // Set when `all` is long (kAnchorIndexMin): positions in `all`.
   std::vector<uint32_t> unkeyed;  // patterns without a required word
   std::vector<std::pair<uint32_t, std::vector<uint32_t>>> keyed;  // key word id
-  // Open addressing over `keyed`: (key id, 1 + index), 0 = empty. Small and
-  // per verb, so a common verb's table stays in cache.
-  std::vector<std::pair<uint32_t, uint32_t>> key_table;
+  // Key id -> 1 + index into `keyed`. Small and per verb, so a common
+  // verb's table stays in cache.
+  EdgeMap key_table;
 
   // The positions keyed by word `key`, or nullptr.
   const std::vector<uint32_t>* Keyed(uint32_t key) const {
-    if (key_table.empty()) return nullptr;
-    size_t mask = key_table.size() - 1;
-    for (size_t i = (key * 2654435761u) & mask;; i = (i + 1) & mask) {
-      const auto& [k, index] = key_table[i];
-      if (index == 0) return nullptr;
-      if (k == key) return &keyed[index - 1].second;
-    }
+    uint32_t index = key_table.Find(key);
+    return index == 0 ? nullptr : &keyed[index - 1].second;
   }
 };
 inline constexpr size_t kAnchorIndexMin = 24;
@@ -296,6 +291,7 @@ class Dictionary {
   // Sets each token's word_id and lemma_id from this dictionary's
   // vocabulary (kNoWord for words no phrase or pattern uses).
   void AssignWordIds(std::vector<text::Token>* tokens) const;
+  void AssignWordIds(text::Token* token) const;
   const Vocabulary& vocabulary() const { return *vocab_; }
   // Code facts; nullptr for an unknown code.
   const CodeInfo* Code(std::string_view code) const;

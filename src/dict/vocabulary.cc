@@ -3,7 +3,6 @@
 namespace ladder::dict {
 
 uint32_t Vocabulary::Hash(std::string_view word) {
-  // FNV-1a: words are short, so a byte loop is as fast as anything.
   uint32_t h = 2166136261u;
   for (unsigned char c : word) {
     h ^= c;
@@ -51,7 +50,7 @@ uint32_t Vocabulary::Intern(std::string_view word) {
 void EdgeMap::Insert(uint64_t key, uint32_t value) {
   if ((used_ + 1) * 2 > slots_.size()) {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
     size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.value == 0) continue;

@@ -28,13 +28,14 @@ class Vocabulary {
   // The word of an id in 1..size().
   std::string_view Word(uint32_t id) const { return words_[id - 1]; }
   size_t size() const { return words_.size(); }
+  // FNV-1a: words are short, so a byte loop is as fast as anything.
+  static uint32_t Hash(std::string_view word);
 
  private:
   struct Slot {
     uint32_t hash = 0;
     uint32_t id = kNoWord;  // kNoWord: empty
   };
-  static uint32_t Hash(std::string_view word);
   void Grow();
 
   std::vector<Slot> slots_;  // open addressing, size a power of two
@@ -42,7 +43,8 @@ class Vocabulary {
 };
 
 // A map from 64-bit keys to non-zero 32-bit values (open addressing, no
-// removal): the trie's edges, keyed by (node, word id).
+// removal): the trie's edges, keyed by (node, word id), and each verb's
+// key-word table. Starts small: there is one per long pattern list.
 class EdgeMap {
  public:
   // The value stored under `key`, or 0.

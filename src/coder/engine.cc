@@ -210,7 +210,9 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
   coder::SentenceCoder(*dict, NewActorLength(options))
       .Code(sc, mentions, &coded, nullptr);
   std::vector<std::string> issues;
-  for (size_t i = 0; i < tokens.size() && !dict->issues().empty(); ++i) {
+  // Issues only go on events: no scan for a sentence that coded none.
+  for (size_t i = 0; i < tokens.size() && !coded.empty() && !dict->issues().empty();
+       ++i) {
     dict::PhraseMatch m;
     if (dict->issue_trie().LongestAt(tokens, i, &m)) {
       const dict::IssueEntry& issue = dict->issues()[m.entry];

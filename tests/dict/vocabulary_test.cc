@@ -20,7 +20,9 @@ TEST(VocabularyTest, IdsAreDenseStableAndFindable) {
     uint32_t id = v.Intern(w);
     auto [it, added] = want.emplace(w, id);
     ASSERT_EQ(it->second, id) << w;
-    if (added) ASSERT_EQ(id, want.size()) << "ids are 1..size()";
+    if (added) {
+      ASSERT_EQ(id, want.size()) << "ids are 1..size()";
+    }
   }
   EXPECT_EQ(v.size(), want.size());
   for (const auto& [w, id] : want) {

@@ -73,14 +73,33 @@ Status LoadDictionaries(const EngineOptions& options,
   return Status::Ok();
 }
 
-void CountEntries(const dict::DictionaryBuilder& builder, DictionaryStats* stats) {
-  stats->actors = builder.actor_count();
-  stats->agents = builder.agent_count();
-  stats->patterns = builder.pattern_count();
-  stats->codes = builder.code_count();
-  stats->discards = builder.discard_count();
-  stats->issues = builder.issue_count();
-  stats->problems = builder.problems();
+// The dictionary `options` names. One snapshot alone (with its code table)
+// is used where it lies, memory-mapped; anything else is read into a builder
+// and compiled.
+Result<std::shared_ptr<const dict::Dictionary>> OpenDictionaries(
+    const EngineOptions& options) {
+  if (options.dictionaries.size() == 1 && !options.include_default &&
+      dict::IsSnapshotFile(options.dictionaries[0])) {
+    ASSIGN_OR_RETURN(auto d, dict::OpenSnapshot(options.dictionaries[0]));
+    if (d->code_count() > 0) return d;
+  }
+  dict::DictionaryBuilder builder;
+  RETURN_IF_ERROR(LoadDictionaries(options, &builder));
+  return builder.Compile();
+}
+
+void CountEntries(const dict::Dictionary& d, DictionaryStats* stats) {
+  stats->actors = d.actor_count();
+  stats->agents = d.agent_count();
+  stats->patterns = d.pattern_count();
+  stats->codes = d.code_count();
+  stats->discards = d.discard_count();
+  stats->issues = d.issue_count();
+  stats->problems = d.problems();
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
@@ -88,14 +107,11 @@ void CountEntries(const dict::DictionaryBuilder& builder, DictionaryStats* stats
 Result<DictionaryStats> SaveDictionarySnapshot(const EngineOptions& options,
                                                const std::string& path) {
   auto start = std::chrono::steady_clock::now();
-  dict::DictionaryBuilder builder;
-  RETURN_IF_ERROR(LoadDictionaries(options, &builder));
-  RETURN_IF_ERROR(dict::SaveSnapshot(builder, path));
+  ASSIGN_OR_RETURN(auto d, OpenDictionaries(options));
+  RETURN_IF_ERROR(dict::SaveSnapshot(*d, path));
   DictionaryStats stats;
-  CountEntries(builder, &stats);
-  stats.compile_seconds = std::chrono::duration<double>(
-                              std::chrono::steady_clock::now() - start)
-                              .count();
+  CountEntries(*d, &stats);
+  stats.compile_seconds = SecondsSince(start);
   return stats;
 }
 
@@ -106,18 +122,10 @@ Status Engine::Impl::Load() {
   auto lex = text::Lexicon::Load(wordnet);
   if (!lex.ok()) return lex.status();
   lexicon = std::move(lex).value();
-  dict::DictionaryBuilder builder;
-  RETURN_IF_ERROR(LoadDictionaries(options, &builder));
-  stats.actors = builder.actor_count();
-  stats.agents = builder.agent_count();
-  stats.patterns = builder.pattern_count();
-  ASSIGN_OR_RETURN(dict, builder.Compile());
+  ASSIGN_OR_RETURN(dict, OpenDictionaries(options));
   annotator = std::make_unique<coder::Annotator>(*lexicon, *dict);
-  stats.problems = dict->problems();
-  stats.issues = dict->issues().size();
-  stats.compile_seconds = std::chrono::duration<double>(
-                              std::chrono::steady_clock::now() - start)
-                              .count();
+  CountEntries(*dict, &stats);
+  stats.compile_seconds = SecondsSince(start);
   return Status::Ok();
 }
 
@@ -211,12 +219,12 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
       .Code(sc, mentions, &coded, nullptr);
   std::vector<std::string> issues;
   // Issues only go on events: no scan for a sentence that coded none.
-  for (size_t i = 0; i < tokens.size() && !coded.empty() && !dict->issues().empty();
+  for (size_t i = 0; i < tokens.size() && !coded.empty() && dict->issue_count() > 0;
        ++i) {
     dict::PhraseMatch m;
     if (dict->issue_trie().LongestAt(tokens, i, &m)) {
-      const dict::IssueEntry& issue = dict->issues()[m.entry];
-      if (!issue.ignore) issues.push_back(issue.code);
+      dict::IssueView issue = dict->issue(m.entry);
+      if (!issue.ignore()) issues.emplace_back(issue.code());
       i = m.end - 1;
     }
   }

@@ -66,16 +66,16 @@ bool IsPreposition(const Token& t) {
 // prefixes), without lemmas?
 bool MatchesAsWritten(const std::vector<Token>& tokens,
                       const dict::PhraseMatch& m,
-                      const std::vector<dict::Phrase>& names) {
-  for (const dict::Phrase& name : names) {
+                      const dict::PhraseList& names) {
+  for (size_t n = 0; n < names.size(); ++n) {
+    dict::WordList name = names[n];
     if (name.size() != m.end - m.begin) continue;
     bool all = true;
     for (size_t w = 0; w < name.size() && all; ++w) {
-      const std::string& word = name[w];
+      std::string_view word = name[w];
       std::string_view tok = tokens[m.begin + w].lower;
       all = !word.empty() && word.back() == '*'
-                ? tok.substr(0, word.size() - 1) ==
-                      std::string_view(word).substr(0, word.size() - 1)
+                ? tok.substr(0, word.size() - 1) == word.substr(0, word.size() - 1)
                 : tok == word;
     }
     if (all) return true;
@@ -89,14 +89,14 @@ bool PieceAt(const std::vector<Token>& tokens, size_t i,
   dict::PhraseMatch am, gm;
   bool a = dict.actor_trie().LongestAt(tokens, i, &am);
   bool g = dict.agent_trie().LongestAt(tokens, i, &gm);
-  if (g && dict.agents()[gm.entry].exact_forms &&
-      !MatchesAsWritten(tokens, gm, dict.agents()[gm.entry].names)) {
+  if (g && dict.agent(gm.entry).exact_forms() &&
+      !MatchesAsWritten(tokens, gm, dict.agent(gm.entry).names())) {
     g = false;
   }
   if (a && (!g || am.end >= gm.end)) {
-    const dict::ActorEntry& e = dict.actors()[am.entry];
-    const dict::DatedCode* c = e.CodeOn(ymd);
-    if (c == nullptr) return false;
+    dict::ActorView e = dict.actor(am.entry);
+    std::optional<dict::DatedCodeView> c = e.CodeOn(ymd);
+    if (!c) return false;
     // Lower-case one-word matches of capitalised names ("turkey", "chad")
     // are ordinary words, not actors.
     if (am.end - am.begin == 1 && !tokens[i].capitalized &&
@@ -108,17 +108,17 @@ bool PieceAt(const std::vector<Token>& tokens, size_t i,
     piece->end = am.end;
     piece->code = c->code;
     bool dated = c->from_ymd != 0 || c->to_ymd != 99999999 ||
-                 e.codes.size() > 1;
+                 e.code_count() > 1;
     piece->person = dated && am.end - am.begin >= 1 && c->code.size() >= 6;
     return true;
   }
   if (g) {
-    const dict::AgentEntry& e = dict.agents()[gm.entry];
+    dict::AgentView e = dict.agent(gm.entry);
     piece->kind = PieceKind::kAgent;
     piece->begin = gm.begin;
     piece->end = gm.end;
-    piece->code = e.code;
-    piece->prefix_agent = e.prefix;
+    piece->code = e.code();
+    piece->prefix_agent = e.prefix();
     return true;
   }
   return false;
@@ -269,8 +269,8 @@ bool GappedActor(const std::vector<Token>& tokens, const Piece& actor, size_t k,
       pm.end <= len) {
     return false;
   }
-  const dict::DatedCode* code = dict.actors()[pm.entry].CodeOn(ymd);
-  if (code == nullptr) return false;
+  std::optional<dict::DatedCodeView> code = dict.actor(pm.entry).CodeOn(ymd);
+  if (!code) return false;
   *out = actor;
   out->code = code->code;
   out->end = static_cast<uint32_t>(k + (pm.end - len));

@@ -7,8 +7,9 @@
 
 namespace ladder::coder {
 
+using dict::ElementView;
 using dict::PatternElement;
-using dict::VerbPattern;
+using dict::PatternView;
 using text::Token;
 using text::TokenKind;
 
@@ -30,14 +31,14 @@ bool HardBoundary(const Token& t) {
 // form or the lemma (ids from Dictionary::AssignWordIds). `exact`: only the
 // token's own form (PETRARCH-1 patterns: "* RESOLUTION" does not match
 // "resolutions").
-bool ElementMatches(const PatternElement& e, const Token& t, bool exact) {
-  for (uint32_t id : e.ids) {
+bool ElementMatches(const ElementView& e, const Token& t, bool exact) {
+  for (uint32_t id : e.ids()) {
     if (id == t.word_id || (!exact && id == t.lemma_id)) return true;
   }
-  if (!e.has_stem) return false;
-  for (const std::string& w : e.words) {
+  if (!e.has_stem()) return false;
+  for (std::string_view w : e.words()) {
     if (w.size() > 1 && w.back() == '*' &&
-        t.lower.compare(0, w.size() - 1, w, 0, w.size() - 1) == 0) {
+        t.lower.compare(0, w.size() - 1, w.substr(0, w.size() - 1)) == 0) {
       return true;
     }
   }
@@ -65,10 +66,10 @@ class SentenceWords {
 
   bool Has(uint32_t id) const { return (bits_[id >> 6] >> (id & 63)) & 1; }
   // May `p` match this sentence: is one word of each required element here?
-  bool MayMatch(const VerbPattern& p) const {
-    for (uint16_t e : p.required) {
+  bool MayMatch(const PatternView& p) const {
+    for (uint32_t e : p.required()) {
       bool any = false;
-      for (uint32_t id : p.elements[e].ids) {
+      for (uint32_t id : p.elements()[e].ids()) {
         if (Has(id)) {
           any = true;
           break;
@@ -101,44 +102,46 @@ struct Candidates {
   std::vector<uint32_t> out;            // pattern indices
 };
 
-// Positions in `a->all` of the patterns that may match: all of a short
+// Positions in `a.all()` of the patterns that may match: all of a short
 // list; for a long one, those without a key word plus those whose key word
 // the sentence has, in list order. With no `words`, all of them.
 void Positions(const dict::Dictionary& d, uint32_t anchor,
                const SentenceWords* words, std::vector<uint32_t>* pos) {
   pos->clear();
-  const dict::AnchorPatterns* a = d.AnchoredOn(anchor);
-  if (a == nullptr) return;
-  if (words == nullptr || (a->keyed.empty() && a->unkeyed.empty())) {
-    for (uint32_t k = 0; k < a->all.size(); ++k) pos->push_back(k);
+  dict::AnchorView a = d.AnchoredOn(anchor);
+  if (!a) return;
+  if (words == nullptr || (a.keyed_count() == 0 && a.unkeyed().empty())) {
+    for (uint32_t k = 0; k < a.all().size(); ++k) pos->push_back(k);
     return;
   }
-  pos->assign(a->unkeyed.begin(), a->unkeyed.end());
-  if (a->keyed.size() <= words->ids().size()) {
-    for (const auto& [key, list] : a->keyed) {
-      if (words->Has(key)) pos->insert(pos->end(), list.begin(), list.end());
+  pos->assign(a.unkeyed().begin(), a.unkeyed().end());
+  if (a.keyed_count() <= words->ids().size()) {
+    for (size_t k = 0; k < a.keyed_count(); ++k) {
+      const auto& keyed = a.keyed(k);
+      if (!words->Has(keyed.key)) continue;
+      auto list = a.positions(keyed);
+      pos->insert(pos->end(), list.begin(), list.end());
     }
   } else {
     // Many keys (a common verb of a large dictionary): look up the
     // sentence's words instead of testing every key.
     for (uint32_t id : words->ids()) {
-      if (const auto* list = a->Keyed(id)) {
-        pos->insert(pos->end(), list->begin(), list->end());
-      }
+      auto list = a.Keyed(id);
+      pos->insert(pos->end(), list.begin(), list.end());
     }
   }
   std::sort(pos->begin(), pos->end());
   pos->erase(std::unique(pos->begin(), pos->end()), pos->end());
 }
 
-// Removes the positions whose one-word requirements (AnchorPatterns::needs)
+// Removes the positions whose one-word requirements (AnchorView::needs)
 // the sentence lacks.
-void DropUnmet(const dict::AnchorPatterns* a, const SentenceWords& words,
+void DropUnmet(const dict::AnchorView& a, const SentenceWords& words,
                std::vector<uint32_t>* pos) {
-  if (a == nullptr) return;
+  if (!a) return;
   size_t kept = 0;
   for (uint32_t k : *pos) {
-    const auto& needs = a->needs[k];
+    const auto& needs = a.needs(k).ids;
     bool met = true;
     for (uint32_t id : needs) {
       if (id != dict::kNoWord && !words.Has(id)) {
@@ -157,9 +160,8 @@ void DropUnmet(const dict::AnchorPatterns* a, const SentenceWords& words,
 void CandidatePatterns(const dict::Dictionary& d, uint32_t first_id,
                        uint32_t second_id, const SentenceWords* words,
                        Candidates* c) {
-  const std::vector<VerbPattern>& patterns = d.patterns();
-  const dict::AnchorPatterns* first = d.AnchoredOn(first_id);
-  const dict::AnchorPatterns* second = d.AnchoredOn(second_id);
+  dict::AnchorView first = d.AnchoredOn(first_id);
+  dict::AnchorView second = d.AnchoredOn(second_id);
   Positions(d, first_id, words, &c->first);
   Positions(d, second_id, words, &c->second);
   if (words != nullptr) {
@@ -175,11 +177,11 @@ void CandidatePatterns(const dict::Dictionary& d, uint32_t first_id,
     } else if (i == c->first.size()) {
       take_first = false;
     } else {
-      take_first = patterns[first->all[c->first[i]]].specificity >=
-                   patterns[second->all[c->second[j]]].specificity;
+      take_first = d.pattern(first.all()[c->first[i]]).specificity() >=
+                   d.pattern(second.all()[c->second[j]]).specificity();
     }
-    c->out.push_back(take_first ? first->all[c->first[i++]]
-                                : second->all[c->second[j++]]);
+    c->out.push_back(take_first ? first.all()[c->first[i++]]
+                                : second.all()[c->second[j++]]);
   }
 }
 
@@ -240,12 +242,11 @@ bool TargetOk(const Scratch& s, int m) {
   return true;
 }
 
-bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
+bool MatchRight(const PatternView& p, size_t e, size_t tok, const Scratch& s,
                 Match* m, int depth);
 
-bool NounPhraseSkip(const PatternElement& el) {
-  return el.kind == PatternElement::Kind::kGap && el.words.size() == 1 &&
-         el.words[0] == "^";
+bool NounPhraseSkip(const ElementView& el) {
+  return el.kind() == PatternElement::Kind::kGap && el.Is("^");
 }
 
 // End of the noun phrase starting at `k` ("the Gondor", "their Ent
@@ -284,10 +285,11 @@ size_t NounPhraseEnd(const Scratch& s, size_t k) {
   return j;
 }
 
-bool MatchActorSlot(const VerbPattern& p, size_t e, size_t tok,
+bool MatchActorSlot(const PatternView& p, size_t e, size_t tok,
                     const Scratch& s, Match* m, int depth) {
   int mi = MentionAt(s, tok);
-  if (mi < 0 && e > 0 && NounPhraseSkip(p.elements[e - 1])) {
+  ElementView el = p.elements()[e];
+  if (mi < 0 && e > 0 && NounPhraseSkip(p.elements()[e - 1])) {
     // After a skipped noun phrase, the next actor close by ("at the Gondor
     // of the Prince of Dol Amroth": the Prince).
     const auto& t = *s.tokens;
@@ -300,34 +302,32 @@ bool MatchActorSlot(const VerbPattern& p, size_t e, size_t tok,
     }
   }
   if (mi < 0) return false;
-  const auto& words = p.elements[e].words;
-  if (words.size() == 1 && words[0] == "%" && (*s.mentions)[mi].compound < 0) {
+  if (el.Is("%") && (*s.mentions)[mi].compound < 0) {
     return false;  // PETRARCH '%': a compound actor is required
   }
-  if (p.elements[e].kind == PatternElement::Kind::kTarget && !TargetOk(s, mi)) {
+  if (el.kind() == PatternElement::Kind::kTarget && !TargetOk(s, mi)) {
     return false;
   }
   Match saved = *m;
-  (p.elements[e].kind == PatternElement::Kind::kTarget ? m->target
-                                                       : m->source) = mi;
+  (el.kind() == PatternElement::Kind::kTarget ? m->target : m->source) = mi;
   if (MatchRight(p, e + 1, CompoundEnd(s, mi), s, m, depth + 1)) return true;
   *m = saved;
   return false;
 }
 
-bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
+bool MatchRight(const PatternView& p, size_t e, size_t tok, const Scratch& s,
                 Match* m, int depth) {
   const auto& t = *s.tokens;
   if (depth > 40) return false;
-  if (e == p.elements.size()) {
+  if (e == p.elements().size()) {
     m->end = static_cast<uint32_t>(tok);
     return true;
   }
-  const PatternElement& el = p.elements[e];
-  switch (el.kind) {
+  ElementView el = p.elements()[e];
+  switch (el.kind()) {
     case PatternElement::Kind::kWord:
     case PatternElement::Kind::kVerb:
-      if (tok < t.size() && ElementMatches(el, t[tok], p.exact_words)) {
+      if (tok < t.size() && ElementMatches(el, t[tok], p.exact_words())) {
         m->words.push_back(static_cast<uint32_t>(tok));
         if (MatchRight(p, e + 1, tok + 1, s, m, depth + 1)) return true;
         m->words.pop_back();
@@ -342,7 +342,7 @@ bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
         if (end == k) return false;
         return MatchRight(p, e + 1, end, s, m, depth + 1);
       }
-      for (int g = 0; g <= el.max_gap && tok + g <= t.size(); ++g) {
+      for (int g = 0; g <= el.max_gap() && tok + g <= t.size(); ++g) {
         if (g > 0 && HardBoundary(t[tok + g - 1])) break;
         if (MatchRight(p, e + 1, tok + g, s, m, depth + 1)) return true;
       }
@@ -356,34 +356,34 @@ bool MatchRight(const VerbPattern& p, size_t e, size_t tok, const Scratch& s,
 
 // Elements before the anchor, matched leftwards (legacy "$ *" patterns,
 // ladder's "$ word").
-bool MatchLeft(const VerbPattern& p, int e, int tok, const Scratch& s,
+bool MatchLeft(const PatternView& p, int e, int tok, const Scratch& s,
                Match* m) {
   const auto& t = *s.tokens;
   for (; e >= 0; --e) {
-    const PatternElement& el = p.elements[e];
-    if (el.kind == PatternElement::Kind::kGap) {
+    ElementView el = p.elements()[e];
+    if (el.kind() == PatternElement::Kind::kGap) {
       // Greedy: the next element to the left may be up to max_gap away.
       if (e == 0) return true;
-      const PatternElement& before = p.elements[e - 1];
-      for (int g = 0; g <= el.max_gap && tok - g >= 0; ++g) {
+      ElementView before = p.elements()[e - 1];
+      for (int g = 0; g <= el.max_gap() && tok - g >= 0; ++g) {
         int k = tok - g;
         bool hit = false;
-        if (before.kind == PatternElement::Kind::kWord) {
-          hit = ElementMatches(before, t[k], p.exact_words);
-        } else if (before.kind != PatternElement::Kind::kGap) {
+        if (before.kind() == PatternElement::Kind::kWord) {
+          hit = ElementMatches(before, t[k], p.exact_words());
+        } else if (before.kind() != PatternElement::Kind::kGap) {
           hit = s.covers[k] >= 0;
         }
         if (hit) {
           tok = k;
           break;
         }
-        if (g == el.max_gap) return false;
+        if (g == el.max_gap()) return false;
       }
       continue;
     }
     if (tok < 0) return false;
-    if (el.kind == PatternElement::Kind::kWord) {
-      if (!ElementMatches(el, t[tok], p.exact_words)) return false;
+    if (el.kind() == PatternElement::Kind::kWord) {
+      if (!ElementMatches(el, t[tok], p.exact_words())) return false;
       m->words.push_back(static_cast<uint32_t>(tok));
       m->begin = static_cast<uint32_t>(tok);
       --tok;
@@ -391,28 +391,28 @@ bool MatchLeft(const VerbPattern& p, int e, int tok, const Scratch& s,
     }
     int mi = s.covers[tok];
     if (mi < 0) return false;
-    if (el.words.size() == 1 && el.words[0] == "%") {
+    if (el.Is("%")) {
       // PETRARCH '%': a compound actor ending here; take its first member.
       int group = (*s.mentions)[mi].compound;
       if (group < 0) return false;
       mi = group;
     }
-    (el.kind == PatternElement::Kind::kTarget ? m->target : m->source) = mi;
+    (el.kind() == PatternElement::Kind::kTarget ? m->target : m->source) = mi;
     m->begin = (*s.mentions)[mi].begin;
     tok = static_cast<int>((*s.mentions)[mi].begin) - 1;
   }
   return true;
 }
 
-bool MatchPattern(const VerbPattern& p, size_t anchor, const Scratch& s,
+bool MatchPattern(const PatternView& p, size_t anchor, const Scratch& s,
                   Match* m) {
   *m = Match();
   m->begin = static_cast<uint32_t>(anchor);
-  if (!MatchLeft(p, p.anchor - 1, static_cast<int>(anchor) - 1, s, m)) {
+  if (!MatchLeft(p, p.anchor() - 1, static_cast<int>(anchor) - 1, s, m)) {
     return false;
   }
   m->words.push_back(static_cast<uint32_t>(anchor));
-  return MatchRight(p, p.anchor + 1, anchor + 1, s, m, 0);
+  return MatchRight(p, p.anchor() + 1, anchor + 1, s, m, 0);
 }
 
 }  // namespace
@@ -936,8 +936,8 @@ bool GovernsVerb(const std::vector<Token>& t, size_t i,
   if (k >= t.size() || (k == i + 1 && !base::EndsWith(t[k].lower, "ing"))) {
     return false;
   }
-  return d.PatternsFor(t[k].lemma_id) != nullptr ||
-         d.PatternsFor(t[k].word_id) != nullptr;
+  return !d.PatternsFor(t[k].lemma_id).empty() ||
+         !d.PatternsFor(t[k].word_id).empty();
 }
 
 bool Determiner(const Token& p) {
@@ -1036,11 +1036,11 @@ Modality DecideModality(const VerbGroup& g, bool conditional, bool alleged) {
 // and '+'), so a dyad within one country stands ("MORMIL MOR").
 void AddPairs(const Scratch& s, const std::vector<int>& sources,
               const std::vector<int>& targets, const CodedEvent& base,
-              const VerbPattern& p, bool reciprocal, bool explicit_dyad,
+              const PatternView& p, bool reciprocal, bool explicit_dyad,
               std::vector<CodedEvent>* events) {
   const auto& ms = *s.mentions;
   auto emit_one = [&](std::optional<Mention> src, std::optional<Mention> tgt,
-                      const std::string& code) {
+                      std::string_view code) {
     CodedEvent e = base;
     e.code = code;
     e.source = std::move(src);
@@ -1071,19 +1071,19 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     }
     return out;
   };
-  auto emit = [&](int src, int tgt, const std::string& code) {
+  auto emit = [&](int src, int tgt, std::string_view code) {
     for (auto& a : parts(src, ms)) {
       for (auto& b : parts(tgt, ms)) emit_one(a, b, code);
     }
   };
   std::vector<int> src = sources.empty() ? std::vector<int>{-1} : sources;
   bool symmetric =
-      reciprocal || (!p.reverse_code.empty() && p.reverse_code == p.code);
+      reciprocal || (!p.reverse_code().empty() && p.reverse_code() == p.code());
   if (targets.empty() && sources.size() >= 2 && symmetric) {
     // "Russia and Iran increased co-operation": each side to the other.
     for (int a : sources) {
       for (int b : sources) {
-        if (a != b) emit(a, b, p.code);
+        if (a != b) emit(a, b, p.code());
       }
     }
     return;
@@ -1091,9 +1091,9 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
   std::vector<int> tgt = targets.empty() ? std::vector<int>{-1} : targets;
   for (int a : src) {
     for (int b : tgt) {
-      emit(a, b, p.code);
-      if (!p.reverse_code.empty() && a >= 0 && b >= 0) {
-        emit(b, a, p.reverse_code);
+      emit(a, b, p.code());
+      if (!p.reverse_code().empty() && a >= 0 && b >= 0) {
+        emit(b, a, p.reverse_code());
       }
     }
   }
@@ -1178,10 +1178,10 @@ void SentenceCoder::Code(const SentenceContext& c,
   for (size_t i = 0; i < t.size(); ++i) {
     if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;
     if (IsModal(t[i])) continue;  // "should", "would": part of a verb group
-    const dict::AnchorPatterns* lemma = dict_.AnchoredOn(t[i].lemma_id);
-    const dict::AnchorPatterns* surface =
-        t[i].word_id != t[i].lemma_id ? dict_.AnchoredOn(t[i].word_id) : nullptr;
-    if (lemma == nullptr && surface == nullptr) continue;
+    dict::AnchorView lemma = dict_.AnchoredOn(t[i].lemma_id);
+    dict::AnchorView surface =
+        t[i].word_id != t[i].lemma_id ? dict_.AnchoredOn(t[i].word_id) : dict::AnchorView();
+    if (!lemma && !surface) continue;
     if (GovernsVerb(t, i, dict_)) {
       if (trace) *trace += "  '" + t[i].lower + "': governs the next verb, skipped\n";
       continue;
@@ -1195,24 +1195,24 @@ void SentenceCoder::Code(const SentenceContext& c,
     // its noun phrase ("% have postponed * [meeting]").
     int noun_det = NounUse(t, i, s);
     Match match;
-    const VerbPattern* fired = nullptr;
+    std::optional<PatternView> fired;
     int tried = 0;
     for (uint32_t pi : *list) {
-      const VerbPattern& p = dict_.patterns()[pi];
+      PatternView p = dict_.pattern(pi);
       ++tried;
-      // DropUnmet has checked the one-word requirements (AnchorPatterns::needs).
-      if (filter_patterns_ && !p.needs_complete && !words.MayMatch(p)) continue;
+      // DropUnmet has checked the one-word requirements (AnchorView::needs).
+      if (filter_patterns_ && !p.needs_complete() && !words.MayMatch(p)) continue;
       if (MatchPattern(p, i, s, &match) &&
           (noun_det < 0 || GovernedNoun(t, match, noun_det))) {
-        fired = &p;
+        fired = p;
         break;
       }
     }
-    if (fired == nullptr && noun_det >= 0) {
+    if (!fired && noun_det >= 0) {
       if (trace) *trace += "  '" + t[i].lower + "': used as a noun, skipped\n";
       continue;
     }
-    if (fired == nullptr) {
+    if (!fired) {
       if (trace) {
         *trace += "  '" + t[i].lower + "': " + std::to_string(tried) +
                   " pattern(s) tried, none matched\n";
@@ -1266,7 +1266,7 @@ void SentenceCoder::Code(const SentenceContext& c,
       source = ByAgent(s, match.end);
       subj.how += "; passive voice: subject is the target";
     } else if (target < 0 && !(Members(s, source).size() >= 2 &&
-                               fired->reverse_code == fired->code)) {
+                               fired->reverse_code() == fired->code())) {
       // A compound subject of a reciprocal verb pairs with itself.
       target = FindTarget(s, match, i, source);
     }
@@ -1274,9 +1274,8 @@ void SentenceCoder::Code(const SentenceContext& c,
     // acts on its own members ("Gondor and Osgiliath have delayed ...").
     bool reciprocal = false;
     if (target < 0 && match.source >= 0 && Members(s, source).size() >= 2) {
-      for (size_t e = 0; e < static_cast<size_t>(fired->anchor); ++e) {
-        const auto& w = fired->elements[e].words;
-        if (w.size() == 1 && w[0] == "%") reciprocal = true;
+      for (int e = 0; e < fired->anchor(); ++e) {
+        if (fired->elements()[e].Is("%")) reciprocal = true;
       }
     }
     CodedEvent base;
@@ -1338,9 +1337,9 @@ void SentenceCoder::Code(const SentenceContext& c,
              match.source >= 0 && match.target >= 0, events);
     if (trace) {
       *trace +=
-          "  '" + t[i].lower + "': pattern " + fired->origin.ToString() +
-          " fired (code " + fired->code +
-          (fired->reverse_code.empty() ? "" : ":" + fired->reverse_code) +
+          "  '" + t[i].lower + "': pattern " + fired->origin().ToString() +
+          " fired (code " + std::string(fired->code()) +
+          (fired->reverse_code().empty() ? "" : ":" + std::string(fired->reverse_code())) +
           ")\n    source: " +
           (source >= 0 ? (*sp->mentions)[source].code + " (" + subj.how + ")"
                        : std::string("none")) +

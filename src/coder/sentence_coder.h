@@ -39,7 +39,7 @@ struct CodedEvent {
   std::optional<std::string> attribution;
   std::string date;
   std::string verb;  // surface words of the match
-  const dict::VerbPattern* pattern = nullptr;
+  std::optional<dict::PatternView> pattern;
 };
 
 class SentenceCoder {

@@ -523,12 +523,9 @@ std::string ActorCode(const std::optional<Actor>& actor) {
 std::vector<std::string> VerbWords(const std::vector<std::string>& paths) {
   dict::DictionaryBuilder builder;
   for (const std::string& p : paths) (void)dict::LoadDictionaryPath(p, &builder);
-  auto d = builder.Compile();
   std::set<std::string> words;
-  if (d.ok()) {
-    for (const dict::VerbPattern& p : (*d)->patterns()) {
-      words.insert(p.verb_words.begin(), p.verb_words.end());
-    }
+  for (const dict::VerbPattern& p : builder.patterns()) {
+    words.insert(p.verb_words.begin(), p.verb_words.end());
   }
   return {words.begin(), words.end()};
 }

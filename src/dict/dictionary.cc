@@ -2,26 +2,48 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <unordered_map>
 
 namespace ladder::dict {
 
-const DatedCode* ActorEntry::CodeOn(int ymd) const {
-  const DatedCode* undated = nullptr;
-  for (const DatedCode& c : codes) {
+// ---- Views ----
+
+DatedCodeView ActorView::code(size_t i) const {
+  const flat::DatedCode& c = t_->dated[a_->codes.begin + i];
+  return {t_->str(c.code), c.from_ymd, c.to_ymd, t_->str(c.note)};
+}
+
+std::optional<DatedCodeView> ActorView::CodeOn(int ymd) const {
+  std::optional<DatedCodeView> undated;
+  for (size_t i = 0; i < code_count(); ++i) {
+    DatedCodeView c = code(i);
     bool open = c.from_ymd == 0 && c.to_ymd == 99999999;
     if (open) {
-      if (undated == nullptr) undated = &c;
+      if (!undated) undated = c;
       continue;
     }
     if (ymd == 0) continue;
-    if (ymd >= c.from_ymd && ymd <= c.to_ymd) return &c;
+    if (ymd >= c.from_ymd && ymd <= c.to_ymd) return c;
   }
-  if (undated != nullptr) return undated;
+  if (undated) return undated;
   // Undated document: the latest dated code stands.
-  if (ymd == 0 && !codes.empty()) return &codes.back();
-  return nullptr;
+  if (ymd == 0 && code_count() > 0) return code(code_count() - 1);
+  return std::nullopt;
 }
+
+namespace {
+
+OriginView MakeOrigin(const ImageTables& t, uint32_t index) {
+  const flat::Origin& o = t.origins[index];
+  return {t.str(o.file), o.line};
+}
+
+}  // namespace
+
+OriginView ActorView::origin() const { return MakeOrigin(*t_, a_->origin); }
+OriginView AgentView::origin() const { return MakeOrigin(*t_, a_->origin); }
+OriginView PatternView::origin() const { return MakeOrigin(*t_, p_->origin); }
 
 int QuadClassOfCode(std::string_view code) {
   if (code.size() < 2 || code[0] < '0' || code[0] > '2' || code[1] < '0' ||
@@ -42,15 +64,28 @@ void PhraseTrie::Insert(const Phrase& phrase, uint32_t entry) {
     bool stem = word.size() > 1 && word.back() == '*';
     uint32_t child = 0;
     if (stem) {
-      std::string key = word.substr(0, word.size() - 1);
-      auto& stems = nodes_[node].stems;
-      auto it = std::find_if(stems.begin(), stems.end(),
-                             [&](const auto& s) { return s.first == key; });
-      if (it != stems.end()) {
-        child = it->second;
-      } else {
+      std::string_view key(word.data(), word.size() - 1);
+      // Find the stem in the node's list, remembering the last link.
+      uint32_t* link = &nodes_[node].first_stem;
+      while (*link != 0) {
+        const flat::Stem& s = stems_[*link - 1];
+        if (std::string_view(chars_).substr(s.stem.offset, s.stem.size) == key) {
+          child = s.child;
+          break;
+        }
+        link = &stems_[*link - 1].next;
+      }
+      if (child == 0) {
         child = static_cast<uint32_t>(nodes_.size());
-        nodes_[node].stems.emplace_back(key, child);
+        flat::Stem s;
+        s.stem = {static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(key.size())};
+        s.child = child;
+        chars_.append(key);
+        stems_.push_back(s);
+        // `link` may point into stems_, which push_back can move: look again.
+        uint32_t* tail = &nodes_[node].first_stem;
+        while (*tail != 0) tail = &stems_[*tail - 1].next;
+        *tail = static_cast<uint32_t>(stems_.size());
         nodes_.emplace_back();
       }
     } else {
@@ -59,7 +94,7 @@ void PhraseTrie::Insert(const Phrase& phrase, uint32_t entry) {
         if ((id >> 6) >= first_words_.size()) first_words_.resize((id >> 6) + 1, 0);
         first_words_[id >> 6] |= uint64_t{1} << (id & 63);
       }
-      uint64_t edge = EdgeKey(node, id);
+      uint64_t edge = TrieEdgeKey(node, id);
       child = edges_.Find(edge);
       if (child == 0) {
         child = static_cast<uint32_t>(nodes_.size());
@@ -75,23 +110,109 @@ void PhraseTrie::Insert(const Phrase& phrase, uint32_t entry) {
   }
 }
 
-const std::vector<uint32_t>* Dictionary::PatternsFor(
-    std::string_view lemma) const {
-  return PatternsFor(vocab_->Find(lemma));
-}
-
 void Dictionary::AssignWordIds(std::vector<text::Token>* tokens) const {
   for (text::Token& t : *tokens) AssignWordIds(&t);
 }
 
 void Dictionary::AssignWordIds(text::Token* t) const {
-  t->word_id = vocab_->Find(t->lower);
-  t->lemma_id = t->lemma == t->lower ? t->word_id : vocab_->Find(t->lemma);
+  t->word_id = vocab_.Find(t->lower);
+  t->lemma_id = t->lemma == t->lower ? t->word_id : vocab_.Find(t->lemma);
 }
 
 const CodeInfo* Dictionary::Code(std::string_view code) const {
   auto it = codes_.find(code);
-  return it == codes_.end() ? nullptr : &it->second;
+  return it == codes_.end() ? nullptr : &code_list_[it->second];
+}
+
+Result<std::shared_ptr<const Dictionary>> Dictionary::FromImage(
+    std::shared_ptr<const void> storage, std::span<const unsigned char> image,
+    const std::string& name) {
+  auto d = std::shared_ptr<Dictionary>(new Dictionary());
+  RETURN_IF_ERROR(OpenImage(image, kDictionaryFormatVersion, name, &d->t_));
+  d->storage_ = std::move(storage);
+  d->image_ = image;
+  const ImageTables& t = d->t_;
+  d->vocab_ = VocabularyView(t.vocab_slots, t.vocab_words, t.chars.data());
+  for (uint32_t i = 0; i < d->tries_.size(); ++i) {
+    const flat::Trie& r = t.tries[i];
+    d->tries_[i] = TrieView(d->vocab_, t.nodes.subspan(r.nodes.begin, r.nodes.count),
+                            t.stems.subspan(r.stems.begin, r.stems.count), t.chars.data(),
+                            t.edges.subspan(r.edges.begin, r.edges.count),
+                            t.u64.subspan(r.first_words.begin, r.first_words.count));
+  }
+  d->code_list_.reserve(t.codes.size());
+  for (const flat::Code& c : t.codes) {
+    d->code_list_.push_back({std::string(t.str(c.code)), std::string(t.str(c.label)),
+                             c.goldstein, c.quad_class, std::string(t.str(c.plover_event)),
+                             std::string(t.str(c.plover_mode))});
+  }
+  // Later entries for a code replace earlier ones, as they always have.
+  for (size_t i = 0; i < d->code_list_.size(); ++i) {
+    d->codes_[d->code_list_[i].code] = i;
+  }
+  for (const flat::Str& p : t.problems) d->problems_.emplace_back(t.str(p));
+  return std::shared_ptr<const Dictionary>(std::move(d));
+}
+
+namespace {
+
+// Words of a view as the builder's phrase type.
+Phrase ToPhrase(const WordList& words) {
+  return Phrase(words.begin(), words.end());
+}
+
+std::vector<Phrase> ToPhrases(const PhraseList& list) {
+  std::vector<Phrase> out;
+  out.reserve(list.size());
+  for (size_t i = 0; i < list.size(); ++i) out.push_back(ToPhrase(list[i]));
+  return out;
+}
+
+Origin ToOrigin(const OriginView& o) { return {std::string(o.file), o.line}; }
+
+}  // namespace
+
+void DictionaryBuilder::AddAll(const Dictionary& d) {
+  for (uint32_t i = 0; i < d.actor_count(); ++i) {
+    ActorView a = d.actor(i);
+    ActorEntry e;
+    e.names = ToPhrases(a.names());
+    for (size_t k = 0; k < a.code_count(); ++k) {
+      DatedCodeView c = a.code(k);
+      e.codes.push_back({std::string(c.code), c.from_ymd, c.to_ymd, std::string(c.note)});
+    }
+    e.origin = ToOrigin(a.origin());
+    AddActor(std::move(e));
+  }
+  for (uint32_t i = 0; i < d.agent_count(); ++i) {
+    AgentView a = d.agent(i);
+    AddAgent({ToPhrases(a.names()), std::string(a.code()), a.prefix(), a.exact_forms(),
+              ToOrigin(a.origin())});
+  }
+  for (uint32_t i = 0; i < d.pattern_count(); ++i) {
+    PatternView p = d.pattern(i);
+    VerbPattern v;
+    for (size_t k = 0; k < p.elements().size(); ++k) {
+      ElementView el = p.elements()[k];
+      v.elements.push_back({el.kind(), ToPhrase(el.words()), el.max_gap()});
+    }
+    v.anchor = p.anchor();
+    v.verb_words = ToPhrase(p.verb_words());
+    v.code = p.code();
+    v.reverse_code = p.reverse_code();
+    v.origin = ToOrigin(p.origin());
+    v.exact_words = p.exact_words();
+    AddPattern(std::move(v));
+  }
+  for (uint32_t i = 0; i < d.discard_count(); ++i) {
+    AddDiscard(ToPhrase(d.discard_phrase(i)), d.discard_is_story(i));
+  }
+  for (uint32_t i = 0; i < d.issue_count(); ++i) {
+    IssueView is = d.issue(i);
+    AddIssue({ToPhrase(is.phrase()), std::string(is.code()), is.ignore()});
+  }
+  for (const CodeInfo& c : d.codes()) AddCode(c);
+  for (const std::string& p : d.problems()) AddProblem(p);
 }
 
 namespace {
@@ -110,19 +231,37 @@ int Specificity(const VerbPattern& p) {
   return score;
 }
 
+// What Compile computes for a pattern before it is laid out.
+struct CompiledPattern {
+  std::vector<std::vector<uint32_t>> ids;  // per element
+  std::vector<bool> has_stem;              // per element
+  std::vector<uint32_t> required;
+  int specificity = 0;
+  bool needs_complete = false;
+};
+
+// The patterns anchored on one word while compiling.
+struct AnchorBuild {
+  std::vector<uint32_t> all;
+  std::vector<flat::Needs> needs;
+  std::vector<uint32_t> unkeyed;
+  std::vector<std::pair<uint32_t, std::vector<uint32_t>>> keyed;
+  EdgeMap key_table;
+};
+
 // The required element of `p` to key it by: the fewest alternatives, then
 // the longest shortest word (long words are rarer than "to" or "with").
 // Returns -1 if the pattern requires no exact word.
-int KeyElement(const VerbPattern& p, const Vocabulary& vocab) {
+int KeyElement(const CompiledPattern& p, const Vocabulary& vocab) {
   int best = -1;
   size_t best_alternatives = 0, best_len = 0;
-  for (uint16_t e : p.required) {
-    const std::vector<uint32_t>& ids = p.elements[e].ids;
+  for (uint32_t e : p.required) {
+    const std::vector<uint32_t>& ids = p.ids[e];
     size_t shortest = SIZE_MAX;
     for (uint32_t id : ids) shortest = std::min(shortest, vocab.Word(id).size());
     if (best < 0 || ids.size() < best_alternatives ||
         (ids.size() == best_alternatives && shortest > best_len)) {
-      best = e;
+      best = static_cast<int>(e);
       best_alternatives = ids.size();
       best_len = shortest;
     }
@@ -130,18 +269,18 @@ int KeyElement(const VerbPattern& p, const Vocabulary& vocab) {
   return best;
 }
 
-void IndexByKeyWord(const std::vector<VerbPattern>& patterns,
-                    const Vocabulary& vocab, AnchorPatterns* anchor) {
+void IndexByKeyWord(const std::vector<CompiledPattern>& patterns,
+                    const Vocabulary& vocab, AnchorBuild* anchor) {
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_key;
   std::vector<uint32_t> order;  // keys in first-seen order (deterministic)
   for (uint32_t pos = 0; pos < anchor->all.size(); ++pos) {
-    const VerbPattern& p = patterns[anchor->all[pos]];
+    const CompiledPattern& p = patterns[anchor->all[pos]];
     int e = KeyElement(p, vocab);
     if (e < 0) {
       anchor->unkeyed.push_back(pos);
       continue;
     }
-    for (uint32_t id : p.elements[e].ids) {
+    for (uint32_t id : p.ids[e]) {
       auto& list = by_key[id];
       if (list.empty()) order.push_back(id);
       if (list.empty() || list.back() != pos) list.push_back(pos);
@@ -153,112 +292,330 @@ void IndexByKeyWord(const std::vector<VerbPattern>& patterns,
   }
 }
 
+// Collects the tables of an image. Strings are stored once.
+class ImageBuilder {
+ public:
+  std::string chars;
+  std::vector<flat::Str> strs;
+  std::vector<flat::Range> phrases;
+  std::vector<uint32_t> u32;
+  std::vector<uint64_t> u64;
+  std::vector<flat::Origin> origins;
+  std::vector<flat::DatedCode> dated;
+  std::vector<flat::Actor> actors;
+  std::vector<flat::Agent> agents;
+  std::vector<flat::Element> elements;
+  std::vector<flat::Pattern> patterns;
+  std::vector<flat::Issue> issues;
+  std::vector<flat::Discard> discards;
+  std::vector<flat::Code> codes;
+  std::vector<flat::Str> problems;
+  std::vector<flat::VocabSlot> vocab_slots;
+  std::vector<flat::Str> vocab_words;
+  std::vector<flat::EdgeSlot> edges;
+  std::vector<flat::Node> nodes;
+  std::vector<flat::Stem> stems;
+  std::vector<flat::Trie> tries;
+  std::vector<flat::Anchor> anchors;
+  std::vector<flat::Needs> needs;
+  std::vector<flat::Keyed> keyed;
+  std::vector<uint64_t> anchor_bits;
+
+  flat::Str Str(std::string_view s) {
+    if (s.empty()) return {};
+    auto it = interned_.find(s);
+    if (it != interned_.end()) return it->second;
+    flat::Str out{static_cast<uint32_t>(chars.size()), static_cast<uint32_t>(s.size())};
+    chars.append(s);
+    interned_.emplace(std::string(s), out);
+    return out;
+  }
+  // Equal lists share one range.
+  template <typename List>
+  flat::Range Words(const List& words) {
+    std::vector<flat::Str> list;
+    list.reserve(words.size());
+    for (const auto& w : words) list.push_back(Str(w));
+    return Intern(list, &strs, &word_lists_);
+  }
+  flat::Range Phrases(const std::vector<Phrase>& list) {
+    // The phrases' words first, then their ranges: one contiguous run.
+    std::vector<flat::Range> ranges;
+    ranges.reserve(list.size());
+    for (const Phrase& p : list) ranges.push_back(Words(p));
+    flat::Range r{static_cast<uint32_t>(phrases.size()), static_cast<uint32_t>(list.size())};
+    phrases.insert(phrases.end(), ranges.begin(), ranges.end());
+    return r;
+  }
+  flat::Range U32(const std::vector<uint32_t>& v) { return Intern(v, &u32, &u32_lists_); }
+  // An element stored once, however many patterns use it.
+  uint32_t Element(const flat::Element& e) {
+    std::string key(reinterpret_cast<const char*>(&e), sizeof e);
+    auto [it, added] = element_index_.emplace(std::move(key), elements.size());
+    if (added) elements.push_back(e);
+    return it->second;
+  }
+  flat::Range Edges(const EdgeMap& m) {
+    flat::Range r{static_cast<uint32_t>(edges.size()),
+                  static_cast<uint32_t>(m.slots().size())};
+    edges.insert(edges.end(), m.slots().begin(), m.slots().end());
+    return r;
+  }
+  uint32_t AddOrigin(const Origin& o) {
+    origins.push_back({Str(o.file), o.line, 0});
+    return static_cast<uint32_t>(origins.size() - 1);
+  }
+  // A trie, its stems' text moved into the pool.
+  void AddTrie(const PhraseTrie& trie) {
+    flat::Trie r;
+    r.nodes = {static_cast<uint32_t>(nodes.size()), static_cast<uint32_t>(trie.nodes().size())};
+    nodes.insert(nodes.end(), trie.nodes().begin(), trie.nodes().end());
+    r.stems = {static_cast<uint32_t>(stems.size()), static_cast<uint32_t>(trie.stems().size())};
+    for (flat::Stem s : trie.stems()) {
+      s.stem = Str(std::string_view(trie.chars()).substr(s.stem.offset, s.stem.size));
+      stems.push_back(s);
+    }
+    r.edges = Edges(trie.edges());
+    r.first_words = {static_cast<uint32_t>(u64.size()),
+                     static_cast<uint32_t>(trie.first_words().size())};
+    u64.insert(u64.end(), trie.first_words().begin(), trie.first_words().end());
+    tries.push_back(r);
+  }
+  void AddVocabulary(const Vocabulary& v) {
+    vocab_slots = v.slots();
+    vocab_words.reserve(v.size());
+    for (uint32_t id = 1; id <= v.size(); ++id) vocab_words.push_back(Str(v.Word(id)));
+  }
+
+  ImageTables Tables() const {
+    ImageTables t;
+    t.chars = chars;
+    t.strs = strs;
+    t.phrases = phrases;
+    t.u32 = u32;
+    t.u64 = u64;
+    t.origins = origins;
+    t.dated = dated;
+    t.actors = actors;
+    t.agents = agents;
+    t.elements = elements;
+    t.patterns = patterns;
+    t.issues = issues;
+    t.discards = discards;
+    t.codes = codes;
+    t.problems = problems;
+    t.vocab_slots = vocab_slots;
+    t.vocab_words = vocab_words;
+    t.edges = edges;
+    t.nodes = nodes;
+    t.stems = stems;
+    t.tries = tries;
+    t.anchors = anchors;
+    t.needs = needs;
+    t.keyed = keyed;
+    t.anchor_bits = anchor_bits;
+    return t;
+  }
+
+ private:
+  template <typename T>
+  static flat::Range Intern(const std::vector<T>& list, std::vector<T>* table,
+                            StringMap<flat::Range>* index) {
+    if (list.empty()) return {};
+    std::string key(reinterpret_cast<const char*>(list.data()), list.size() * sizeof(T));
+    auto [it, added] = index->emplace(std::move(key), flat::Range{});
+    if (added) {
+      it->second = {static_cast<uint32_t>(table->size()), static_cast<uint32_t>(list.size())};
+      table->insert(table->end(), list.begin(), list.end());
+    }
+    return it->second;
+  }
+
+  StringMap<flat::Str> interned_;
+  StringMap<flat::Range> word_lists_, u32_lists_;
+  StringMap<uint32_t> element_index_;
+};
+
+// Computes a pattern's ids, required elements and specificity.
+CompiledPattern CompilePattern(const VerbPattern& p, Vocabulary* vocab) {
+  CompiledPattern c;
+  c.specificity = Specificity(p);
+  c.ids.resize(p.elements.size());
+  c.has_stem.resize(p.elements.size());
+  for (size_t e = 0; e < p.elements.size(); ++e) {
+    const PatternElement& el = p.elements[e];
+    for (const std::string& w : el.words) {
+      if (w.size() > 1 && w.back() == '*') {
+        c.has_stem[e] = true;
+      } else {
+        c.ids[e].push_back(vocab->Intern(w));
+      }
+    }
+    bool word = el.kind == PatternElement::Kind::kWord ||
+                el.kind == PatternElement::Kind::kVerb;
+    if (word && static_cast<int>(e) != p.anchor && !c.has_stem[e] && !c.ids[e].empty()) {
+      c.required.push_back(static_cast<uint32_t>(e));
+    }
+  }
+  // Check the elements with fewest alternatives first: they fail fastest.
+  std::stable_sort(c.required.begin(), c.required.end(), [&](uint32_t a, uint32_t b) {
+    return c.ids[a].size() < c.ids[b].size();
+  });
+  c.needs_complete = c.required.size() <= 3;
+  for (uint32_t e : c.required) {
+    if (c.ids[e].size() != 1) c.needs_complete = false;
+  }
+  return c;
+}
+
+// Largest table an image may hold: offsets are 32-bit.
+bool Fits(size_t n) { return n < std::numeric_limits<uint32_t>::max(); }
+
 }  // namespace
 
 Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
-  auto dict = std::shared_ptr<Dictionary>(new Dictionary());
-  dict->actors_ = std::move(actors_);
-  dict->agents_ = std::move(agents_);
-  dict->patterns_ = std::move(patterns_);
-  dict->issues_ = std::move(issues_);
-  dict->problems_ = std::move(problems_);
-  for (uint32_t i = 0; i < dict->actors_.size(); ++i) {
-    for (const Phrase& name : dict->actors_[i].names) {
-      if (!name.empty()) dict->actor_trie_.Insert(name, i);
+  auto vocab = std::make_shared<Vocabulary>();
+  PhraseTrie actor_trie(vocab), agent_trie(vocab), discard_trie(vocab), issue_trie(vocab);
+  ImageBuilder img;
+
+  img.actors.reserve(actors_.size());
+  for (uint32_t i = 0; i < actors_.size(); ++i) {
+    const ActorEntry& a = actors_[i];
+    for (const Phrase& name : a.names) {
+      if (!name.empty()) actor_trie.Insert(name, i);
     }
+    flat::Actor r;
+    r.names = img.Phrases(a.names);
+    r.codes = {static_cast<uint32_t>(img.dated.size()), static_cast<uint32_t>(a.codes.size())};
+    for (const DatedCode& c : a.codes) {
+      img.dated.push_back({img.Str(c.code), img.Str(c.note), c.from_ymd, c.to_ymd});
+    }
+    r.origin = img.AddOrigin(a.origin);
+    img.actors.push_back(r);
   }
-  for (uint32_t i = 0; i < dict->agents_.size(); ++i) {
-    for (const Phrase& name : dict->agents_[i].names) {
-      if (!name.empty()) dict->agent_trie_.Insert(name, i);
+  for (uint32_t i = 0; i < agents_.size(); ++i) {
+    const AgentEntry& a = agents_[i];
+    for (const Phrase& name : a.names) {
+      if (!name.empty()) agent_trie.Insert(name, i);
     }
+    flat::Agent r;
+    r.names = img.Phrases(a.names);
+    r.code = img.Str(a.code);
+    r.origin = img.AddOrigin(a.origin);
+    r.prefix = a.prefix;
+    r.exact_forms = a.exact_forms;
+    img.agents.push_back(r);
   }
   for (uint32_t i = 0; i < discards_.size(); ++i) {
-    if (!discards_[i].phrase.empty()) {
-      dict->discard_trie_.Insert(discards_[i].phrase, i);
-    }
-    dict->discard_story_.push_back(discards_[i].whole_story);
+    if (!discards_[i].phrase.empty()) discard_trie.Insert(discards_[i].phrase, i);
+    img.discards.push_back({img.Words(discards_[i].phrase), discards_[i].whole_story, 0});
   }
-  for (uint32_t i = 0; i < dict->issues_.size(); ++i) {
-    if (!dict->issues_[i].phrase.empty()) {
-      dict->issue_trie_.Insert(dict->issues_[i].phrase, i);
-    }
+  for (uint32_t i = 0; i < issues_.size(); ++i) {
+    if (!issues_[i].phrase.empty()) issue_trie.Insert(issues_[i].phrase, i);
+    img.issues.push_back(
+        {img.Words(issues_[i].phrase), img.Str(issues_[i].code), issues_[i].ignore, 0});
   }
-  for (uint32_t i = 0; i < dict->patterns_.size(); ++i) {
-    VerbPattern& p = dict->patterns_[i];
-    p.specificity = Specificity(p);
-    for (size_t e = 0; e < p.elements.size(); ++e) {
-      PatternElement& el = p.elements[e];
-      for (const std::string& w : el.words) {
-        if (w.size() > 1 && w.back() == '*') {
-          el.has_stem = true;
-        } else {
-          el.ids.push_back(dict->vocab_->Intern(w));
-        }
-      }
-      bool word = el.kind == PatternElement::Kind::kWord ||
-                  el.kind == PatternElement::Kind::kVerb;
-      if (word && static_cast<int>(e) != p.anchor && !el.has_stem &&
-          !el.ids.empty()) {
-        p.required.push_back(static_cast<uint16_t>(e));
-      }
-    }
-    // Check the elements with fewest alternatives first: they fail fastest.
-    std::stable_sort(p.required.begin(), p.required.end(), [&](uint16_t a, uint16_t b) {
-      return p.elements[a].ids.size() < p.elements[b].ids.size();
-    });
-    p.needs_complete = p.required.size() <= 3;
-    for (uint16_t e : p.required) {
-      if (p.elements[e].ids.size() != 1) p.needs_complete = false;
-    }
-    if (p.anchor < 0 || p.anchor >= static_cast<int>(p.elements.size())) {
-      continue;
-    }
+
+  std::vector<CompiledPattern> compiled;
+  compiled.reserve(patterns_.size());
+  std::vector<AnchorBuild> by_anchor;
+  for (uint32_t i = 0; i < patterns_.size(); ++i) {
+    const VerbPattern& p = patterns_[i];
+    compiled.push_back(CompilePattern(p, vocab.get()));
+    if (p.anchor < 0 || p.anchor >= static_cast<int>(p.elements.size())) continue;
     const PatternElement& a = p.elements[p.anchor];
     const std::vector<std::string>& keys =
         a.kind == PatternElement::Kind::kVerb ? p.verb_words : a.words;
     for (const std::string& key : keys) {
-      uint32_t id = dict->vocab_->Intern(key);
-      if (id >= dict->patterns_by_anchor_.size()) {
-        dict->patterns_by_anchor_.resize(id + 1);
-      }
-      auto& list = dict->patterns_by_anchor_[id].all;
+      uint32_t id = vocab->Intern(key);
+      if (id >= by_anchor.size()) by_anchor.resize(id + 1);
+      auto& list = by_anchor[id].all;
       if (list.empty() || list.back() != i) list.push_back(i);
     }
   }
-  for (AnchorPatterns& anchor : dict->patterns_by_anchor_) {
-    std::stable_sort(anchor.all.begin(), anchor.all.end(),
-                     [&](uint32_t a, uint32_t b) {
-                       return dict->patterns_[a].specificity >
-                              dict->patterns_[b].specificity;
-                     });
+  img.patterns.reserve(patterns_.size());
+  for (uint32_t i = 0; i < patterns_.size(); ++i) {
+    const VerbPattern& p = patterns_[i];
+    const CompiledPattern& c = compiled[i];
+    flat::Pattern r;
+    std::vector<uint32_t> refs;
+    refs.reserve(p.elements.size());
+    for (size_t e = 0; e < p.elements.size(); ++e) {
+      const PatternElement& el = p.elements[e];
+      flat::Element fe;
+      fe.kind = static_cast<uint8_t>(el.kind);
+      fe.has_stem = c.has_stem[e];
+      fe.max_gap = el.max_gap;
+      fe.words = img.Words(el.words);
+      fe.ids = img.U32(c.ids[e]);
+      refs.push_back(img.Element(fe));
+    }
+    r.elements = img.U32(refs);
+    r.verb_words = img.Words(p.verb_words);
+    r.required = img.U32(c.required);
+    r.code = img.Str(p.code);
+    r.reverse_code = img.Str(p.reverse_code);
+    r.origin = img.AddOrigin(p.origin);
+    r.anchor = p.anchor;
+    r.specificity = c.specificity;
+    r.needs_complete = c.needs_complete;
+    r.exact_words = p.exact_words;
+    img.patterns.push_back(r);
+  }
+  for (AnchorBuild& anchor : by_anchor) {
+    std::stable_sort(anchor.all.begin(), anchor.all.end(), [&](uint32_t a, uint32_t b) {
+      return compiled[a].specificity > compiled[b].specificity;
+    });
     for (uint32_t pi : anchor.all) {
-      const VerbPattern& p = dict->patterns_[pi];
-      std::array<uint32_t, 3> needs{};
+      const CompiledPattern& c = compiled[pi];
+      flat::Needs needs;
       size_t n = 0;
-      for (uint16_t e : p.required) {
-        if (n < needs.size() && p.elements[e].ids.size() == 1) {
-          needs[n++] = p.elements[e].ids[0];
-        }
+      for (uint32_t e : c.required) {
+        if (n < 3 && c.ids[e].size() == 1) needs.ids[n++] = c.ids[e][0];
       }
       anchor.needs.push_back(needs);
     }
-    if (anchor.all.size() >= kAnchorIndexMin) {
-      IndexByKeyWord(dict->patterns_, *dict->vocab_, &anchor);
+    if (anchor.all.size() >= kAnchorIndexMin) IndexByKeyWord(compiled, *vocab, &anchor);
+  }
+  img.anchor_bits.assign(by_anchor.size() / 64 + 1, 0);
+  img.anchors.reserve(by_anchor.size());
+  for (uint32_t id = 0; id < by_anchor.size(); ++id) {
+    const AnchorBuild& a = by_anchor[id];
+    flat::Anchor r;
+    if (!a.all.empty()) img.anchor_bits[id >> 6] |= uint64_t{1} << (id & 63);
+    r.all = img.U32(a.all);
+    r.needs = static_cast<uint32_t>(img.needs.size());
+    img.needs.insert(img.needs.end(), a.needs.begin(), a.needs.end());
+    r.unkeyed = img.U32(a.unkeyed);
+    r.keyed = {static_cast<uint32_t>(img.keyed.size()), static_cast<uint32_t>(a.keyed.size())};
+    for (const auto& [key, positions] : a.keyed) {
+      img.keyed.push_back({key, img.U32(positions)});
     }
+    r.key_table = img.Edges(a.key_table);
+    img.anchors.push_back(r);
   }
-  dict->anchors_.assign(dict->patterns_by_anchor_.size() / 64 + 1, 0);
-  for (uint32_t id = 0; id < dict->patterns_by_anchor_.size(); ++id) {
-    const AnchorPatterns& anchor = dict->patterns_by_anchor_[id];
-    if (!anchor.all.empty()) {
-      dict->anchors_[id >> 6] |= uint64_t{1} << (id & 63);
-    }
+  for (const PhraseTrie* trie : {&actor_trie, &agent_trie, &discard_trie, &issue_trie}) {
+    img.AddTrie(*trie);
   }
-  for (CodeInfo& c : codes_) {
-    if (c.quad_class == 0) c.quad_class = QuadClassOfCode(c.code);
-    dict->codes_[c.code] = std::move(c);
+  img.AddVocabulary(*vocab);
+  for (const CodeInfo& c : codes_) {
+    int quad = c.quad_class == 0 ? QuadClassOfCode(c.code) : c.quad_class;
+    img.codes.push_back({img.Str(c.code), img.Str(c.label), img.Str(c.plover_event),
+                         img.Str(c.plover_mode), c.goldstein, quad, 0});
   }
+  for (const std::string& p : problems_) img.problems.push_back(img.Str(p));
+
+  for (size_t n : {img.chars.size(), img.strs.size(), img.u32.size(), img.elements.size(),
+                   img.edges.size(), img.nodes.size(), img.phrases.size()}) {
+    if (!Fits(n)) return InvalidArgument("dictionary too large to compile (over 2^32 entries)");
+  }
+  auto storage = std::make_shared<std::vector<uint64_t>>(
+      WriteImage(img.Tables(), kDictionaryFormatVersion));
+  std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(storage->data()),
+                                       storage->size() * sizeof(uint64_t));
+  bytes = bytes.first(ImageFileSize(bytes) - kSnapshotTrailerSize);
   *this = DictionaryBuilder();
-  return std::shared_ptr<const Dictionary>(std::move(dict));
+  return Dictionary::FromImage(std::move(storage), bytes, "compiled dictionary");
 }
 
 }  // namespace ladder::dict

@@ -3,7 +3,11 @@
 // that every format (ladder's own, PETRARCH, TABARI, Phoenix) compiles into.
 //
 // Order of calls: DictionaryBuilder::Add*, then Compile(); the compiled
-// Dictionary is immutable and may be shared by any number of threads.
+// Dictionary is immutable and may be shared by any number of threads. It
+// lives in one flat block of bytes (dict/image.h), so a snapshot file can
+// be memory-mapped and used as it is (dict/snapshot.h): no parsing, no
+// allocation per entry. Its entries are read through views (ActorView,
+// PatternView, ...), cheap values valid while the Dictionary lives.
 #ifndef LADDER_DICT_DICTIONARY_H_
 #define LADDER_DICT_DICTIONARY_H_
 
@@ -11,11 +15,15 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "dict/flat.h"
+#include "dict/image.h"
 #include "dict/vocabulary.h"
 #include "ladder/status.h"
 #include "text/text.h"
@@ -23,6 +31,8 @@
 namespace ladder::dict {
 
 inline constexpr uint32_t kDictionaryFormatVersion = 1;
+
+// ---- What readers add to a builder ----
 
 // Where an entry came from, for error messages and explain traces.
 struct Origin {
@@ -49,8 +59,6 @@ struct ActorEntry {
   std::vector<Phrase> names;
   std::vector<DatedCode> codes;  // undated codes have the open range
   Origin origin;
-  // The code valid on `ymd` (0: undated/any), or nullptr.
-  const DatedCode* CodeOn(int ymd) const;
 };
 
 struct AgentEntry {
@@ -74,11 +82,9 @@ struct PatternElement {
   Kind kind = Kind::kWord;
   std::vector<std::string> words;
   int max_gap = 0;
-  // Filled by Compile: the ids of the exact words, and whether any word is
-  // a '*' stem (matched by string prefix).
-  std::vector<uint32_t> ids;
-  bool has_stem = false;
 };
+inline constexpr uint8_t kMaxElementKind =
+    static_cast<uint8_t>(PatternElement::Kind::kVerb);
 
 struct VerbPattern {
   // Elements in sentence order. `anchor` indexes the element matched first:
@@ -90,14 +96,6 @@ struct VerbPattern {
   std::string code;          // CAMEO code source->target
   std::string reverse_code;  // paired code target->source, or ""
   Origin origin;
-  int specificity = 0;  // computed at Compile: longer patterns win
-  // Computed at Compile: elements other than the anchor that are exact words
-  // only. Each must match some token of the sentence, so a pattern whose
-  // required words are absent is not tried (see SentenceWords).
-  std::vector<uint16_t> required;  // fewest alternatives first
-  // Computed at Compile: every required element is one word, at most three:
-  // AnchorPatterns::needs holds them all, so nothing else need be checked.
-  bool needs_complete = false;
   // Words match only a token's own lower-case form, not its lemma
   // (PETRARCH-1 patterns, which list the forms they mean).
   bool exact_words = false;
@@ -107,6 +105,11 @@ struct IssueEntry {
   Phrase phrase;
   std::string code;
   bool ignore = false;  // '~' phrases that must not count
+};
+
+struct DiscardEntry {
+  Phrase phrase;
+  bool whole_story = false;
 };
 
 struct CodeInfo {
@@ -121,30 +124,6 @@ struct CodeInfo {
 // Quad class of a CAMEO code from its root: 01-05 -> 1, 06-09 -> 2,
 // 10-14 -> 3, 15-20 -> 4; 0 if the code is not a CAMEO code.
 int QuadClassOfCode(std::string_view code);
-
-// The patterns anchored on one word, most specific first. Long lists are
-// also grouped by a word each pattern requires (its rarest-looking required
-// element), so a sentence only tries the patterns whose key word it has.
-struct AnchorPatterns {
-  std::vector<uint32_t> all;  // pattern indices
-  // Parallel to `all`: up to three word ids the pattern requires (one-word
-  // required elements; 0: none), kept here so that ruling a pattern out
-  // does not touch the pattern itself.
-  std::vector<std::array<uint32_t, 3>> needs;
-  // Set when `all` is long (kAnchorIndexMin): positions in `all`.
-  std::vector<uint32_t> unkeyed;  // patterns without a required word
-  std::vector<std::pair<uint32_t, std::vector<uint32_t>>> keyed;  // key word id
-  // Key id -> 1 + index into `keyed`. Small and per verb, so a common
-  // verb's table stays in cache.
-  EdgeMap key_table;
-
-  // The positions keyed by word `key`, or nullptr.
-  const std::vector<uint32_t>* Keyed(uint32_t key) const {
-    uint32_t index = key_table.Find(key);
-    return index == 0 ? nullptr : &keyed[index - 1].second;
-  }
-};
-inline constexpr size_t kAnchorIndexMin = 24;
 
 class Dictionary;
 
@@ -161,6 +140,16 @@ class DictionaryBuilder {
   void AddCode(CodeInfo info) { codes_.push_back(std::move(info)); }
   // Records a problem found while reading (kept for `ladder dict check`).
   void AddProblem(std::string message) { problems_.push_back(std::move(message)); }
+  // Adds every entry of a compiled dictionary (to combine a snapshot with
+  // other dictionaries).
+  void AddAll(const Dictionary& dictionary);
+
+  const std::vector<ActorEntry>& actors() const { return actors_; }
+  const std::vector<AgentEntry>& agents() const { return agents_; }
+  const std::vector<VerbPattern>& patterns() const { return patterns_; }
+  const std::vector<DiscardEntry>& discards() const { return discards_; }
+  const std::vector<IssueEntry>& issues() const { return issues_; }
+  const std::vector<CodeInfo>& codes() const { return codes_; }
   const std::vector<std::string>& problems() const { return problems_; }
 
   size_t actor_count() const { return actors_.size(); }
@@ -170,20 +159,16 @@ class DictionaryBuilder {
   size_t issue_count() const { return issues_.size(); }
   size_t code_count() const { return codes_.size(); }
 
-  // Builds the matchers. The builder is left empty.
+  // Builds the matchers and lays everything out in one image. The builder
+  // is left empty. An error if the dictionary is too large for 32-bit
+  // offsets.
   Result<std::shared_ptr<const Dictionary>> Compile();
 
  private:
-  friend class Dictionary;
-  friend struct SnapshotAccess;  // dict/snapshot.cc saves and loads the entries
-  struct Discard {
-    Phrase phrase;
-    bool whole_story;
-  };
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
   std::vector<VerbPattern> patterns_;
-  std::vector<Discard> discards_;
+  std::vector<DiscardEntry> discards_;
   std::vector<IssueEntry> issues_;
   std::vector<CodeInfo> codes_;
   std::vector<std::string> problems_;
@@ -204,26 +189,28 @@ using StringMap =
 struct PhraseMatch {
   uint32_t begin = 0;  // token index
   uint32_t end = 0;    // exclusive
-  uint32_t entry = 0;  // index into actors()/agents()/...
+  uint32_t entry = 0;  // index of the actor/agent/discard/issue
 };
 
-// A trie over phrase words keyed by word id. Longest match wins; among
-// equally long matches, the entry inserted first.
-class PhraseTrie {
+// A phrase trie keyed by word id (exact words) with '*' stem edges. Longest
+// match wins; among equally long matches, the entry inserted first.
+class TrieView {
  public:
-  // A trie with a vocabulary of its own (tests, tools).
-  PhraseTrie() : vocab_(std::make_shared<Vocabulary>()) {}
-  // A trie sharing `vocab` with others (a Dictionary's tries and patterns).
-  explicit PhraseTrie(std::shared_ptr<Vocabulary> vocab)
-      : vocab_(std::move(vocab)) {}
+  TrieView() = default;
+  TrieView(VocabularyView vocab, std::span<const flat::Node> nodes,
+           std::span<const flat::Stem> stems, const char* chars,
+           std::span<const flat::EdgeSlot> edges,
+           std::span<const uint64_t> first_words)
+      : vocab_(vocab), nodes_(nodes), stems_(stems), chars_(chars),
+        edges_(edges), first_words_(first_words) {}
 
   // `word_of(i)` / `lemma_of(i)` give the lower-case form and lemma of token
   // i. Returns the longest phrase starting at token `start`, if any.
   template <typename WordFn, typename LemmaFn>
   bool LongestAt(size_t start, size_t n, WordFn word_of, LemmaFn lemma_of,
                  PhraseMatch* match) const {
-    auto word_id = [&](size_t k) { return vocab_->Find(word_of(k)); };
-    auto lemma_id = [&](size_t k) { return vocab_->Find(lemma_of(k)); };
+    auto word_id = [&](size_t k) { return vocab_.Find(word_of(k)); };
+    auto lemma_id = [&](size_t k) { return vocab_.Find(lemma_of(k)); };
     return Walk(start, n, word_id, lemma_id, word_of, match);
   }
   // The same over tokens whose word ids come from this trie's vocabulary
@@ -235,88 +222,308 @@ class PhraseTrie {
         [&](size_t k) { return tokens[k].lemma_id; },
         [&](size_t k) -> std::string_view { return tokens[k].lower; }, match);
   }
-  void Insert(const Phrase& phrase, uint32_t entry);
   size_t node_count() const { return nodes_.size(); }
-  const Vocabulary& vocabulary() const { return *vocab_; }
 
  private:
-  struct Node {
-    std::vector<std::pair<std::string, uint32_t>> stems;  // "word*" prefixes
-    int32_t entry = -1;
-  };
   bool StartsPhrase(uint32_t word) const {
     return (word >> 6) < first_words_.size() &&
            ((first_words_[word >> 6] >> (word & 63)) & 1);
-  }
-  static uint64_t EdgeKey(uint32_t node, uint32_t word) {
-    return (static_cast<uint64_t>(node) << 32) | word;
   }
   template <typename IdFn, typename LemmaIdFn, typename WordFn>
   bool Walk(size_t start, size_t n, IdFn word_id, LemmaIdFn lemma_id,
             WordFn word_of, PhraseMatch* match) const;
 
-  std::shared_ptr<Vocabulary> vocab_;
-  EdgeMap edges_;  // (node, word id) -> child node
-  std::vector<uint64_t> first_words_;  // bitmap: ids with an edge from the root
-  std::vector<Node> nodes_{1};
+  VocabularyView vocab_;
+  std::span<const flat::Node> nodes_;
+  std::span<const flat::Stem> stems_;
+  const char* chars_ = nullptr;
+  std::span<const flat::EdgeSlot> edges_;
+  std::span<const uint64_t> first_words_;
 };
+
+inline uint64_t TrieEdgeKey(uint32_t node, uint32_t word) {
+  return (static_cast<uint64_t>(node) << 32) | word;
+}
+
+// Builds a phrase trie in the flat layout (Compile; tests and tools).
+class PhraseTrie {
+ public:
+  // A trie with a vocabulary of its own.
+  PhraseTrie() : vocab_(std::make_shared<Vocabulary>()) {}
+  // A trie sharing `vocab` with others (a Dictionary's tries and patterns).
+  explicit PhraseTrie(std::shared_ptr<Vocabulary> vocab) : vocab_(std::move(vocab)) {}
+
+  void Insert(const Phrase& phrase, uint32_t entry);
+  // Valid until the next Insert.
+  TrieView view() const {
+    return {vocab_->view(), nodes_, stems_, chars_.data(), edges_.slots(), first_words_};
+  }
+  template <typename WordFn, typename LemmaFn>
+  bool LongestAt(size_t start, size_t n, WordFn word_of, LemmaFn lemma_of,
+                 PhraseMatch* match) const {
+    return view().LongestAt(start, n, word_of, lemma_of, match);
+  }
+  bool LongestAt(const std::vector<text::Token>& tokens, size_t start,
+                 PhraseMatch* match) const {
+    return view().LongestAt(tokens, start, match);
+  }
+  size_t node_count() const { return nodes_.size(); }
+  const Vocabulary& vocabulary() const { return *vocab_; }
+
+  const std::vector<flat::Node>& nodes() const { return nodes_; }
+  const std::vector<flat::Stem>& stems() const { return stems_; }
+  const std::string& chars() const { return chars_; }  // stem text
+  const EdgeMap& edges() const { return edges_; }
+  const std::vector<uint64_t>& first_words() const { return first_words_; }
+
+ private:
+  std::shared_ptr<Vocabulary> vocab_;
+  EdgeMap edges_;                      // (node, word id) -> child node
+  std::vector<uint64_t> first_words_;  // bitmap: ids with an edge from the root
+  std::vector<flat::Node> nodes_{1};
+  std::vector<flat::Stem> stems_;
+  std::string chars_;
+};
+
+// ---- Views of a compiled dictionary's entries ----
+
+struct OriginView {
+  std::string_view file;
+  int line = 0;
+  std::string ToString() const { return std::string(file) + ":" + std::to_string(line); }
+};
+
+struct DatedCodeView {
+  std::string_view code;
+  int from_ymd = 0;
+  int to_ymd = 99999999;
+  std::string_view note;
+};
+
+// A list of phrases (an actor's or agent's names).
+class PhraseList {
+ public:
+  PhraseList(const ImageTables* t, flat::Range r) : t_(t), r_(r) {}
+  size_t size() const { return r_.count; }
+  WordList operator[](size_t i) const { return t_->words(t_->phrases[r_.begin + i]); }
+
+ private:
+  const ImageTables* t_;
+  flat::Range r_;
+};
+
+class ActorView {
+ public:
+  ActorView(const ImageTables* t, const flat::Actor* a) : t_(t), a_(a) {}
+  PhraseList names() const { return {t_, a_->names}; }
+  size_t code_count() const { return a_->codes.count; }
+  DatedCodeView code(size_t i) const;
+  // The code valid on `ymd` (0: undated/any), if any.
+  std::optional<DatedCodeView> CodeOn(int ymd) const;
+  OriginView origin() const;
+
+ private:
+  const ImageTables* t_;
+  const flat::Actor* a_;
+};
+
+class AgentView {
+ public:
+  AgentView(const ImageTables* t, const flat::Agent* a) : t_(t), a_(a) {}
+  PhraseList names() const { return {t_, a_->names}; }
+  std::string_view code() const { return t_->str(a_->code); }
+  bool prefix() const { return a_->prefix != 0; }
+  bool exact_forms() const { return a_->exact_forms != 0; }
+  OriginView origin() const;
+
+ private:
+  const ImageTables* t_;
+  const flat::Agent* a_;
+};
+
+class ElementView {
+ public:
+  ElementView(const ImageTables* t, const flat::Element* e) : t_(t), e_(e) {}
+  PatternElement::Kind kind() const { return static_cast<PatternElement::Kind>(e_->kind); }
+  WordList words() const { return t_->words(e_->words); }
+  int max_gap() const { return e_->max_gap; }
+  // The ids of the exact words; whether any word is a '*' stem (matched by
+  // string prefix).
+  std::span<const uint32_t> ids() const { return t_->u32s(e_->ids); }
+  bool has_stem() const { return e_->has_stem != 0; }
+  // A lone word `w` ("^", "%").
+  bool Is(std::string_view w) const {
+    return e_->words.count == 1 && words()[0] == w;
+  }
+
+ private:
+  const ImageTables* t_;
+  const flat::Element* e_;
+};
+
+class ElementList {
+ public:
+  ElementList(const ImageTables* t, flat::Range r) : t_(t), r_(r) {}
+  size_t size() const { return r_.count; }
+  ElementView operator[](size_t i) const {
+    return {t_, &t_->elements[t_->u32[r_.begin + i]]};
+  }
+
+ private:
+  const ImageTables* t_;
+  flat::Range r_;
+};
+
+class PatternView {
+ public:
+  PatternView(const ImageTables* t, const flat::Pattern* p) : t_(t), p_(p) {}
+  ElementList elements() const { return {t_, p_->elements}; }
+  int anchor() const { return p_->anchor; }
+  WordList verb_words() const { return t_->words(p_->verb_words); }
+  std::string_view code() const { return t_->str(p_->code); }
+  std::string_view reverse_code() const { return t_->str(p_->reverse_code); }
+  OriginView origin() const;
+  // Longer patterns win.
+  int specificity() const { return p_->specificity; }
+  // Elements other than the anchor that are exact words only, fewest
+  // alternatives first. Each must match some token of the sentence, so a
+  // pattern whose required words are absent is not tried.
+  std::span<const uint32_t> required() const { return t_->u32s(p_->required); }
+  // Every required element is one word, at most three: AnchorView::needs
+  // holds them all, so nothing else need be checked.
+  bool needs_complete() const { return p_->needs_complete != 0; }
+  bool exact_words() const { return p_->exact_words != 0; }
+  bool operator==(const PatternView& o) const { return p_ == o.p_; }
+
+ private:
+  const ImageTables* t_;
+  const flat::Pattern* p_;
+};
+
+class IssueView {
+ public:
+  IssueView(const ImageTables* t, const flat::Issue* i) : t_(t), i_(i) {}
+  WordList phrase() const { return t_->words(i_->phrase); }
+  std::string_view code() const { return t_->str(i_->code); }
+  bool ignore() const { return i_->ignore != 0; }
+
+ private:
+  const ImageTables* t_;
+  const flat::Issue* i_;
+};
+
+// The patterns anchored on one word, most specific first. Long lists
+// (kAnchorIndexMin) are also grouped by a word each pattern requires (its
+// rarest-looking required element), so a sentence only tries the patterns
+// whose key word it has.
+class AnchorView {
+ public:
+  AnchorView() = default;
+  AnchorView(const ImageTables* t, const flat::Anchor* a) : t_(t), a_(a) {}
+  explicit operator bool() const { return a_ != nullptr; }
+  std::span<const uint32_t> all() const { return t_->u32s(a_->all); }  // pattern indices
+  // Up to three word ids the k-th pattern of all() requires (0: none), kept
+  // here so that ruling a pattern out does not touch the pattern itself.
+  const flat::Needs& needs(size_t k) const { return t_->needs[a_->needs + k]; }
+  // Positions in all() of the patterns without a key word.
+  std::span<const uint32_t> unkeyed() const { return t_->u32s(a_->unkeyed); }
+  size_t keyed_count() const { return a_->keyed.count; }
+  const flat::Keyed& keyed(size_t i) const { return t_->keyed[a_->keyed.begin + i]; }
+  std::span<const uint32_t> positions(const flat::Keyed& k) const {
+    return t_->u32s(k.positions);
+  }
+  // The positions keyed by word `key` (empty if none).
+  std::span<const uint32_t> Keyed(uint32_t key) const {
+    uint32_t i = flat::FindEdge(t_->edges.data() + a_->key_table.begin,
+                                a_->key_table.count, key);
+    return i == 0 ? std::span<const uint32_t>() : positions(keyed(i - 1));
+  }
+
+ private:
+  const ImageTables* t_ = nullptr;
+  const flat::Anchor* a_ = nullptr;
+};
+inline constexpr size_t kAnchorIndexMin = 24;
 
 class Dictionary {
  public:
-  const std::vector<ActorEntry>& actors() const { return actors_; }
-  const std::vector<AgentEntry>& agents() const { return agents_; }
-  const std::vector<VerbPattern>& patterns() const { return patterns_; }
-  const std::vector<IssueEntry>& issues() const { return issues_; }
-  const PhraseTrie& actor_trie() const { return actor_trie_; }
-  const PhraseTrie& agent_trie() const { return agent_trie_; }
-  const PhraseTrie& discard_trie() const { return discard_trie_; }
-  const PhraseTrie& issue_trie() const { return issue_trie_; }
-  bool discard_is_story(uint32_t entry) const { return discard_story_[entry]; }
-  // Patterns whose anchor word is `lemma` (or a '*' verb with that lemma),
-  // most specific first; nullptr if none.
-  const std::vector<uint32_t>* PatternsFor(std::string_view lemma) const;
-  // The same by word id (kNoWord: nullptr).
-  const std::vector<uint32_t>* PatternsFor(uint32_t word) const {
-    const AnchorPatterns* a = AnchoredOn(word);
-    return a == nullptr ? nullptr : &a->all;
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
+
+  // A dictionary over an image (dict/image.h) in `storage`, which must stay
+  // alive and unchanged; checks it first (errors name `name`).
+  static Result<std::shared_ptr<const Dictionary>> FromImage(
+      std::shared_ptr<const void> storage, std::span<const unsigned char> image,
+      const std::string& name);
+
+  size_t actor_count() const { return t_.actors.size(); }
+  size_t agent_count() const { return t_.agents.size(); }
+  size_t pattern_count() const { return t_.patterns.size(); }
+  size_t issue_count() const { return t_.issues.size(); }
+  size_t discard_count() const { return t_.discards.size(); }
+  size_t code_count() const { return t_.codes.size(); }
+  ActorView actor(uint32_t i) const { return {&t_, &t_.actors[i]}; }
+  AgentView agent(uint32_t i) const { return {&t_, &t_.agents[i]}; }
+  PatternView pattern(uint32_t i) const { return {&t_, &t_.patterns[i]}; }
+  IssueView issue(uint32_t i) const { return {&t_, &t_.issues[i]}; }
+  WordList discard_phrase(uint32_t i) const { return t_.words(t_.discards[i].phrase); }
+  bool discard_is_story(uint32_t entry) const {
+    return t_.discards[entry].whole_story != 0;
   }
-  // The patterns anchored on a word id with their key-word index, or nullptr.
-  const AnchorPatterns* AnchoredOn(uint32_t word) const {
+  const TrieView& actor_trie() const { return tries_[kActorTrie]; }
+  const TrieView& agent_trie() const { return tries_[kAgentTrie]; }
+  const TrieView& discard_trie() const { return tries_[kDiscardTrie]; }
+  const TrieView& issue_trie() const { return tries_[kIssueTrie]; }
+
+  // Patterns whose anchor word is `lemma` (or a '*' verb with that lemma),
+  // most specific first; empty if none.
+  std::span<const uint32_t> PatternsFor(std::string_view lemma) const {
+    return PatternsFor(vocabulary().Find(lemma));
+  }
+  std::span<const uint32_t> PatternsFor(uint32_t word) const {
+    AnchorView a = AnchoredOn(word);
+    return a ? a.all() : std::span<const uint32_t>();
+  }
+  // The patterns anchored on a word id with their key-word index (false if
+  // none).
+  AnchorView AnchoredOn(uint32_t word) const {
     // A bitmap first: most words anchor nothing.
-    if ((word >> 6) >= anchors_.size() || !((anchors_[word >> 6] >> (word & 63)) & 1)) {
-      return nullptr;
+    const auto& bits = t_.anchor_bits;
+    if ((word >> 6) >= bits.size() || !((bits[word >> 6] >> (word & 63)) & 1)) {
+      return {};
     }
-    return &patterns_by_anchor_[word];
+    return {&t_, &t_.anchors[word]};
   }
   // Sets each token's word_id and lemma_id from this dictionary's
   // vocabulary (kNoWord for words no phrase or pattern uses).
   void AssignWordIds(std::vector<text::Token>* tokens) const;
   void AssignWordIds(text::Token* token) const;
-  const Vocabulary& vocabulary() const { return *vocab_; }
+  const VocabularyView& vocabulary() const { return vocab_; }
   // Code facts; nullptr for an unknown code.
   const CodeInfo* Code(std::string_view code) const;
+  const std::vector<CodeInfo>& codes() const { return code_list_; }
   const std::vector<std::string>& problems() const { return problems_; }
   uint32_t format_version() const { return kDictionaryFormatVersion; }
+  // The image (dict/image.h): what a snapshot file holds before its checksum.
+  std::span<const unsigned char> image() const { return image_; }
 
  private:
-  friend class DictionaryBuilder;
-  std::vector<ActorEntry> actors_;
-  std::vector<AgentEntry> agents_;
-  std::vector<VerbPattern> patterns_;
-  std::vector<IssueEntry> issues_;
-  std::vector<bool> discard_story_;
+  Dictionary() = default;
+
+  std::shared_ptr<const void> storage_;
+  std::span<const unsigned char> image_;
+  ImageTables t_;
+  VocabularyView vocab_;
+  std::array<TrieView, 4> tries_;
+  // Decoded at open: a few hundred entries.
+  std::vector<CodeInfo> code_list_;
+  StringMap<size_t> codes_;
   std::vector<std::string> problems_;
-  std::shared_ptr<Vocabulary> vocab_ = std::make_shared<Vocabulary>();
-  PhraseTrie actor_trie_{vocab_}, agent_trie_{vocab_}, discard_trie_{vocab_},
-      issue_trie_{vocab_};
-  std::vector<AnchorPatterns> patterns_by_anchor_;  // by word id
-  std::vector<uint64_t> anchors_;  // bitmap: ids with a non-empty list
-  StringMap<CodeInfo> codes_;
 };
 
 template <typename IdFn, typename LemmaIdFn, typename WordFn>
-bool PhraseTrie::Walk(size_t start, size_t n, IdFn word_id, LemmaIdFn lemma_id,
-                      WordFn word_of, PhraseMatch* match) const {
+bool TrieView::Walk(size_t start, size_t n, IdFn word_id, LemmaIdFn lemma_id,
+                    WordFn word_of, PhraseMatch* match) const {
   // Depth-first over (exact | lemma | stem) transitions; keep the longest.
   bool found = false;
   struct Frame {
@@ -328,7 +535,7 @@ bool PhraseTrie::Walk(size_t start, size_t n, IdFn word_id, LemmaIdFn lemma_id,
   stack[top++] = {0, start};
   while (top > 0) {
     Frame f = stack[--top];
-    const Node& node = nodes_[f.node];
+    const flat::Node& node = nodes_[f.node];
     // Longest wins; among equally long matches, the first inserted entry.
     if (node.entry >= 0 && f.pos > start &&
         (!found || f.pos > match->end ||
@@ -348,20 +555,24 @@ bool PhraseTrie::Walk(size_t start, size_t n, IdFn word_id, LemmaIdFn lemma_id,
       if (!StartsPhrase(l)) l = kNoWord;
     }
     if (w != kNoWord) {
-      if (uint32_t child = edges_.Find(EdgeKey(f.node, w))) {
+      if (uint32_t child = flat::FindEdge(edges_.data(), edges_.size(),
+                                          TrieEdgeKey(f.node, w))) {
         stack[top++] = {child, f.pos + 1};
       }
     }
     if (l != w && l != kNoWord) {
-      if (uint32_t child = edges_.Find(EdgeKey(f.node, l))) {
+      if (uint32_t child = flat::FindEdge(edges_.data(), edges_.size(),
+                                          TrieEdgeKey(f.node, l))) {
         stack[top++] = {child, f.pos + 1};
       }
     }
-    if (!node.stems.empty()) {
+    if (node.first_stem != 0) {
       std::string_view form = word_of(f.pos);
-      for (const auto& [stem, child] : node.stems) {
-        if (form.substr(0, stem.size()) == stem && top < 63) {
-          stack[top++] = {child, f.pos + 1};
+      for (uint32_t s = node.first_stem; s != 0 && top < 63; s = stems_[s - 1].next) {
+        const flat::Stem& stem = stems_[s - 1];
+        std::string_view text(chars_ + stem.stem.offset, stem.stem.size);
+        if (form.substr(0, text.size()) == text) {
+          stack[top++] = {stem.child, f.pos + 1};
         }
       }
     }

@@ -1,68 +1,69 @@
-// Dictionary snapshots: a DictionaryBuilder's entries saved in one binary
-// file and loaded back by memory-mapping it, without parsing dictionary text
-// (format: doc/formats/dictionaries.md, "Compiled snapshots").
+// Dictionary snapshots: a compiled Dictionary saved in one file and used in
+// place by memory-mapping it (format: doc/formats/dictionaries.md,
+// "Compiled snapshots").
 //
 //   DictionaryBuilder b;  LoadDictionaryPath("data", &b);   // text: slow
-//   SaveSnapshot(b, "ladder.ldict");
-//   DictionaryBuilder c;  LoadSnapshot("ladder.ldict", &c);  // fast
-//   c.Compile();          // the same Dictionary as b.Compile()
+//   auto d = b.Compile();
+//   SaveSnapshot(**d, "ladder.ldict");
+//   auto e = OpenSnapshot("ladder.ldict");   // instant: mapped, checked
 //
-// A snapshot holds the builder's entries (actors, agents, patterns with their
-// origins, discards, issues, codes, problems), not the compiled matchers, so
-// it stays valid whatever Compile() builds from them. It carries a magic
-// number, kDictionaryFormatVersion, kSnapshotLayoutVersion and an XXH64
-// checksum: a file of another version, truncated or corrupted is an error
-// naming the file and the offset or section, and the builder is left as it
-// was (LoadSnapshot parses everything before it adds anything). Since equal
-// strings and word lists are stored once, a crafted file could describe a
-// huge dictionary: loading stops past 16 entries per byte of file (plus
-// 2^20), and saving refuses a builder that would need more.
+// A snapshot is the dictionary's image (dict/image.h: header with magic
+// number, kDictionaryFormatVersion and kSnapshotLayoutVersion, then flat
+// tables) followed by the XXH64 of the image. Opening it checks the size,
+// the checksum and every offset and index in the tables, then uses the
+// mapped pages as they are: nothing is parsed or copied, and pages are read
+// as lookups touch them. A file of another version, truncated, corrupted or
+// crafted is an error naming the file and the place.
 //
-// Thread-safety: the functions are thread-safe; a builder is used by one
-// thread at a time. A snapshot file must not be truncated by another process
-// while it is being loaded (the mapping would fault).
+// To combine a snapshot with other dictionaries, LoadSnapshot adds its
+// entries to a builder (they are compiled again with the rest). Lists in an
+// image may share entries, so a crafted file could describe a huge
+// dictionary: that expansion stops past kEntriesPerByte entries per byte of
+// image (plus kBaseEntries).
+//
+// Thread-safety: the functions are thread-safe. A snapshot file must not be
+// truncated or rewritten in place while a Dictionary maps it (SaveSnapshot
+// writes a new file and renames it, which is safe).
 #ifndef LADDER_DICT_SNAPSHOT_H_
 #define LADDER_DICT_SNAPSHOT_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "dict/dictionary.h"
+#include "dict/image.h"
 #include "ladder/status.h"
 
 namespace ladder::dict {
 
-// The first bytes of every snapshot file: "LADDERDICT" and two NUL bytes.
-inline constexpr char kSnapshotMagic[12] = {'L', 'A', 'D', 'D', 'E',  'R',
-                                            'D', 'I', 'C', 'T', '\0', '\0'};
-// The binary layout; bumped when the layout changes (the entries' meaning is
-// versioned by kDictionaryFormatVersion).
-inline constexpr uint32_t kSnapshotLayoutVersion = 2;
-// The fixed header: magic, format version, layout version, section count,
-// file size (u64 at kSnapshotSizeOffset). The file ends with an 8-byte XXH64
-// checksum of all the bytes before it.
-inline constexpr size_t kSnapshotHeaderSize = 32;
-inline constexpr size_t kSnapshotSizeOffset = 24;
-inline constexpr size_t kSnapshotTrailerSize = 8;
+inline constexpr uint64_t kEntriesPerByte = 16;
+inline constexpr uint64_t kBaseEntries = uint64_t{1} << 20;
 
-// Writes the builder's entries to `path` (through a temporary file renamed
-// into place, so a failed save leaves no partial snapshot). Errors name the
-// path.
-Status SaveSnapshot(const DictionaryBuilder& builder, const std::string& path);
+// Writes `dictionary` to `path` (through a temporary file renamed into
+// place, so a failed save leaves no partial snapshot). Errors name the path.
+Status SaveSnapshot(const Dictionary& dictionary, const std::string& path);
 
-// The bytes SaveSnapshot writes. An error if an index would not fit in 32
-// bits or the entry budget above would be passed.
-Result<std::string> SerializeSnapshot(const DictionaryBuilder& builder);
+// The bytes SaveSnapshot writes.
+std::string SerializeSnapshot(const Dictionary& dictionary);
 
-// Memory-maps `path` (read-only), parses it and appends its entries to
-// `builder`, after any it already holds. On error the builder is unchanged.
+// Memory-maps `path` read-only and opens the dictionary in it.
+Result<std::shared_ptr<const Dictionary>> OpenSnapshot(const std::string& path);
+
+// The same on bytes in memory (copied once, for alignment); `name` names
+// them in errors.
+Result<std::shared_ptr<const Dictionary>> ParseSnapshot(std::string_view bytes,
+                                                        const std::string& name);
+
+// Opens `path` and adds its entries to `builder`, after any it already
+// holds. On error the builder is unchanged.
 Status LoadSnapshot(const std::string& path, DictionaryBuilder* builder);
 
-// LoadSnapshot on bytes already in memory; `name` names them in errors.
-Status ParseSnapshot(std::string_view bytes, const std::string& name,
-                     DictionaryBuilder* builder);
+// Adds a snapshot's entries to `builder` within the expansion budget above.
+Status AddSnapshotEntries(const Dictionary& dictionary, const std::string& name,
+                          DictionaryBuilder* builder);
 
 // True if `bytes` starts with kSnapshotMagic.
 bool HasSnapshotMagic(std::string_view bytes);

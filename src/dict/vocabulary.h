@@ -1,78 +1,62 @@
-// Word ids shared by a compiled dictionary's tries and pattern index.
+// Builders of the compiled dictionary's hash tables: the vocabulary (word
+// ids) and the edge maps (trie edges, each verb's key-word table). They
+// keep their data in the flat layout (dict/flat.h), so Compile() copies it
+// into the image as it is and the same lookups run on both.
 //
-// Every exact word of every phrase and pattern gets a dense id (1..size());
-// 0 means "not a dictionary word". A sentence's tokens are looked up once
-// (Dictionary::AssignWordIds) and every later trie step or pattern test is
-// an integer comparison instead of hashing and comparing strings.
-//
-// Thread-safety: Intern only while building; Find is const and may be called
-// by any number of threads once building is over.
+// Thread-safety: Intern/Insert only while building; Find is const and may
+// be called by any number of threads once building is over.
 #ifndef LADDER_DICT_VOCABULARY_H_
 #define LADDER_DICT_VOCABULARY_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace ladder::dict {
+#include "dict/flat.h"
 
-inline constexpr uint32_t kNoWord = 0;
+namespace ladder::dict {
 
 class Vocabulary {
  public:
   // Returns the id of `word`, adding it if new.
   uint32_t Intern(std::string_view word);
   // The id of `word`, or kNoWord.
-  uint32_t Find(std::string_view word) const;
+  uint32_t Find(std::string_view word) const { return view().Find(word); }
   // The word of an id in 1..size().
-  std::string_view Word(uint32_t id) const { return words_[id - 1]; }
+  std::string_view Word(uint32_t id) const { return view().Word(id); }
   size_t size() const { return words_.size(); }
-  // FNV-1a: words are short, so a byte loop is as fast as anything.
-  static uint32_t Hash(std::string_view word);
+  static uint32_t Hash(std::string_view word) { return flat::HashWord(word); }
+
+  VocabularyView view() const { return {slots_, words_, chars_.data()}; }
+  const std::vector<flat::VocabSlot>& slots() const { return slots_; }
+  const std::vector<flat::Str>& words() const { return words_; }
+  const std::string& chars() const { return chars_; }
 
  private:
-  struct Slot {
-    uint32_t hash = 0;
-    uint32_t id = kNoWord;  // kNoWord: empty
-  };
   void Grow();
 
-  std::vector<Slot> slots_;  // open addressing, size a power of two
-  std::vector<std::string> words_;
+  std::vector<flat::VocabSlot> slots_;  // open addressing, size a power of two
+  std::vector<flat::Str> words_;        // into chars_
+  std::string chars_;
 };
 
 // A map from 64-bit keys to non-zero 32-bit values (open addressing, no
-// removal): the trie's edges, keyed by (node, word id), and each verb's
-// key-word table. Starts small: there is one per long pattern list.
+// removal). Starts small: there is one per long pattern list.
 class EdgeMap {
  public:
   // The value stored under `key`, or 0.
   uint32_t Find(uint64_t key) const {
-    if (slots_.empty()) return 0;
-    size_t mask = slots_.size() - 1;
-    for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (s.value == 0) return 0;
-      if (s.key == key) return s.value;
-    }
+    return flat::FindEdge(slots_.data(), slots_.size(), key);
   }
   // Stores `value` (non-zero) under `key`, which must be absent.
   void Insert(uint64_t key, uint32_t value);
   size_t size() const { return used_; }
+  const std::vector<flat::EdgeSlot>& slots() const { return slots_; }
 
  private:
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t value = 0;  // 0: empty
-  };
-  static size_t Mix(uint64_t k) {
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
-    k ^= k >> 33;
-    return static_cast<size_t>(k);
-  }
-  std::vector<Slot> slots_;
+  std::vector<flat::EdgeSlot> slots_;
   size_t used_ = 0;
 };
 

@@ -139,11 +139,10 @@ TEST(PatternIndexTest, FastPathCodesAsTryingEveryPattern) {
   std::ofstream(dir / "verbs.txt") << SyntheticVerbs(&rng);
   Loaded s = Load({SourceDir() + "/data/actors", (dir / "verbs.txt").string()});
   // The synthetic anchors must really be indexed, or this tests nothing.
-  const dict::AnchorPatterns* warn =
-      s.dict->AnchoredOn(s.dict->vocabulary().Find("warn"));
-  ASSERT_NE(warn, nullptr);
-  ASSERT_GE(warn->all.size(), dict::kAnchorIndexMin);
-  EXPECT_FALSE(warn->keyed.empty());
+  dict::AnchorView warn = s.dict->AnchoredOn(s.dict->vocabulary().Find("warn"));
+  ASSERT_TRUE(warn);
+  ASSERT_GE(warn.all().size(), dict::kAnchorIndexMin);
+  EXPECT_GT(warn.keyed_count(), 0u);
   Annotator annotator(*s.lexicon, *s.dict);
   const auto& pool = Pool();
   size_t events = 0;

@@ -32,7 +32,7 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
-void Lookup(const ladder::dict::PhraseTrie& trie,
+void Lookup(const ladder::dict::TrieView& trie,
             const std::vector<std::string>& words, size_t entries) {
   auto word_of = [&](size_t i) -> std::string_view { return words[i]; };
   for (size_t start = 0; start < words.size(); ++start) {
@@ -58,9 +58,9 @@ void ReadAndCompile(std::string_view content, const std::vector<std::string>& wo
   auto dict = builder.Compile();
   if (!dict.ok()) return;
   const ladder::dict::Dictionary& d = **dict;
-  Lookup(d.actor_trie(), words, d.actors().size());
-  Lookup(d.agent_trie(), words, d.agents().size());
-  Lookup(d.issue_trie(), words, d.issues().size());
+  Lookup(d.actor_trie(), words, d.actor_count());
+  Lookup(d.agent_trie(), words, d.agent_count());
+  Lookup(d.issue_trie(), words, d.issue_count());
   Lookup(d.discard_trie(), words, static_cast<size_t>(-1));
   for (const std::string& w : words) (void)d.PatternsFor(w);
 }

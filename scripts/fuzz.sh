@@ -59,6 +59,7 @@ for t in "${targets[@]}"; do
     failed+=("$t")
     echo "   FAILED: see $artifacts/log.txt"
     grep -m5 -E "ERROR|runtime error|Test unit written" "$artifacts/log.txt" || true
+    grep -A30 -m1 -E "ERROR|runtime error" "$artifacts/log.txt" | tail -30 || true
   else
     grep -E "^stat::number_of_executed_units|^cov:|DONE" "$artifacts/log.txt" | tail -2 || true
   fi

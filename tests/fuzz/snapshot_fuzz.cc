@@ -42,7 +42,9 @@ void Reseal(std::string* bytes) {
 }
 
 // Touches every entry, trie, anchor and key table as coding would.
-size_t Exercise(const Dictionary& d) {
+// `sealed`: the checksum was fixed up, so the contents may be anything
+// in bounds (a word's text need not hash to its slot).
+size_t Exercise(const Dictionary& d, bool sealed) {
   size_t n = 0;
   for (uint32_t i = 0; i < d.actor_count(); ++i) {
     auto a = d.actor(i);
@@ -61,7 +63,7 @@ size_t Exercise(const Dictionary& d) {
   std::vector<std::string> words;
   for (uint32_t id = 1; id <= d.vocabulary().size(); ++id) {
     words.emplace_back(d.vocabulary().Word(id));
-    Check(d.vocabulary().Find(words.back()) != ladder::dict::kNoWord);
+    if (!sealed) Check(d.vocabulary().Find(words.back()) == id);
   }
   auto word = [&](size_t i) -> std::string_view { return words[i]; };
   for (size_t i = 0; i < words.size(); ++i) {
@@ -93,7 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(d.status().message().rfind("fuzz.ldict: ", 0) == 0);
     return 0;
   }
-  (void)Exercise(**d);
+  (void)Exercise(**d, data[0] & 1);
   ladder::dict::DictionaryBuilder builder;
   if (ladder::dict::AddSnapshotEntries(**d, "fuzz.ldict", &builder).ok()) {
     auto again = builder.Compile();

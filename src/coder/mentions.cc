@@ -697,6 +697,10 @@ void DistributeAgents(const std::vector<Token>& tokens,
                          : c.country + StackAgent(own, a->agent);
       c.agent = a->prefix ? ms[m].agent : c.code.substr(3, 3);
       c.how = "agent '" + a->agent + "' of " + ms[m].how;
+      if (c.begin < ms[m].begin) {
+        c.actor_begin = ms[m].begin;
+        c.actor_code = ms[m].code;
+      }
       out.push_back(std::move(c));
     }
   }

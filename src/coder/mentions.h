@@ -27,6 +27,11 @@ struct Mention {
   bool possessor = false;  // followed by 's and a non-actor noun ("Russia's claim")
   std::string prep;        // preposition right before it ("of", "with", ...), or ""
   int compound = -1;       // index of the first mention of an "A and B" group
+  // An agent distributed over the actor after it ("the parliament of
+  // Gondor", GONLEG): the first token of the actor's own words and the
+  // actor's own code (GON). 0 and "" otherwise.
+  uint32_t actor_begin = 0;
+  std::string actor_code;
   std::string how;         // explain: which entries made it
 };
 

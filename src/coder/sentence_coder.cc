@@ -191,6 +191,11 @@ struct Scratch {
   const std::vector<Mention>* mentions;
   std::vector<int> starts;  // token -> mention starting there, or -1
   std::vector<int> covers;  // token -> mention covering it, or -1
+  // mention -> the mention of its own actor words ("Gondor" in "the
+  // parliament of Gondor", Mention::actor_begin), or -1; empty if none has
+  // any. Those inner mentions follow the sentence's mentions in `mentions`
+  // and are in neither `starts` nor `covers`.
+  std::vector<int> inner;
 };
 
 struct Match {
@@ -207,6 +212,18 @@ int MentionAt(const Scratch& s, size_t tok) {
     ++tok;
   }
   return tok < t.size() ? s.starts[tok] : -1;
+}
+
+// The inner actor mention starting at `tok` (after determiners): "Gondor"
+// of "the parliament of Gondor"; -1 if none.
+int InnerMentionAt(const Scratch& s, size_t tok) {
+  const auto& t = *s.tokens;
+  while (tok < t.size() && (t[tok].lower == "the" || t[tok].lower == "a")) {
+    ++tok;
+  }
+  if (s.inner.empty() || tok >= t.size() || s.covers[tok] < 0) return -1;
+  int in = s.inner[s.covers[tok]];
+  return in >= 0 && (*s.mentions)[in].begin == tok ? in : -1;
 }
 
 // End of a mention including its compound partners ("Russia and Iran").
@@ -285,6 +302,24 @@ size_t NounPhraseEnd(const Scratch& s, size_t k) {
   return j;
 }
 
+// A PETRARCH noun phrase is a base noun phrase of the parse: "the
+// parliament of Gondor" is two, "the parliament" and "Gondor". Where the
+// phrase [k, end) holds an agent distributed over the actor after it, the
+// end of the agent's words (the preposition before the actor); else `end`.
+size_t BaseNounPhraseEnd(const Scratch& s, size_t k, size_t end) {
+  const auto& t = *s.tokens;
+  for (size_t j = k; j < end; ++j) {
+    int mi = s.covers[j];
+    if (mi < 0) continue;
+    const Mention& x = (*s.mentions)[mi];
+    for (size_t q = j; q < x.actor_begin; ++q) {
+      if (t[q].pos & text::kPosPrep) return q;
+    }
+    return end;
+  }
+  return end;
+}
+
 bool MatchActorSlot(const PatternView& p, size_t e, size_t tok,
                     const Scratch& s, Match* m, int depth) {
   int mi = MentionAt(s, tok);
@@ -299,6 +334,7 @@ bool MatchActorSlot(const PatternView& p, size_t e, size_t tok,
         break;
       }
       mi = MentionAt(s, k);
+      if (mi < 0) mi = InnerMentionAt(s, k);
     }
   }
   if (mi < 0) return false;
@@ -340,6 +376,13 @@ bool MatchRight(const PatternView& p, size_t e, size_t tok, const Scratch& s,
         if (k < t.size() && (t[k].pos & text::kPosPrep) && s.covers[k] < 0) ++k;
         size_t end = NounPhraseEnd(s, k);
         if (end == k) return false;
+        // The base noun phrase first ("the parliament" of "the parliament
+        // of Gondor"), then the whole one.
+        size_t base = BaseNounPhraseEnd(s, k, end);
+        if (base != end && base > k &&
+            MatchRight(p, e + 1, base, s, m, depth + 1)) {
+          return true;
+        }
         return MatchRight(p, e + 1, end, s, m, depth + 1);
       }
       for (int g = 0; g <= el.max_gap() && tok + g <= t.size(); ++g) {
@@ -1162,14 +1205,44 @@ void SentenceCoder::Code(const SentenceContext& c,
                          std::vector<CodedEvent>* events,
                          std::string* trace) const {
   const std::vector<Token>& t = *c.tokens;
-  Scratch s{&t, &mentions, std::vector<int>(t.size(), -1),
-            std::vector<int>(t.size(), -1)};
+  Scratch s;
+  s.tokens = &t;
+  s.mentions = &mentions;
+  s.starts.assign(t.size(), -1);
+  s.covers.assign(t.size(), -1);
   for (size_t m = 0; m < mentions.size(); ++m) {
-    s.starts[mentions[m].begin] = static_cast<int>(m);
-    for (uint32_t k = mentions[m].begin; k < mentions[m].end; ++k) {
+    const Mention& x = mentions[m];
+    s.starts[x.begin] = static_cast<int>(m);
+    for (uint32_t k = x.begin; k < x.end; ++k) {
       s.covers[k] = static_cast<int>(m);
     }
   }
+  // Inner actor mentions ("Gondor" of "the parliament of Gondor"), after
+  // the others, for patterns that skip noun phrases ('^').
+  std::vector<Mention> with_inner;
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    const Mention& x = mentions[m];
+    if (x.actor_begin == 0) continue;
+    if (with_inner.empty()) {
+      with_inner = mentions;
+      s.inner.assign(mentions.size(), -1);
+    }
+    Mention in = x;
+    in.begin = x.actor_begin;
+    in.code = x.actor_code;
+    SplitCode(in.code, &in.country, &in.agent);
+    size_t p = in.begin;
+    while (p > 0 && Is(t[p - 1], {"the", "a", "an"})) --p;
+    in.prep = p > 0 && (t[p - 1].pos & text::kPosPrep) ? t[p - 1].lower : "";
+    in.compound = -1;
+    in.actor_begin = 0;
+    in.actor_code.clear();
+    in.how = "actor '" + in.code + "' inside " + x.code;
+    s.inner[m] = static_cast<int>(with_inner.size());
+    with_inner.push_back(std::move(in));
+  }
+  if (!with_inner.empty()) s.mentions = &with_inner;
+  const std::vector<Mention>& all = *s.mentions;
   std::vector<DateMention> dates = FindDates(t, c.doc_days);
   SentenceWords words(t, dict_.vocabulary().size());
   Candidates cand;
@@ -1243,7 +1316,7 @@ void SentenceCoder::Code(const SentenceContext& c,
       // not the infinitive's subject; the served verb's subject is ("urged
       // Russia to meet" keeps Russia).
       if (governor >= 0 && subj.mention >= 0 &&
-          !mentions[subj.mention].prep.empty()) {
+          !all[subj.mention].prep.empty()) {
         Subject outer = FindSubject(s, served.begin, 0);
         if (outer.mention >= 0) {
           subj = outer;
@@ -1287,7 +1360,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     if (base.modality == Modality::kAlleged) {
       int who = subj.accuser >= 0 ? subj.accuser : according;
       if (who < 0 && g.alleged && source >= 0) who = source;  // "X claimed to"
-      if (who >= 0) base.attribution = mentions[who].code;
+      if (who >= 0) base.attribution = all[who].code;
     }
     base.date = NearestDate(dates, i);
     if (base.date.empty()) base.date = c.doc_date;
@@ -1311,7 +1384,7 @@ void SentenceCoder::Code(const SentenceContext& c,
       bool has_object = target < 0 && !g.passive &&
                         UnknownObject(s, match.end, new_actor_length_, &object);
       if (has_subject || has_object || has_conjunct) {
-        extended = mentions;
+        extended = all;
         ext = s;
         ext.mentions = &extended;
         sp = &ext;

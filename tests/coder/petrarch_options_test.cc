@@ -103,11 +103,12 @@ class LegacySuiteTest : public ::testing::Test {
           "- * AT ^ +  [162]\n"
           "--- CELEBRATE  [181] ---\n"
           "CELEBRATE\n"
-          "- + HOSTING * FEAST ^ $ [042]\n");
+          "- + HOSTING * FEAST ^ $ [042]\n"
+          "- * HARVEST AT ^ ^ +  [044]\n");
     Write("a.txt",
           "ARNOR  [ARN]\nGONDOR  [GON]\nMORDOR  [MOR]\nERIADOR  [ERI]\n"
           "CIRITH UNGOL  [MORMIL]\nPRINCE OF DOL AMROTH  [DOL]\n");
-    Write("g.txt", "POLICE {} [~COP]\nSOLDIER [~MIL]\n");
+    Write("g.txt", "POLICE {} [~COP]\nSOLDIER [~MIL]\nAMBASSADOR [~GOV]\n");
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   void Write(const std::string& name, const std::string& text) {
@@ -155,6 +156,11 @@ TEST_F(LegacySuiteTest, PetrarchOneSemantics) {
                  "Mordor will be hosting Gondor to celebrate the feast with "
                  "Eriador next "
                  "week at Cirith Ungol.") +
+          // '^' skips a base noun phrase: "the ambassador of Mordor" is two,
+          // so the second '^' ends before "of" and '+' is Mordor.
+          Record("SKIP-3", Coding("ARN", "MOR", "044"),
+                 "Arnor celebrated the harvest at Eriador with the ambassador "
+                 "of Mordor in Gondor.") +
           "</Sentences></Validation>\n");
   ValidateOptions options;
   auto r = RunValidation((dir_ / "suite.xml").string(), options);
@@ -162,7 +168,7 @@ TEST_F(LegacySuiteTest, PetrarchOneSemantics) {
   for (const RecordOutcome& f : r->failures) {
     ADD_FAILURE() << f.id << ": " << f.text << "\n" << f.explain;
   }
-  EXPECT_EQ(r->passed, 7u);
+  EXPECT_EQ(r->passed, 8u);
 }
 
 // Noun phrases as PETRARCH codes them: agents stack on an actor code that

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <unordered_map>
 
@@ -231,15 +232,6 @@ int Specificity(const VerbPattern& p) {
   return score;
 }
 
-// What Compile computes for a pattern before it is laid out.
-struct CompiledPattern {
-  std::vector<std::vector<uint32_t>> ids;  // per element
-  std::vector<bool> has_stem;              // per element
-  std::vector<uint32_t> required;
-  int specificity = 0;
-  bool needs_complete = false;
-};
-
 // The patterns anchored on one word while compiling.
 struct AnchorBuild {
   std::vector<uint32_t> all;
@@ -249,14 +241,20 @@ struct AnchorBuild {
   EdgeMap key_table;
 };
 
+// The ids of element `e` of a laid-out pattern.
+std::span<const uint32_t> ElementIds(const ImageTables& t, const flat::Pattern& p, uint32_t e) {
+  const flat::Element& el = t.elements[t.u32[p.elements.begin + e]];
+  return t.u32s(el.ids);
+}
+
 // The required element of `p` to key it by: the fewest alternatives, then
 // the longest shortest word (long words are rarer than "to" or "with").
 // Returns -1 if the pattern requires no exact word.
-int KeyElement(const CompiledPattern& p, const Vocabulary& vocab) {
+int KeyElement(const ImageTables& t, const flat::Pattern& p, const Vocabulary& vocab) {
   int best = -1;
   size_t best_alternatives = 0, best_len = 0;
-  for (uint32_t e : p.required) {
-    const std::vector<uint32_t>& ids = p.ids[e];
+  for (uint32_t e : t.u32s(p.required)) {
+    std::span<const uint32_t> ids = ElementIds(t, p, e);
     size_t shortest = SIZE_MAX;
     for (uint32_t id : ids) shortest = std::min(shortest, vocab.Word(id).size());
     if (best < 0 || ids.size() < best_alternatives ||
@@ -269,18 +267,17 @@ int KeyElement(const CompiledPattern& p, const Vocabulary& vocab) {
   return best;
 }
 
-void IndexByKeyWord(const std::vector<CompiledPattern>& patterns,
-                    const Vocabulary& vocab, AnchorBuild* anchor) {
+void IndexByKeyWord(const ImageTables& t, const Vocabulary& vocab, AnchorBuild* anchor) {
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_key;
   std::vector<uint32_t> order;  // keys in first-seen order (deterministic)
   for (uint32_t pos = 0; pos < anchor->all.size(); ++pos) {
-    const CompiledPattern& p = patterns[anchor->all[pos]];
-    int e = KeyElement(p, vocab);
+    const flat::Pattern& p = t.patterns[anchor->all[pos]];
+    int e = KeyElement(t, p, vocab);
     if (e < 0) {
       anchor->unkeyed.push_back(pos);
       continue;
     }
-    for (uint32_t id : p.ids[e]) {
+    for (uint32_t id : ElementIds(t, p, e)) {
       auto& list = by_key[id];
       if (list.empty()) order.push_back(id);
       if (list.empty() || list.back() != pos) list.push_back(pos);
@@ -292,7 +289,68 @@ void IndexByKeyWord(const std::vector<CompiledPattern>& patterns,
   }
 }
 
-// Collects the tables of an image. Strings are stored once.
+// A 64-bit hash of bytes, eight at a time.
+uint64_t HashBytes(const void* data, size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  for (; n >= 8; n -= 8, p += 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  uint64_t w = 0;
+  std::memcpy(&w, p, n);
+  h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 29);
+}
+
+// Finds a run of records equal to a new one already in a table, by hash,
+// without copying keys: equal strings, lists and elements are stored once.
+// Open addressing over (hash, range) slots; equal hashes are all compared.
+template <typename T, typename Table = std::vector<T>>
+class Interner {
+ public:
+  flat::Range Add(std::span<const T> list, Table* table) {
+    if (list.empty()) return {};
+    if ((used_ + 1) * 2 > slots_.size()) Grow();
+    uint64_t h = HashBytes(list.data(), list.size_bytes());
+    size_t mask = slots_.size() - 1, i = h & mask;
+    for (; slots_[i].r.count != 0; i = (i + 1) & mask) {
+      const flat::Range& r = slots_[i].r;
+      if (slots_[i].hash == h && r.count == list.size() &&
+          std::memcmp(table->data() + r.begin, list.data(), list.size_bytes()) == 0) {
+        return r;
+      }
+    }
+    flat::Range r{static_cast<uint32_t>(table->size()), static_cast<uint32_t>(list.size())};
+    table->insert(table->end(), list.begin(), list.end());
+    slots_[i] = {h, r};
+    ++used_;
+    return r;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    flat::Range r;  // count 0: empty
+  };
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.r.count == 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].r.count != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
+// Collects the tables of an image.
 class ImageBuilder {
  public:
   std::string chars;
@@ -322,21 +380,15 @@ class ImageBuilder {
   std::vector<uint64_t> anchor_bits;
 
   flat::Str Str(std::string_view s) {
-    if (s.empty()) return {};
-    auto it = interned_.find(s);
-    if (it != interned_.end()) return it->second;
-    flat::Str out{static_cast<uint32_t>(chars.size()), static_cast<uint32_t>(s.size())};
-    chars.append(s);
-    interned_.emplace(std::string(s), out);
-    return out;
+    flat::Range r = strings_.Add(std::span<const char>(s.data(), s.size()), &chars);
+    return {r.begin, r.count};
   }
   // Equal lists share one range.
   template <typename List>
   flat::Range Words(const List& words) {
-    std::vector<flat::Str> list;
-    list.reserve(words.size());
-    for (const auto& w : words) list.push_back(Str(w));
-    return Intern(list, &strs, &word_lists_);
+    scratch_.clear();
+    for (const auto& w : words) scratch_.push_back(Str(w));
+    return word_lists_.Add(scratch_, &strs);
   }
   flat::Range Phrases(const std::vector<Phrase>& list) {
     // The phrases' words first, then their ranges: one contiguous run.
@@ -347,13 +399,17 @@ class ImageBuilder {
     phrases.insert(phrases.end(), ranges.begin(), ranges.end());
     return r;
   }
-  flat::Range U32(const std::vector<uint32_t>& v) { return Intern(v, &u32, &u32_lists_); }
+  // A short list that many entries may share (element ids, required).
+  flat::Range U32(const std::vector<uint32_t>& v) { return u32_lists_.Add(v, &u32); }
+  // A list of its own (an anchor's patterns): not looked up.
+  flat::Range OwnU32(const std::vector<uint32_t>& v) {
+    flat::Range r{static_cast<uint32_t>(u32.size()), static_cast<uint32_t>(v.size())};
+    u32.insert(u32.end(), v.begin(), v.end());
+    return r;
+  }
   // An element stored once, however many patterns use it.
   uint32_t Element(const flat::Element& e) {
-    std::string key(reinterpret_cast<const char*>(&e), sizeof e);
-    auto [it, added] = element_index_.emplace(std::move(key), elements.size());
-    if (added) elements.push_back(e);
-    return it->second;
+    return elements_.Add(std::span<const flat::Element>(&e, 1), &elements).begin;
   }
   flat::Range Edges(const EdgeMap& m) {
     flat::Range r{static_cast<uint32_t>(edges.size()),
@@ -362,7 +418,12 @@ class ImageBuilder {
     return r;
   }
   uint32_t AddOrigin(const Origin& o) {
-    origins.push_back({Str(o.file), o.line, 0});
+    // Entries come file by file.
+    if (origins.empty() || o.file != last_file_) {
+      last_file_ = o.file;
+      last_file_str_ = Str(o.file);
+    }
+    origins.push_back({last_file_str_, o.line, 0});
     return static_cast<uint32_t>(origins.size() - 1);
   }
   // A trie, its stems' text moved into the pool.
@@ -418,55 +479,14 @@ class ImageBuilder {
   }
 
  private:
-  template <typename T>
-  static flat::Range Intern(const std::vector<T>& list, std::vector<T>* table,
-                            StringMap<flat::Range>* index) {
-    if (list.empty()) return {};
-    std::string key(reinterpret_cast<const char*>(list.data()), list.size() * sizeof(T));
-    auto [it, added] = index->emplace(std::move(key), flat::Range{});
-    if (added) {
-      it->second = {static_cast<uint32_t>(table->size()), static_cast<uint32_t>(list.size())};
-      table->insert(table->end(), list.begin(), list.end());
-    }
-    return it->second;
-  }
-
-  StringMap<flat::Str> interned_;
-  StringMap<flat::Range> word_lists_, u32_lists_;
-  StringMap<uint32_t> element_index_;
+  Interner<char, std::string> strings_;
+  Interner<flat::Str> word_lists_;
+  Interner<uint32_t> u32_lists_;
+  Interner<flat::Element> elements_;
+  std::string last_file_;
+  flat::Str last_file_str_;
+  std::vector<flat::Str> scratch_;
 };
-
-// Computes a pattern's ids, required elements and specificity.
-CompiledPattern CompilePattern(const VerbPattern& p, Vocabulary* vocab) {
-  CompiledPattern c;
-  c.specificity = Specificity(p);
-  c.ids.resize(p.elements.size());
-  c.has_stem.resize(p.elements.size());
-  for (size_t e = 0; e < p.elements.size(); ++e) {
-    const PatternElement& el = p.elements[e];
-    for (const std::string& w : el.words) {
-      if (w.size() > 1 && w.back() == '*') {
-        c.has_stem[e] = true;
-      } else {
-        c.ids[e].push_back(vocab->Intern(w));
-      }
-    }
-    bool word = el.kind == PatternElement::Kind::kWord ||
-                el.kind == PatternElement::Kind::kVerb;
-    if (word && static_cast<int>(e) != p.anchor && !c.has_stem[e] && !c.ids[e].empty()) {
-      c.required.push_back(static_cast<uint32_t>(e));
-    }
-  }
-  // Check the elements with fewest alternatives first: they fail fastest.
-  std::stable_sort(c.required.begin(), c.required.end(), [&](uint32_t a, uint32_t b) {
-    return c.ids[a].size() < c.ids[b].size();
-  });
-  c.needs_complete = c.required.size() <= 3;
-  for (uint32_t e : c.required) {
-    if (c.ids[e].size() != 1) c.needs_complete = false;
-  }
-  return c;
-}
 
 // Largest table an image may hold: offsets are 32-bit.
 bool Fits(size_t n) { return n < std::numeric_limits<uint32_t>::max(); }
@@ -516,12 +536,59 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
         {img.Words(issues_[i].phrase), img.Str(issues_[i].code), issues_[i].ignore, 0});
   }
 
-  std::vector<CompiledPattern> compiled;
-  compiled.reserve(patterns_.size());
+  // Patterns: laid out as they come (ids interned element by element, then
+  // the anchor's words), then indexed by anchor word.
   std::vector<AnchorBuild> by_anchor;
+  std::vector<uint32_t> refs, ids, required;
+  std::vector<size_t> alternatives;
+  img.patterns.reserve(patterns_.size());
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     const VerbPattern& p = patterns_[i];
-    compiled.push_back(CompilePattern(p, vocab.get()));
+    flat::Pattern r;
+    refs.clear();
+    required.clear();
+    alternatives.assign(p.elements.size(), 0);
+    for (size_t e = 0; e < p.elements.size(); ++e) {
+      const PatternElement& el = p.elements[e];
+      flat::Element fe;
+      ids.clear();
+      for (const std::string& w : el.words) {
+        if (w.size() > 1 && w.back() == '*') {
+          fe.has_stem = 1;
+        } else {
+          ids.push_back(vocab->Intern(w));
+        }
+      }
+      fe.kind = static_cast<uint8_t>(el.kind);
+      fe.max_gap = el.max_gap;
+      fe.words = img.Words(el.words);
+      fe.ids = img.U32(ids);
+      refs.push_back(img.Element(fe));
+      alternatives[e] = ids.size();
+      bool word = el.kind == PatternElement::Kind::kWord ||
+                  el.kind == PatternElement::Kind::kVerb;
+      if (word && static_cast<int>(e) != p.anchor && !fe.has_stem && !ids.empty()) {
+        required.push_back(static_cast<uint32_t>(e));
+      }
+    }
+    // Check the elements with fewest alternatives first: they fail fastest.
+    std::stable_sort(required.begin(), required.end(), [&](uint32_t a, uint32_t b) {
+      return alternatives[a] < alternatives[b];
+    });
+    r.needs_complete = required.size() <= 3;
+    for (uint32_t e : required) {
+      if (alternatives[e] != 1) r.needs_complete = 0;
+    }
+    r.elements = img.U32(refs);
+    r.verb_words = img.Words(p.verb_words);
+    r.required = img.U32(required);
+    r.code = img.Str(p.code);
+    r.reverse_code = img.Str(p.reverse_code);
+    r.origin = img.AddOrigin(p.origin);
+    r.anchor = p.anchor;
+    r.specificity = Specificity(p);
+    r.exact_words = p.exact_words;
+    img.patterns.push_back(r);
     if (p.anchor < 0 || p.anchor >= static_cast<int>(p.elements.size())) continue;
     const PatternElement& a = p.elements[p.anchor];
     const std::vector<std::string>& keys =
@@ -533,63 +600,48 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
       if (list.empty() || list.back() != i) list.push_back(i);
     }
   }
-  img.patterns.reserve(patterns_.size());
-  for (uint32_t i = 0; i < patterns_.size(); ++i) {
-    const VerbPattern& p = patterns_[i];
-    const CompiledPattern& c = compiled[i];
-    flat::Pattern r;
-    std::vector<uint32_t> refs;
-    refs.reserve(p.elements.size());
-    for (size_t e = 0; e < p.elements.size(); ++e) {
-      const PatternElement& el = p.elements[e];
-      flat::Element fe;
-      fe.kind = static_cast<uint8_t>(el.kind);
-      fe.has_stem = c.has_stem[e];
-      fe.max_gap = el.max_gap;
-      fe.words = img.Words(el.words);
-      fe.ids = img.U32(c.ids[e]);
-      refs.push_back(img.Element(fe));
-    }
-    r.elements = img.U32(refs);
-    r.verb_words = img.Words(p.verb_words);
-    r.required = img.U32(c.required);
-    r.code = img.Str(p.code);
-    r.reverse_code = img.Str(p.reverse_code);
-    r.origin = img.AddOrigin(p.origin);
-    r.anchor = p.anchor;
-    r.specificity = c.specificity;
-    r.needs_complete = c.needs_complete;
-    r.exact_words = p.exact_words;
-    img.patterns.push_back(r);
-  }
+  const ImageTables laid = img.Tables();  // img.u32 does not grow until below
   for (AnchorBuild& anchor : by_anchor) {
     std::stable_sort(anchor.all.begin(), anchor.all.end(), [&](uint32_t a, uint32_t b) {
-      return compiled[a].specificity > compiled[b].specificity;
+      return laid.patterns[a].specificity > laid.patterns[b].specificity;
     });
     for (uint32_t pi : anchor.all) {
-      const CompiledPattern& c = compiled[pi];
+      const flat::Pattern& p = laid.patterns[pi];
       flat::Needs needs;
       size_t n = 0;
-      for (uint32_t e : c.required) {
-        if (n < 3 && c.ids[e].size() == 1) needs.ids[n++] = c.ids[e][0];
+      for (uint32_t e : laid.u32s(p.required)) {
+        std::span<const uint32_t> element_ids = ElementIds(laid, p, e);
+        if (n < 3 && element_ids.size() == 1) needs.ids[n++] = element_ids[0];
       }
       anchor.needs.push_back(needs);
     }
-    if (anchor.all.size() >= kAnchorIndexMin) IndexByKeyWord(compiled, *vocab, &anchor);
+    if (anchor.all.size() >= kAnchorIndexMin) IndexByKeyWord(laid, *vocab, &anchor);
   }
+  // Reserve what the anchors add, so the large tables grow once.
+  size_t all = 0, positions = 0, slots = 0;
+  for (const AnchorBuild& a : by_anchor) {
+    all += a.all.size();
+    positions += a.unkeyed.size();
+    for (const auto& k : a.keyed) positions += k.second.size();
+    slots += a.key_table.slots().size();
+  }
+  img.u32.reserve(img.u32.size() + all + positions);
+  img.needs.reserve(all);
+  img.edges.reserve(slots + actor_trie.edges().slots().size() + agent_trie.edges().slots().size() +
+                    discard_trie.edges().slots().size() + issue_trie.edges().slots().size());
   img.anchor_bits.assign(by_anchor.size() / 64 + 1, 0);
   img.anchors.reserve(by_anchor.size());
   for (uint32_t id = 0; id < by_anchor.size(); ++id) {
     const AnchorBuild& a = by_anchor[id];
     flat::Anchor r;
     if (!a.all.empty()) img.anchor_bits[id >> 6] |= uint64_t{1} << (id & 63);
-    r.all = img.U32(a.all);
+    r.all = img.OwnU32(a.all);
     r.needs = static_cast<uint32_t>(img.needs.size());
     img.needs.insert(img.needs.end(), a.needs.begin(), a.needs.end());
-    r.unkeyed = img.U32(a.unkeyed);
+    r.unkeyed = img.OwnU32(a.unkeyed);
     r.keyed = {static_cast<uint32_t>(img.keyed.size()), static_cast<uint32_t>(a.keyed.size())};
     for (const auto& [key, positions] : a.keyed) {
-      img.keyed.push_back({key, img.U32(positions)});
+      img.keyed.push_back({key, img.OwnU32(positions)});
     }
     r.key_table = img.Edges(a.key_table);
     img.anchors.push_back(r);
@@ -604,17 +656,17 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
                          img.Str(c.plover_mode), c.goldstein, quad, 0});
   }
   for (const std::string& p : problems_) img.problems.push_back(img.Str(p));
+  // Everything is in the tables: free the entries and the work lists before
+  // the image is written (the peak memory of a large compile).
+  *this = DictionaryBuilder();
+  by_anchor = {};
 
   for (size_t n : {img.chars.size(), img.strs.size(), img.u32.size(), img.elements.size(),
                    img.edges.size(), img.nodes.size(), img.phrases.size()}) {
     if (!Fits(n)) return InvalidArgument("dictionary too large to compile (over 2^32 entries)");
   }
-  auto storage = std::make_shared<std::vector<uint64_t>>(
-      WriteImage(img.Tables(), kDictionaryFormatVersion));
-  std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(storage->data()),
-                                       storage->size() * sizeof(uint64_t));
-  bytes = bytes.first(ImageFileSize(bytes) - kSnapshotTrailerSize);
-  *this = DictionaryBuilder();
+  auto storage = std::make_shared<ImageBuffer>(WriteImage(img.Tables(), kDictionaryFormatVersion));
+  std::span<const unsigned char> bytes = storage->bytes();
   return Dictionary::FromImage(std::move(storage), bytes, "compiled dictionary");
 }
 

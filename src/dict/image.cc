@@ -304,13 +304,16 @@ Status Checker::Run(const std::string& name) {
 
 }  // namespace
 
-std::vector<uint64_t> WriteImage(const ImageTables& tables, uint32_t format_version) {
+ImageBuffer WriteImage(const ImageTables& tables, uint32_t format_version) {
   size_t size = kFirstSection;
   ForEachSection(tables, [&](const char*, const auto& span) {
     size = Align8(size + span.size_bytes());
   });
-  std::vector<uint64_t> words(size / 8, 0);
-  auto* out = reinterpret_cast<unsigned char*>(words.data());
+  // Not zero-filled first: each byte is written once below (a large
+  // dictionary's image is tens of megabytes of fresh pages).
+  ImageBuffer image{std::unique_ptr<uint64_t[]>(new uint64_t[size / 8]), size};
+  auto* out = reinterpret_cast<unsigned char*>(image.words.get());
+  std::memset(out, 0, kFirstSection);
   std::memcpy(out, kSnapshotMagic, sizeof kSnapshotMagic);
   Store32(out + 12, format_version);
   Store32(out + 16, kSnapshotLayoutVersion);
@@ -322,9 +325,11 @@ std::vector<uint64_t> WriteImage(const ImageTables& tables, uint32_t format_vers
     Store64(entry, pos);
     Store64(entry + 8, span.size_bytes());
     if (!span.empty()) std::memcpy(out + pos, span.data(), span.size_bytes());
-    pos = Align8(pos + span.size_bytes());
+    size_t end = Align8(pos + span.size_bytes());
+    std::memset(out + pos + span.size_bytes(), 0, end - pos - span.size_bytes());
+    pos = end;
   });
-  return words;
+  return image;
 }
 
 uint64_t ImageFileSize(std::span<const unsigned char> bytes) {

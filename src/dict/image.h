@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -81,9 +82,19 @@ struct ImageTables {
 inline constexpr uint32_t kImageSections = 25;
 enum TrieId : uint32_t { kActorTrie = 0, kAgentTrie, kDiscardTrie, kIssueTrie };
 
-// Writes tables into image bytes (8-byte aligned in memory: a vector of
-// u64 words). `tables` may point anywhere; the image copies them.
-std::vector<uint64_t> WriteImage(const ImageTables& tables, uint32_t format_version);
+// An image in memory: 8-byte aligned bytes.
+struct ImageBuffer {
+  std::unique_ptr<uint64_t[]> words;
+  size_t size = 0;  // bytes
+  std::span<const unsigned char> bytes() const {
+    return {reinterpret_cast<const unsigned char*>(words.get()), size};
+  }
+};
+
+// Writes tables into a new image. `tables` may point anywhere; the image
+// copies them. Every byte is written (padding is zero), so equal tables
+// give equal images.
+ImageBuffer WriteImage(const ImageTables& tables, uint32_t format_version);
 
 // Checks `bytes` (an image, without a checksum trailer; 8-byte aligned) and
 // sets `tables` to point into them. `name` names the bytes in errors.

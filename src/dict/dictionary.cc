@@ -488,62 +488,17 @@ class ImageBuilder {
   std::vector<flat::Str> scratch_;
 };
 
-// Largest table an image may hold: offsets are 32-bit.
-bool Fits(size_t n) { return n < std::numeric_limits<uint32_t>::max(); }
-
-}  // namespace
-
-Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
-  auto vocab = std::make_shared<Vocabulary>();
-  PhraseTrie actor_trie(vocab), agent_trie(vocab), discard_trie(vocab), issue_trie(vocab);
-  ImageBuilder img;
-
-  img.actors.reserve(actors_.size());
-  for (uint32_t i = 0; i < actors_.size(); ++i) {
-    const ActorEntry& a = actors_[i];
-    for (const Phrase& name : a.names) {
-      if (!name.empty()) actor_trie.Insert(name, i);
-    }
-    flat::Actor r;
-    r.names = img.Phrases(a.names);
-    r.codes = {static_cast<uint32_t>(img.dated.size()), static_cast<uint32_t>(a.codes.size())};
-    for (const DatedCode& c : a.codes) {
-      img.dated.push_back({img.Str(c.code), img.Str(c.note), c.from_ymd, c.to_ymd});
-    }
-    r.origin = img.AddOrigin(a.origin);
-    img.actors.push_back(r);
-  }
-  for (uint32_t i = 0; i < agents_.size(); ++i) {
-    const AgentEntry& a = agents_[i];
-    for (const Phrase& name : a.names) {
-      if (!name.empty()) agent_trie.Insert(name, i);
-    }
-    flat::Agent r;
-    r.names = img.Phrases(a.names);
-    r.code = img.Str(a.code);
-    r.origin = img.AddOrigin(a.origin);
-    r.prefix = a.prefix;
-    r.exact_forms = a.exact_forms;
-    img.agents.push_back(r);
-  }
-  for (uint32_t i = 0; i < discards_.size(); ++i) {
-    if (!discards_[i].phrase.empty()) discard_trie.Insert(discards_[i].phrase, i);
-    img.discards.push_back({img.Words(discards_[i].phrase), discards_[i].whole_story, 0});
-  }
-  for (uint32_t i = 0; i < issues_.size(); ++i) {
-    if (!issues_[i].phrase.empty()) issue_trie.Insert(issues_[i].phrase, i);
-    img.issues.push_back(
-        {img.Words(issues_[i].phrase), img.Str(issues_[i].code), issues_[i].ignore, 0});
-  }
-
-  // Patterns: laid out as they come (ids interned element by element, then
-  // the anchor's words), then indexed by anchor word.
+// Lays the patterns out as they come (ids interned element by element,
+// then the anchor's words) and lists each anchor word's patterns.
+std::vector<AnchorBuild> LayOutPatterns(const std::vector<VerbPattern>& patterns,
+                                        Vocabulary* vocab, ImageBuilder* out) {
+  ImageBuilder& img = *out;
   std::vector<AnchorBuild> by_anchor;
   std::vector<uint32_t> refs, ids, required;
   std::vector<size_t> alternatives;
-  img.patterns.reserve(patterns_.size());
-  for (uint32_t i = 0; i < patterns_.size(); ++i) {
-    const VerbPattern& p = patterns_[i];
+  img.patterns.reserve(patterns.size());
+  for (uint32_t i = 0; i < patterns.size(); ++i) {
+    const VerbPattern& p = patterns[i];
     flat::Pattern r;
     refs.clear();
     required.clear();
@@ -600,6 +555,15 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
       if (list.empty() || list.back() != i) list.push_back(i);
     }
   }
+  return by_anchor;
+}
+
+// Orders each anchor word's patterns, indexes long lists by key word and
+// lays the index out. `trie_slots`: the tries' edge slots, still to come.
+void LayOutAnchors(std::vector<AnchorBuild>* anchors, const Vocabulary& vocab,
+                   size_t trie_slots, ImageBuilder* out) {
+  ImageBuilder& img = *out;
+  std::vector<AnchorBuild>& by_anchor = *anchors;
   const ImageTables laid = img.Tables();  // img.u32 does not grow until below
   for (AnchorBuild& anchor : by_anchor) {
     std::stable_sort(anchor.all.begin(), anchor.all.end(), [&](uint32_t a, uint32_t b) {
@@ -615,7 +579,7 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
       }
       anchor.needs.push_back(needs);
     }
-    if (anchor.all.size() >= kAnchorIndexMin) IndexByKeyWord(laid, *vocab, &anchor);
+    if (anchor.all.size() >= kAnchorIndexMin) IndexByKeyWord(laid, vocab, &anchor);
   }
   // Reserve what the anchors add, so the large tables grow once.
   size_t all = 0, positions = 0, slots = 0;
@@ -627,8 +591,7 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
   }
   img.u32.reserve(img.u32.size() + all + positions);
   img.needs.reserve(all);
-  img.edges.reserve(slots + actor_trie.edges().slots().size() + agent_trie.edges().slots().size() +
-                    discard_trie.edges().slots().size() + issue_trie.edges().slots().size());
+  img.edges.reserve(slots + trie_slots);
   img.anchor_bits.assign(by_anchor.size() / 64 + 1, 0);
   img.anchors.reserve(by_anchor.size());
   for (uint32_t id = 0; id < by_anchor.size(); ++id) {
@@ -646,6 +609,62 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
     r.key_table = img.Edges(a.key_table);
     img.anchors.push_back(r);
   }
+}
+
+// Largest table an image may hold: offsets are 32-bit.
+bool Fits(size_t n) { return n < std::numeric_limits<uint32_t>::max(); }
+
+}  // namespace
+
+Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
+  auto vocab = std::make_shared<Vocabulary>();
+  PhraseTrie actor_trie(vocab), agent_trie(vocab), discard_trie(vocab), issue_trie(vocab);
+  ImageBuilder img;
+
+  img.actors.reserve(actors_.size());
+  for (uint32_t i = 0; i < actors_.size(); ++i) {
+    const ActorEntry& a = actors_[i];
+    for (const Phrase& name : a.names) {
+      if (!name.empty()) actor_trie.Insert(name, i);
+    }
+    flat::Actor r;
+    r.names = img.Phrases(a.names);
+    r.codes = {static_cast<uint32_t>(img.dated.size()), static_cast<uint32_t>(a.codes.size())};
+    for (const DatedCode& c : a.codes) {
+      img.dated.push_back({img.Str(c.code), img.Str(c.note), c.from_ymd, c.to_ymd});
+    }
+    r.origin = img.AddOrigin(a.origin);
+    img.actors.push_back(r);
+  }
+  for (uint32_t i = 0; i < agents_.size(); ++i) {
+    const AgentEntry& a = agents_[i];
+    for (const Phrase& name : a.names) {
+      if (!name.empty()) agent_trie.Insert(name, i);
+    }
+    flat::Agent r;
+    r.names = img.Phrases(a.names);
+    r.code = img.Str(a.code);
+    r.origin = img.AddOrigin(a.origin);
+    r.prefix = a.prefix;
+    r.exact_forms = a.exact_forms;
+    img.agents.push_back(r);
+  }
+  for (uint32_t i = 0; i < discards_.size(); ++i) {
+    if (!discards_[i].phrase.empty()) discard_trie.Insert(discards_[i].phrase, i);
+    img.discards.push_back({img.Words(discards_[i].phrase), discards_[i].whole_story, 0});
+  }
+  for (uint32_t i = 0; i < issues_.size(); ++i) {
+    if (!issues_[i].phrase.empty()) issue_trie.Insert(issues_[i].phrase, i);
+    img.issues.push_back(
+        {img.Words(issues_[i].phrase), img.Str(issues_[i].code), issues_[i].ignore, 0});
+  }
+
+  std::vector<AnchorBuild> by_anchor = LayOutPatterns(patterns_, vocab.get(), &img);
+  size_t trie_slots = 0;
+  for (const PhraseTrie* trie : {&actor_trie, &agent_trie, &discard_trie, &issue_trie}) {
+    trie_slots += trie->edges().slots().size();
+  }
+  LayOutAnchors(&by_anchor, *vocab, trie_slots, &img);
   for (const PhraseTrie* trie : {&actor_trie, &agent_trie, &discard_trie, &issue_trie}) {
     img.AddTrie(*trie);
   }

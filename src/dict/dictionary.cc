@@ -564,6 +564,25 @@ void LayOutAnchors(std::vector<AnchorBuild>* anchors, const Vocabulary& vocab,
                    size_t trie_slots, ImageBuilder* out) {
   ImageBuilder& img = *out;
   std::vector<AnchorBuild>& by_anchor = *anchors;
+  // A verb's forms ("say", "says", "said") anchor the same patterns: their
+  // index is built and stored once. same_as[id]: an earlier id with the
+  // same list, or id itself.
+  std::vector<uint32_t> same_as(by_anchor.size());
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_list;
+  for (uint32_t id = 0; id < by_anchor.size(); ++id) {
+    same_as[id] = id;
+    const std::vector<uint32_t>& list = by_anchor[id].all;
+    if (list.empty()) continue;
+    auto& seen = by_list[HashBytes(list.data(), list.size() * sizeof(uint32_t))];
+    for (uint32_t other : seen) {
+      if (by_anchor[other].all == list) {
+        same_as[id] = other;
+        by_anchor[id] = AnchorBuild();
+        break;
+      }
+    }
+    if (same_as[id] == id) seen.push_back(id);
+  }
   const ImageTables laid = img.Tables();  // img.u32 does not grow until below
   for (AnchorBuild& anchor : by_anchor) {
     std::stable_sort(anchor.all.begin(), anchor.all.end(), [&](uint32_t a, uint32_t b) {
@@ -596,6 +615,11 @@ void LayOutAnchors(std::vector<AnchorBuild>* anchors, const Vocabulary& vocab,
   img.anchors.reserve(by_anchor.size());
   for (uint32_t id = 0; id < by_anchor.size(); ++id) {
     const AnchorBuild& a = by_anchor[id];
+    if (same_as[id] != id) {
+      img.anchor_bits[id >> 6] |= uint64_t{1} << (id & 63);
+      img.anchors.push_back(img.anchors[same_as[id]]);
+      continue;
+    }
     flat::Anchor r;
     if (!a.all.empty()) img.anchor_bits[id >> 6] |= uint64_t{1} << (id & 63);
     r.all = img.OwnU32(a.all);

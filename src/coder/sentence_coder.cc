@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 #include "base/strings.h"
 
 namespace ladder::coder {
+
+using namespace std::string_view_literals;  // "x"sv: compared inline, no strlen
 
 using dict::ElementView;
 using dict::PatternElement;
@@ -15,16 +18,23 @@ using text::TokenKind;
 
 namespace {
 
-bool Is(const Token& t, std::initializer_list<std::string_view> words) {
+// Is the token one of `words`? Sizes and first bytes rule most words out
+// before a memcmp.
+inline bool Is(const Token& t, std::initializer_list<std::string_view> words) {
+  std::string_view s = t.lower;
+  if (s.empty()) return false;
   for (std::string_view w : words) {
-    if (t.lower == w) return true;
+    if (w.size() == s.size() && w[0] == s[0] &&
+        std::memcmp(w.data(), s.data(), s.size()) == 0) {
+      return true;
+    }
   }
   return false;
 }
 
 bool HardBoundary(const Token& t) {
-  return t.kind == TokenKind::kSentenceEnd || t.lower == ";" ||
-         t.lower == ":";
+  return t.kind == TokenKind::kSentenceEnd || t.lower == ";"sv ||
+         t.lower == ":"sv;
 }
 
 // A '*' stem matches by prefix of the form; other words by id, against the
@@ -208,7 +218,7 @@ struct Match {
 // A mention starting at `tok` (after determiners); -1 if none.
 int MentionAt(const Scratch& s, size_t tok) {
   const auto& t = *s.tokens;
-  while (tok < t.size() && (t[tok].lower == "the" || t[tok].lower == "a")) {
+  while (tok < t.size() && (t[tok].lower == "the"sv || t[tok].lower == "a"sv)) {
     ++tok;
   }
   return tok < t.size() ? s.starts[tok] : -1;
@@ -218,7 +228,7 @@ int MentionAt(const Scratch& s, size_t tok) {
 // of "the parliament of Gondor"; -1 if none.
 int InnerMentionAt(const Scratch& s, size_t tok) {
   const auto& t = *s.tokens;
-  while (tok < t.size() && (t[tok].lower == "the" || t[tok].lower == "a")) {
+  while (tok < t.size() && (t[tok].lower == "the"sv || t[tok].lower == "a"sv)) {
     ++tok;
   }
   if (s.inner.empty() || tok >= t.size() || s.covers[tok] < 0) return -1;
@@ -329,7 +339,7 @@ bool MatchActorSlot(const PatternView& p, size_t e, size_t tok,
     // of the Prince of Dol Amroth": the Prince).
     const auto& t = *s.tokens;
     for (size_t k = tok; mi < 0 && k < t.size() && k < tok + 5; ++k) {
-      if (HardBoundary(t[k]) || t[k].lower == "," ||
+      if (HardBoundary(t[k]) || t[k].lower == ","sv ||
           ((t[k].pos & text::kPosVerb) && !(t[k].pos & text::kPosNoun))) {
         break;
       }
@@ -518,9 +528,9 @@ bool IsParticiple(const Token& t) {
   return t.lower != t.lemma &&
          (base::EndsWith(t.lower, "ed") || base::EndsWith(t.lower, "en") ||
           base::EndsWith(t.lower, "wn") || base::EndsWith(t.lower, "ght") ||
-          t.lower == "held" || t.lower == "met" || t.lower == "hit" ||
-          t.lower == "shot" || t.lower == "struck" || t.lower == "sent" ||
-          t.lower == "led" || t.lower == "told" || t.lower == "sold");
+          t.lower == "held"sv || t.lower == "met"sv || t.lower == "hit"sv ||
+          t.lower == "shot"sv || t.lower == "struck"sv || t.lower == "sent"sv ||
+          t.lower == "led"sv || t.lower == "told"sv || t.lower == "sold"sv);
 }
 
 void ApplyModalWord(const Token& t, VerbGroup* g) {
@@ -555,24 +565,24 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
                "although", "though", "whereas", "unless", "if", "whether"})) {
       break;
     }
-    if (IsAux(p) || IsModal(p) || IsNeg(p) || IsAdverb(p) || p.lower == "to" ||
+    if (IsAux(p) || IsModal(p) || IsNeg(p) || IsAdverb(p) || p.lower == "to"sv ||
         Is(p, {"have", "has", "had", "been", "being"})) {
-      if (p.lemma == "be" || Is(p, {"is", "are", "was", "were", "been", "being",
+      if (p.lemma == "be"sv || Is(p, {"is", "are", "was", "were", "been", "being",
                                     "be", "am"})) {
         saw_be = true;
       }
-      if (p.lower == "going") g.future = true;
+      if (p.lower == "going"sv) g.future = true;
       ApplyModalWord(p, &g);
       --k;
       continue;
     }
     const ControlVerb* c = Control(p);
     if (c != nullptr && k < t.size() &&
-        (t[k].lower == "to" || t[k - 1].lower.size() > 0)) {
+        (t[k].lower == "to"sv || t[k - 1].lower.size() > 0)) {
       // Only a control verb followed by "to" (possibly via "have").
       bool to_follows = false;
       for (size_t j = k; j < anchor && j < k + 3; ++j) {
-        if (t[j].lower == "to") to_follows = true;
+        if (t[j].lower == "to"sv) to_follows = true;
       }
       if (!to_follows && !(c->modality == Modality::kHypothetical &&
                            base::EndsWith(t[anchor].lower, "ing"))) {
@@ -604,7 +614,7 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
     bool be_adjacent = false;
     for (size_t j = anchor; j > g.begin; --j) {
       const Token& q = t[j - 1];
-      if (q.lemma == "be" || Is(q, {"is", "are", "was", "were", "been", "being"})) {
+      if (q.lemma == "be"sv || Is(q, {"is", "are", "was", "were", "been", "being"})) {
         be_adjacent = true;
         break;
       }
@@ -620,13 +630,13 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
 // nearest verb before it in the clause (actors between are skipped), or -1.
 int PurposeGovernor(const std::vector<Token>& t, const std::vector<int>& covers,
                     size_t begin) {
-  if (begin >= t.size() || t[begin].lower != "to") return -1;
+  if (begin >= t.size() || t[begin].lower != "to"sv) return -1;
   for (size_t j = begin, steps = 0; j > 0 && steps < 12; --j, ++steps) {
     const Token& p = t[j - 1];
     if (covers[j - 1] >= 0) continue;  // actors between the two verbs
-    if (p.lower == "," || HardBoundary(p) || (p.pos & text::kPosSub)) return -1;
+    if (p.lower == ","sv || HardBoundary(p) || (p.pos & text::kPosSub)) return -1;
     if (p.kind != TokenKind::kWord || !(p.pos & text::kPosVerb) || IsAux(p) ||
-        IsModal(p) || p.lower == "to") {
+        IsModal(p) || p.lower == "to"sv) {
       continue;
     }
     return static_cast<int>(j - 1);
@@ -652,7 +662,7 @@ void InheritPurposeModality(const std::vector<Token>& t, int governor,
 bool InConditional(const std::vector<Token>& t, size_t k) {
   for (size_t j = k; j > 0; --j) {
     const Token& p = t[j - 1];
-    if (p.lower == "," || HardBoundary(p)) return false;
+    if (p.lower == ","sv || HardBoundary(p)) return false;
     if (Is(p, {"if", "unless", "whether"})) return true;
   }
   return false;
@@ -674,7 +684,7 @@ struct Subject {
 };
 
 bool Subordinator(const std::vector<Token>& t, size_t k) {
-  if (t[k].lower == "after" && k + 1 < t.size() && t[k + 1].lower == "all") {
+  if (t[k].lower == "after"sv && k + 1 < t.size() && t[k + 1].lower == "all"sv) {
     return false;  // "after all"
   }
   return Is(t[k], {"if", "because", "although", "though", "while", "whereas",
@@ -693,12 +703,12 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth);
 int Antecedent(const Scratch& s, size_t k) {
   const auto& t = *s.tokens;
   size_t a = k;
-  if (a > 0 && t[a - 1].lower == ",") --a;
+  if (a > 0 && t[a - 1].lower == ","sv) --a;
   if (a > 0 && s.covers[a - 1] >= 0) return s.covers[a - 1];
   for (size_t j = k; j > 2 && k - j < 12; --j) {
     if (HardBoundary(t[j - 1])) break;
-    if (t[j - 1].lower == "of" && t[j - 2].lower == "one" &&
-        t[j - 3].lemma == "be" && j >= 4 && s.covers[j - 4] >= 0) {
+    if (t[j - 1].lower == "of"sv && t[j - 2].lower == "one"sv &&
+        t[j - 3].lemma == "be"sv && j >= 4 && s.covers[j - 4] >= 0) {
       return s.covers[j - 4];
     }
   }
@@ -709,7 +719,7 @@ int Antecedent(const Scratch& s, size_t k) {
 bool AfterBetween(const Scratch& s, int m) {
   const Mention& x = (*s.mentions)[m];
   const Mention& first = x.compound >= 0 ? (*s.mentions)[x.compound] : x;
-  return first.prep == "between" || first.prep == "among";
+  return first.prep == "between"sv || first.prep == "among"sv;
 }
 
 // "accuse X of V-ing", "for X to V", "with X V-ing".
@@ -727,7 +737,7 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
       return true;
     }
   }
-  if (k >= 2 && t[k - 1].lower == "against" && s.covers[k - 2] >= 0) {
+  if (k >= 2 && t[k - 1].lower == "against"sv && s.covers[k - 2] >= 0) {
     out->mention = s.covers[k - 2];
     out->how = "subject of 'X against V-ing'";
     out->unrealized = true;
@@ -737,7 +747,7 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
     int m = s.covers[k - 2];
     out->mention = m;
     out->how = "subject of '" + t[k - 1].lower + " ... V'";
-    if (t[k - 1].lower == "for") out->unrealized = true;  // "for X to V"
+    if (t[k - 1].lower == "for"sv) out->unrealized = true;  // "for X to V"
     uint32_t before = (*s.mentions)[m].begin;
     if (before > 0 && depth < 3) {
       const Token& v = t[before - 1];
@@ -759,8 +769,8 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
     out->mention = s.covers[k - 1];
     out->how = "actor right before the verb group";
     uint32_t before = (*s.mentions)[out->mention].begin;
-    bool infinitive = k < t.size() && t[k].lower == "to";
-    if (infinitive && before > 0 && t[before - 1].lower == "for") {
+    bool infinitive = k < t.size() && t[k].lower == "to"sv;
+    if (infinitive && before > 0 && t[before - 1].lower == "for"sv) {
       out->unrealized = true;  // "a mistake for North Korea to provide"
       out->how = "subject of 'for X to V'";
     } else if (infinitive && before > 0 &&
@@ -851,10 +861,10 @@ bool CommonNoun(const Scratch& s, size_t k) {
 int PossessorPartner(const Scratch& s, int m) {
   const auto& t = *s.tokens;
   const Mention& y = (*s.mentions)[m];
-  if (y.prep != "of" || y.compound >= 0) return -1;
+  if (y.prep != "of"sv || y.compound >= 0) return -1;
   size_t j = y.begin;
   while (j > 0 && Is(t[j - 1], {"the", "a", "an"})) --j;
-  if (j == 0 || t[j - 1].lower != "of") return -1;
+  if (j == 0 || t[j - 1].lower != "of"sv) return -1;
   size_t h = --j;  // at "of"; back over the second conjunct's nouns
   while (h > 0 && j - h < 3 && CommonNoun(s, h - 1)) --h;
   if (h == j || h == 0 || !Is(t[h - 1], {"and", "or"})) return -1;
@@ -890,10 +900,10 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
     }
   }
   for (size_t k = m.end; k < t.size() && k < m.end + 12; ++k) {
-    if (HardBoundary(t[k]) || t[k].lower == ",") break;
+    if (HardBoundary(t[k]) || t[k].lower == ","sv) break;
     // "questioned whether he has a future with X": a "whether" clause
     // right after the verb is its object, not an adverbial clause.
-    if (Subordinator(t, k) && !(k == m.end && t[k].lower == "whether")) break;
+    if (Subordinator(t, k) && !(k == m.end && t[k].lower == "whether"sv)) break;
     // "raids in which Arnor spokesmen said": a relative clause has its own
     // subject; its actors are not objects of the verb before it.
     if (Is(t[k], {"which", "who", "whom", "whose"})) break;
@@ -923,7 +933,7 @@ int ByAgent(const Scratch& s, size_t from) {
   const auto& t = *s.tokens;
   for (size_t k = from; k < t.size() && k < from + 6; ++k) {
     if (HardBoundary(t[k])) break;
-    if (t[k].lower == "by") {
+    if (t[k].lower == "by"sv) {
       int mi = MentionAt(s, k + 1);
       if (mi >= 0) return mi;
     }
@@ -934,7 +944,7 @@ int ByAgent(const Scratch& s, size_t from) {
 int AccordingTo(const Scratch& s) {
   const auto& t = *s.tokens;
   for (size_t k = 0; k + 2 < t.size(); ++k) {
-    if (t[k].lower == "according" && t[k + 1].lower == "to") {
+    if (t[k].lower == "according"sv && t[k + 1].lower == "to"sv) {
       return MentionAt(s, k + 2);
     }
   }
@@ -974,7 +984,7 @@ bool GovernsVerb(const std::vector<Token>& t, size_t i,
                  const dict::Dictionary& d) {
   if (Control(t[i]) == nullptr || i + 1 >= t.size()) return false;
   size_t k = i + 1;
-  if (t[k].lower == "to") ++k;
+  if (t[k].lower == "to"sv) ++k;
   if (k < t.size() && Is(t[k], {"have", "be"})) ++k;
   if (k >= t.size() || (k == i + 1 && !base::EndsWith(t[k].lower, "ing"))) {
     return false;
@@ -996,7 +1006,7 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
   if (i == 0) return -1;
   const Token& p = t[i - 1];
   if (Determiner(p)) return static_cast<int>(i - 1);
-  if (p.lower == "very") return static_cast<int>(i - 1);
+  if (p.lower == "very"sv) return static_cast<int>(i - 1);
   // Inflected forms other than plurals and gerunds are verbs ("the military
   // attacked", "a senior official said").
   if (t[i].lower != t[i].lemma && !base::EndsWith(t[i].lower, "s") &&
@@ -1015,7 +1025,7 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
       j = (*s.mentions)[s.covers[j - 1]].begin;
       continue;
     }
-    bool hyphen = q.lower == "-" || (j < t.size() && t[j].lower == "-" &&
+    bool hyphen = q.lower == "-"sv || (j < t.size() && t[j].lower == "-"sv &&
                                      q.kind == TokenKind::kWord);
     bool adjective = q.kind == TokenKind::kWord && (q.pos & text::kPosAdj) != 0 &&
                      (q.pos & kClosed) == 0 && !q.capitalized;
@@ -1034,7 +1044,7 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
 // that event is the coded one, and the complement is not an event of its own.
 bool ComplementOfCodedNoun(const std::vector<Token>& t, size_t i,
                            const std::vector<bool>& used) {
-  if (i < 3 || t[i - 1].lower != "to") return false;
+  if (i < 3 || t[i - 1].lower != "to"sv) return false;
   if (!Is(t[i - 2],
           {"effort", "efforts", "attempt", "attempts", "bid", "bids", "plan",
            "plans", "proposal", "proposals", "move", "moves"})) {
@@ -1171,7 +1181,7 @@ bool NounPhraseWord(const Scratch& s, size_t k) {
   constexpr uint16_t kClause = text::kPosAux | text::kPosModal | text::kPosNeg |
                                text::kPosPron | text::kPosConj | text::kPosSub;
   if (q.pos & kClause) return false;
-  return !(q.pos & text::kPosPrep) || q.lower == "of";
+  return !(q.pos & text::kPosPrep) || q.lower == "of"sv;
 }
 
 // The noun phrase right before the verb group at `group_begin`.
@@ -1179,7 +1189,7 @@ bool UnknownSubject(const Scratch& s, size_t group_begin, int max_words,
                     Mention* out) {
   size_t b = group_begin;
   while (b > 0 && NounPhraseWord(s, b - 1)) --b;
-  while (b < group_begin && (*s.tokens)[b].lower == "of") ++b;
+  while (b < group_begin && (*s.tokens)[b].lower == "of"sv) ++b;
   return UnknownActor(*s.tokens, b, group_begin, max_words, out);
 }
 
@@ -1191,7 +1201,7 @@ bool UnknownObject(const Scratch& s, size_t from, int max_words, Mention* out) {
   if (b < t.size() && (t[b].pos & text::kPosPrep) && s.covers[b] < 0) ++b;
   size_t e = b;
   while (e < t.size() && NounPhraseWord(s, e) &&
-         !(t[e].lower == "of" && !(e + 1 < t.size() && t[e + 1].capitalized))) {
+         !(t[e].lower == "of"sv && !(e + 1 < t.size() && t[e + 1].capitalized))) {
     ++e;
   }
   if (e < t.size() && s.covers[e] >= 0) return false;  // a known actor follows

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <span>
 
 #include "base/strings.h"
 
@@ -110,58 +111,91 @@ thread_local std::vector<uint64_t> SentenceWords::bits_;
 struct Candidates {
   std::vector<uint32_t> first, second;  // positions in an anchor's list
   std::vector<uint32_t> out;            // pattern indices
+  std::vector<std::span<const uint32_t>> lists;  // sorted lists to merge
 };
 
-// Positions in `a.all()` of the patterns that may match: all of a short
-// list; for a long one, those without a key word plus those whose key word
-// the sentence has, in list order. With no `words`, all of them.
+// Has the sentence the one-word requirements (AnchorView::needs) of the
+// k-th pattern of `a`?
+bool NeedsMet(const dict::AnchorView& a, const SentenceWords& words, uint32_t k) {
+  for (uint32_t id : a.needs(k).ids) {
+    if (id != dict::kNoWord && !words.Has(id)) return false;
+  }
+  return true;
+}
+
+// Appends to `pos` the union of the sorted `lists`, in order and without
+// repeats, keeping only the positions whose needs the sentence meets.
+void MergeMet(const dict::AnchorView& a, const SentenceWords& words,
+              std::vector<std::span<const uint32_t>>* lists,
+              std::vector<uint32_t>* pos) {
+  auto& l = *lists;
+  if (l.size() > 8) {
+    // Many lists: gather and sort (as many heads would be compared per step).
+    for (auto list : l) pos->insert(pos->end(), list.begin(), list.end());
+    std::sort(pos->begin(), pos->end());
+    pos->erase(std::unique(pos->begin(), pos->end()), pos->end());
+    size_t kept = 0;
+    for (uint32_t k : *pos) {
+      if (NeedsMet(a, words, k)) (*pos)[kept++] = k;
+    }
+    pos->resize(kept);
+    return;
+  }
+  // A k-way merge over the heads; the lists are short and few.
+  l.erase(std::remove_if(l.begin(), l.end(), [](auto x) { return x.empty(); }),
+          l.end());
+  bool any = false;
+  uint32_t last = 0;
+  while (!l.empty()) {
+    size_t m = 0;
+    for (size_t j = 1; j < l.size(); ++j) {
+      if (l[j].front() < l[m].front()) m = j;
+    }
+    uint32_t k = l[m].front();
+    l[m] = l[m].subspan(1);
+    if (l[m].empty()) {
+      l[m] = l.back();
+      l.pop_back();
+    }
+    if (any && k == last) continue;
+    any = true;
+    last = k;
+    if (NeedsMet(a, words, k)) pos->push_back(k);
+  }
+}
+
+// Positions in `a.all()` of the patterns that may match, in list order: all
+// of a short list; for a long one, those without a key word plus those whose
+// key word the sentence has. With `words`, only the positions whose one-word
+// requirements (AnchorView::needs) the sentence meets; with no `words`, all.
 void Positions(const dict::Dictionary& d, uint32_t anchor,
-               const SentenceWords* words, std::vector<uint32_t>* pos) {
+               const SentenceWords* words, Candidates* c,
+               std::vector<uint32_t>* pos) {
   pos->clear();
   dict::AnchorView a = d.AnchoredOn(anchor);
   if (!a) return;
   if (words == nullptr || (a.keyed_count() == 0 && a.unkeyed().empty())) {
-    for (uint32_t k = 0; k < a.all().size(); ++k) pos->push_back(k);
+    for (uint32_t k = 0; k < a.all().size(); ++k) {
+      if (words == nullptr || NeedsMet(a, *words, k)) pos->push_back(k);
+    }
     return;
   }
-  pos->assign(a.unkeyed().begin(), a.unkeyed().end());
+  c->lists.clear();
+  c->lists.push_back(a.unkeyed());
   if (a.keyed_count() <= words->ids().size()) {
     for (size_t k = 0; k < a.keyed_count(); ++k) {
       const auto& keyed = a.keyed(k);
-      if (!words->Has(keyed.key)) continue;
-      auto list = a.positions(keyed);
-      pos->insert(pos->end(), list.begin(), list.end());
+      if (words->Has(keyed.key)) c->lists.push_back(a.positions(keyed));
     }
   } else {
     // Many keys (a common verb of a large dictionary): look up the
     // sentence's words instead of testing every key.
     for (uint32_t id : words->ids()) {
       auto list = a.Keyed(id);
-      pos->insert(pos->end(), list.begin(), list.end());
+      if (!list.empty()) c->lists.push_back(list);
     }
   }
-  std::sort(pos->begin(), pos->end());
-  pos->erase(std::unique(pos->begin(), pos->end()), pos->end());
-}
-
-// Removes the positions whose one-word requirements (AnchorView::needs)
-// the sentence lacks.
-void DropUnmet(const dict::AnchorView& a, const SentenceWords& words,
-               std::vector<uint32_t>* pos) {
-  if (!a) return;
-  size_t kept = 0;
-  for (uint32_t k : *pos) {
-    const auto& needs = a.needs(k).ids;
-    bool met = true;
-    for (uint32_t id : needs) {
-      if (id != dict::kNoWord && !words.Has(id)) {
-        met = false;
-        break;
-      }
-    }
-    if (met) (*pos)[kept++] = k;
-  }
-  pos->resize(kept);
+  MergeMet(a, *words, &c->lists, pos);
 }
 
 // The patterns to try on a verb, in order: most specific first; at equal
@@ -172,12 +206,8 @@ void CandidatePatterns(const dict::Dictionary& d, uint32_t first_id,
                        Candidates* c) {
   dict::AnchorView first = d.AnchoredOn(first_id);
   dict::AnchorView second = d.AnchoredOn(second_id);
-  Positions(d, first_id, words, &c->first);
-  Positions(d, second_id, words, &c->second);
-  if (words != nullptr) {
-    DropUnmet(first, *words, &c->first);
-    DropUnmet(second, *words, &c->second);
-  }
+  Positions(d, first_id, words, c, &c->first);
+  Positions(d, second_id, words, c, &c->second);
   c->out.clear();
   size_t i = 0, j = 0;
   while (i < c->first.size() || j < c->second.size()) {
@@ -1283,7 +1313,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     for (uint32_t pi : *list) {
       PatternView p = dict_.pattern(pi);
       ++tried;
-      // DropUnmet has checked the one-word requirements (AnchorView::needs).
+      // Positions has checked the one-word requirements (AnchorView::needs).
       if (filter_patterns_ && !p.needs_complete() && !words.MayMatch(p)) continue;
       if (MatchPattern(p, i, s, &match) &&
           (noun_det < 0 || GovernedNoun(t, match, noun_det))) {

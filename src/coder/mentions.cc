@@ -736,6 +736,8 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
                                   DocumentContext* context) {
   std::vector<Mention> mentions;
   std::vector<LoneAgent> lone;
+  dict.actor_trie().Prefetch(tokens);
+  dict.agent_trie().Prefetch(tokens);
   size_t i = 0;
   while (i < tokens.size()) {
     Piece first;

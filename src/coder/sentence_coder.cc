@@ -71,6 +71,7 @@ class SentenceWords {
   }
   ~SentenceWords() {
     for (uint32_t id : set_) bits_[id >> 6] = 0;
+    set_.clear();
   }
   SentenceWords(const SentenceWords&) = delete;
   SentenceWords& operator=(const SentenceWords&) = delete;
@@ -100,12 +101,14 @@ class SentenceWords {
     bits_[id >> 6] |= uint64_t{1} << (id & 63);
     set_.push_back(id);
   }
-  // Per thread: the dictionary is shared, the bitmap is not.
+  // Per thread, reused from sentence to sentence (one SentenceWords at a
+  // time per thread): the dictionary is shared, the bitmap is not.
   static thread_local std::vector<uint64_t> bits_;
-  std::vector<uint32_t> set_;
+  static thread_local std::vector<uint32_t> set_;
 };
 
 thread_local std::vector<uint64_t> SentenceWords::bits_;
+thread_local std::vector<uint32_t> SentenceWords::set_;
 
 // Buffers for CandidatePatterns, reused from token to token.
 struct Candidates {
@@ -1285,7 +1288,8 @@ void SentenceCoder::Code(const SentenceContext& c,
   const std::vector<Mention>& all = *s.mentions;
   std::vector<DateMention> dates = FindDates(t, c.doc_days);
   SentenceWords words(t, dict_.vocabulary().size());
-  Candidates cand;
+  // Per thread: their capacity is reused from sentence to sentence.
+  thread_local Candidates cand;
   std::vector<bool> used(t.size(), false);
   int according = AccordingTo(s);
   for (size_t i = 0; i < t.size(); ++i) {

@@ -1125,41 +1125,48 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
               const PatternView& p, bool reciprocal, bool explicit_dyad,
               std::vector<CodedEvent>* events) {
   const auto& ms = *s.mentions;
-  auto emit_one = [&](std::optional<Mention> src, std::optional<Mention> tgt,
+  // Mentions are copied into the event only once it is kept.
+  auto emit_one = [&](const Mention* src, const Mention* tgt,
                       std::string_view code) {
-    CodedEvent e = base;
-    e.code = code;
-    e.source = std::move(src);
-    e.target = std::move(tgt);
-    if (e.source && e.target && e.source->code == e.target->code) return;
+    if (src && tgt && src->code == tgt->code) return;
     // "Pyongyang ... North Korea": one country, one side bare: not a dyad.
     // Unknown actors ('"...' codes) have no country.
-    if (!explicit_dyad && e.source && e.target &&
-        e.source->country == e.target->country &&
-        (e.source->agent.empty() || e.target->agent.empty()) &&
-        (e.source->code.empty() || e.source->code.front() != '"')) {
+    if (!explicit_dyad && src && tgt && src->country == tgt->country &&
+        (src->agent.empty() || tgt->agent.empty()) &&
+        (src->code.empty() || src->code.front() != '"')) {
       return;
     }
-    if (!e.source && !e.target) return;
+    if (!src && !tgt) return;
+    CodedEvent e = base;
+    e.code = code;
+    if (src) e.source = *src;
+    if (tgt) e.target = *tgt;
     events->push_back(std::move(e));
   };
-  // A code "A/B" names several actors: one event each.
-  auto parts = [](int m, const std::vector<Mention>& all) {
-    std::vector<std::optional<Mention>> out;
-    if (m < 0) return std::vector<std::optional<Mention>>{std::nullopt};
-    const Mention& x = all[m];
-    if (x.code.find('/') == std::string::npos) return std::vector<std::optional<Mention>>{x};
+  // A code "A/B" names several actors: one event each. The actors of
+  // mention m >= 0: the mention itself, or its parts, kept in *split.
+  auto parts = [&](int m, std::vector<Mention>* split) -> std::span<const Mention> {
+    const Mention& x = ms[m];
+    if (x.code.find('/') == std::string::npos) return {&x, 1};
     for (std::string_view part : base::Split(x.code, '/')) {
       Mention y = x;
       y.code = std::string(part);
       SplitCode(y.code, &y.country, &y.agent);
-      out.push_back(y);
+      split->push_back(std::move(y));
     }
-    return out;
+    return *split;
   };
   auto emit = [&](int src, int tgt, std::string_view code) {
-    for (auto& a : parts(src, ms)) {
-      for (auto& b : parts(tgt, ms)) emit_one(a, b, code);
+    std::vector<Mention> src_split, tgt_split;
+    std::span<const Mention> a, b;
+    if (src >= 0) a = parts(src, &src_split);
+    if (tgt >= 0) b = parts(tgt, &tgt_split);
+    // No mention (index -1) pairs as one absent side.
+    size_t na = src < 0 ? 1 : a.size(), nb = tgt < 0 ? 1 : b.size();
+    for (size_t i = 0; i < na; ++i) {
+      for (size_t j = 0; j < nb; ++j) {
+        emit_one(src < 0 ? nullptr : &a[i], tgt < 0 ? nullptr : &b[j], code);
+      }
     }
   };
   std::vector<int> src = sources.empty() ? std::vector<int>{-1} : sources;

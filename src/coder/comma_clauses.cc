@@ -3,13 +3,15 @@
 #include <algorithm>
 
 namespace ladder::coder {
+
+using namespace std::string_view_literals;  // "x"sv: compared inline, no strlen
 namespace {
 
 using text::Token;
 using text::TokenKind;
 
 bool IsComma(const Token& t) {
-  return t.kind == TokenKind::kPunct && t.lower == ",";
+  return t.kind == TokenKind::kPunct && t.lower == ","sv;
 }
 
 int Words(const std::vector<Token>& t, size_t b, size_t e) {
@@ -34,7 +36,7 @@ bool PhraseComma(const std::vector<Token>& t, size_t c) {
   size_t next = c + 1;
   if (next + 1 < t.size() && (t[next].pos & text::kPosDet)) ++next;
   if (t[c - 1].capitalized && t[next].capitalized) return true;
-  return t[c + 1].lower == "and" || t[c + 1].lower == "or";
+  return t[c + 1].lower == "and"sv || t[c + 1].lower == "or"sv;
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 
 namespace ladder::coder {
 
+using namespace std::string_view_literals;  // "x"sv: compared inline, no strlen
+
 namespace {
 
 int Weekday(std::string_view w) {
@@ -36,7 +38,7 @@ int Month(std::string_view w) {
       if (w == form) return i + 1;
     }
   }
-  if (w == "sept" || w == "sep") return 9;
+  if (w == "sept"sv || w == "sep"sv) return 9;
   return 0;
 }
 
@@ -77,15 +79,15 @@ bool Relative(const std::vector<text::Token>& t, size_t i, int doc_days,
   base::CivilFromDays(doc_days, &y, &m, &d);
   out->begin = static_cast<uint32_t>(i);
   out->end = static_cast<uint32_t>(i + 1);
-  if (w == "yesterday") {
+  if (w == "yesterday"sv) {
     out->iso = base::FormatIsoDate(doc_days - 1);
     return true;
   }
-  if (w == "today") {
+  if (w == "today"sv) {
     out->iso = base::FormatIsoDate(doc_days);
     return true;
   }
-  if (w == "tomorrow") {
+  if (w == "tomorrow"sv) {
     out->iso = base::FormatIsoDate(doc_days + 1);
     return true;
   }
@@ -93,21 +95,21 @@ bool Relative(const std::vector<text::Token>& t, size_t i, int doc_days,
   if (wd >= 0 && t[i].capitalized) {
     int today = base::DayOfWeek(doc_days);
     int back = (today - wd + 7) % 7;
-    if (prev == "last" && back == 0) back = 7;
-    if (prev == "next") {
+    if (prev == "last"sv && back == 0) back = 7;
+    if (prev == "next"sv) {
       int ahead = (wd - today + 7) % 7;
       out->iso = base::FormatIsoDate(doc_days + (ahead == 0 ? 7 : ahead));
     } else {
       out->iso = base::FormatIsoDate(doc_days - back);
     }
-    if (prev == "last" || prev == "next" || prev == "on") --out->begin;
+    if (prev == "last"sv || prev == "next"sv || prev == "on"sv) --out->begin;
     return true;
   }
-  if (prev == "last" && (w == "week" || w == "month" || w == "year")) {
+  if (prev == "last"sv && (w == "week"sv || w == "month"sv || w == "year"sv)) {
     --out->begin;
-    if (w == "week") out->iso = base::FormatIsoDate(doc_days - 7);
-    if (w == "month") out->iso = m == 1 ? YearMonth(y - 1, 12) : YearMonth(y, m - 1);
-    if (w == "year") out->iso = std::to_string(y - 1);
+    if (w == "week"sv) out->iso = base::FormatIsoDate(doc_days - 7);
+    if (w == "month"sv) out->iso = m == 1 ? YearMonth(y - 1, 12) : YearMonth(y, m - 1);
+    if (w == "year"sv) out->iso = std::to_string(y - 1);
     return true;
   }
   return false;
@@ -122,12 +124,12 @@ bool Absolute(const std::vector<text::Token>& t, size_t i, int doc_days,
   int doc_year = 0, dm, dd;
   if (doc_days != kNoDate) base::CivilFromDays(doc_days, &doc_year, &dm, &dd);
   month = t[i].capitalized ? Month(t[i].lower) : 0;
-  if (month > 0 && !(t[i].lower == "may" && i + 1 < n &&
+  if (month > 0 && !(t[i].lower == "may"sv && i + 1 < n &&
                      t[i + 1].kind != text::TokenKind::kNumber)) {
     size_t k = i + 1;
     if (k < n && Number(t[k], 1, 31, &day)) {
       ++k;
-      if (k < n && t[k].lower == ",") ++k;
+      if (k < n && t[k].lower == ","sv) ++k;
       if (k < n && Number(t[k], 1900, 2100, &year)) {
         out->end = static_cast<uint32_t>(k + 1);
       } else {
@@ -154,7 +156,7 @@ bool Absolute(const std::vector<text::Token>& t, size_t i, int doc_days,
     return year > 0 && FullDate(year, month, day, &out->iso);
   }
   std::string_view prev = i > 0 ? std::string_view(t[i - 1].lower) : "";
-  if ((prev == "in" || prev == "during") && Number(t[i], 1900, 2100, &year)) {
+  if ((prev == "in"sv || prev == "during"sv) && Number(t[i], 1900, 2100, &year)) {
     out->begin = static_cast<uint32_t>(i - 1);
     out->end = static_cast<uint32_t>(i + 1);
     out->iso = std::to_string(year);
@@ -173,9 +175,9 @@ bool MayBeDate(const text::Token& t) {
   if (t.kind == text::TokenKind::kNumber) return true;
   if (t.kind != text::TokenKind::kWord) return false;
   if (t.capitalized) return true;
-  return t.lower == "yesterday" || t.lower == "today" ||
-         t.lower == "tomorrow" || t.lower == "week" || t.lower == "month" ||
-         t.lower == "year";
+  return t.lower == "yesterday"sv || t.lower == "today"sv ||
+         t.lower == "tomorrow"sv || t.lower == "week"sv || t.lower == "month"sv ||
+         t.lower == "year"sv;
 }
 
 }  // namespace

@@ -131,6 +131,7 @@ Status Engine::Impl::Load() {
 
 bool Engine::Impl::Discarded(const std::vector<text::Token>& tokens,
                              bool* story) const {
+  dict->discard_trie().Prefetch(tokens);
   for (size_t i = 0; i < tokens.size(); ++i) {
     dict::PhraseMatch m;
     if (dict->discard_trie().LongestAt(tokens, i, &m)) {

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 #include "base/strings.h"
 
 namespace ladder::coder {
+
+using namespace std::string_view_literals;  // "x"sv: compared inline, no strlen
 
 using text::Token;
 using text::TokenKind;
@@ -15,7 +18,7 @@ void SplitCode(std::string_view code, std::string* country,
   country->clear();
   agent->clear();
   if (code.size() >= 3) {
-    if (code.substr(0, 3) != "---") *country = std::string(code.substr(0, 3));
+    if (code.substr(0, 3) != "---"sv) *country = std::string(code.substr(0, 3));
     if (code.size() >= 6) *agent = std::string(code.substr(3, 3));
   }
 }
@@ -51,15 +54,22 @@ bool Modifier(const Token& t) {
          (t.pos & text::kPosAdj) != 0 && (t.pos & kClosed) == 0;
 }
 
-bool Is(const Token& t, std::initializer_list<std::string_view> words) {
+// Is the token one of `words`? Sizes and first bytes rule most words out
+// before a memcmp.
+inline bool Is(const Token& t, std::initializer_list<std::string_view> words) {
+  std::string_view s = t.lower;
+  if (s.empty()) return false;
   for (std::string_view w : words) {
-    if (t.lower == w) return true;
+    if (w.size() == s.size() && w[0] == s[0] &&
+        std::memcmp(w.data(), s.data(), s.size()) == 0) {
+      return true;
+    }
   }
   return false;
 }
 
 bool IsPreposition(const Token& t) {
-  return (t.pos & text::kPosPrep) != 0 && t.lower != "that";
+  return (t.pos & text::kPosPrep) != 0 && t.lower != "that"sv;
 }
 
 // Do the tokens of `m` spell one of `names` word for word (stems as
@@ -192,7 +202,7 @@ void Combine(const std::vector<Piece>& pieces, Mention* m) {
     }
     if (country.empty() && !c.empty()) {
       country = c;
-      if (p.code.size() > 3 && p.code.substr(0, 3) != "---") {
+      if (p.code.size() > 3 && p.code.substr(0, 3) != "---"sv) {
         actor_agents = p.code.substr(3);
       }
     }
@@ -299,7 +309,7 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
       size_t k = j + 1;
       while (k < n && k - j <= 5 &&
              (Modifier(tokens[k]) ||
-              ((tokens[k].lower == "and" || tokens[k].lower == ",") &&
+              ((tokens[k].lower == "and"sv || tokens[k].lower == ","sv) &&
                k > j + 1 && k + 1 < n && Modifier(tokens[k + 1])))) {
         ++k;
       }
@@ -354,10 +364,10 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
     }
     // "the head of South Korea's intelligence service" (other "agent of
     // actor" phrases are joined after compounds are known: DistributeAgents)
-    if (tokens[j].lower == "of" && pieces->size() == 1 &&
+    if (tokens[j].lower == "of"sv && pieces->size() == 1 &&
         pieces->back().kind == PieceKind::kAgent && j + 1 < n) {
       size_t s = j + 1;
-      if (tokens[s].lower == "the" && s + 1 < n) ++s;
+      if (tokens[s].lower == "the"sv && s + 1 < n) ++s;
       if (PieceAt(tokens, s, dict, ymd, &next) &&
           next.kind == PieceKind::kActor && next.end < n &&
           tokens[next.end].kind == TokenKind::kPossessive) {
@@ -375,7 +385,7 @@ std::string PreviousPreposition(const std::vector<Token>& tokens,
                                 uint32_t begin) {
   size_t k = begin;
   while (k > 0 && begin - k < 4 &&
-         (tokens[k - 1].lower == "the" ||
+         (tokens[k - 1].lower == "the"sv ||
           (tokens[k - 1].pos & text::kPosDet) != 0 ||
           Modifier(tokens[k - 1]))) {
     --k;
@@ -412,8 +422,8 @@ bool ItIsReferential(const std::vector<Token>& tokens, size_t i) {
   }
   if (k >= tokens.size()) return false;
   const Token& v = tokens[k];
-  if (v.lemma == "be" || v.lower == "'s" || v.lower == "seems" ||
-      v.lower == "appears") {
+  if (v.lemma == "be"sv || v.lower == "'s"sv || v.lower == "seems"sv ||
+      v.lower == "appears"sv) {
     return false;
   }
   return (v.pos & text::kPosVerb) != 0;
@@ -448,17 +458,17 @@ bool ResolvePronoun(size_t i, const std::string& word, bool person,
 bool PronounAt(const std::vector<Token>& tokens, size_t i,
                const DocumentContext& context, std::vector<Mention>* out) {
   const std::string& w = tokens[i].lower;
-  if (w == "he" || w == "she") {
+  if (w == "he"sv || w == "she"sv) {
     return ResolvePronoun(i, w, /*person=*/true, context, out);
   }
   bool two = i + 1 < tokens.size() &&
-             (w == "both" || (w == "the" && i + 2 < tokens.size() &&
-                              tokens[i + 1].lower == "two")) ;
+             (w == "both"sv || (w == "the"sv && i + 2 < tokens.size() &&
+                              tokens[i + 1].lower == "two"sv)) ;
   if (two && context.recent.size() >= 2) {
-    size_t last = w == "both" ? i + 1 : i + 2;
+    size_t last = w == "both"sv ? i + 1 : i + 2;
     const std::string& noun = tokens[last].lower;
-    if (noun == "sides" || noun == "countries" || noun == "leaders" ||
-        noun == "nations") {
+    if (noun == "sides"sv || noun == "countries"sv || noun == "leaders"sv ||
+        noun == "nations"sv) {
       for (size_t r = context.recent.size() - 2; r < context.recent.size(); ++r) {
         Mention m = context.recent[r];
         m.begin = static_cast<uint32_t>(i);
@@ -472,7 +482,7 @@ bool PronounAt(const std::vector<Token>& tokens, size_t i,
       return true;
     }
   }
-  if (w == "it" && ItIsReferential(tokens, i)) {
+  if (w == "it"sv && ItIsReferential(tokens, i)) {
     return ResolvePronoun(i, w, /*person=*/false, context, out);
   }
   return false;
@@ -488,16 +498,16 @@ bool JoinGap(const std::vector<Token>& tokens, uint32_t b, uint32_t e,
   uint32_t k = b;
   int seps = 0;
   while (k < e && seps < 2 &&
-         (tokens[k].lower == "and" || tokens[k].lower == "," ||
-          tokens[k].lower == "or" || tokens[k].lower == "nor")) {
-    if (tokens[k].lower != ",") *conj = true;
+         (tokens[k].lower == "and"sv || tokens[k].lower == ","sv ||
+          tokens[k].lower == "or"sv || tokens[k].lower == "nor"sv)) {
+    if (tokens[k].lower != ","sv) *conj = true;
     ++k;
     ++seps;
   }
   if (seps == 0) return false;
   for (; k < e; ++k) {
     const Token& t = tokens[k];
-    if (t.lower == "the" || t.lower == "a" || t.lower == "an" ||
+    if (t.lower == "the"sv || t.lower == "a"sv || t.lower == "an"sv ||
         Modifier(t)) {
       continue;
     }
@@ -508,7 +518,7 @@ bool JoinGap(const std::vector<Token>& tokens, uint32_t b, uint32_t e,
 
 bool HasComma(const std::vector<Token>& tokens, uint32_t b, uint32_t e) {
   for (uint32_t k = b; k < e; ++k) {
-    if (tokens[k].lower == ",") return true;
+    if (tokens[k].lower == ","sv) return true;
   }
   return false;
 }
@@ -535,7 +545,7 @@ void MarkCompounds(const std::vector<Token>& tokens,
     // "between A and B, and C and D": "between" pairs its parties; two
     // pairs, not one list of four.
     if (conj && HasComma(tokens, prev.end, cur.begin) && k >= 2 &&
-        (*mentions)[k - 2].prep == "between" &&
+        (*mentions)[k - 2].prep == "between"sv &&
         BareConjunction(tokens, *mentions, k - 1) &&
         BareConjunction(tokens, *mentions, k + 1)) {
       continue;
@@ -583,8 +593,8 @@ bool SharedCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
                    std::vector<Mention>& merged) {
   if (agent.prefix || agent.begin < 2 || merged.empty()) return false;
   const Mention& prev = merged.back();
-  if (tokens[agent.begin - 1].lower != "and" || prev.end != agent.begin - 1 ||
-      prev.country.empty() || prev.country == "---" || prev.agent.empty() ||
+  if (tokens[agent.begin - 1].lower != "and"sv || prev.end != agent.begin - 1 ||
+      prev.country.empty() || prev.country == "---"sv || prev.agent.empty() ||
       prev.possessor) {
     return false;
   }
@@ -619,7 +629,7 @@ void DistributeAgents(const std::vector<Token>& tokens,
       uint32_t gb = lone[b - 1].end, ge = lone[b].begin;
       bool ok = ge > gb && ge - gb <= 2;
       for (uint32_t k = gb; ok && k < ge; ++k) {
-        ok = tokens[k].lower == "and" || tokens[k].lower == ",";
+        ok = tokens[k].lower == "and"sv || tokens[k].lower == ","sv;
       }
       if (!ok) break;
       ++b;
@@ -646,11 +656,11 @@ void DistributeAgents(const std::vector<Token>& tokens,
       a = b;
       continue;
     }
-    bool of = tokens[k].lower == "of";
+    bool of = tokens[k].lower == "of"sv;
     if (!owned && (of || subject) && k + 1 < tokens.size() &&
-        (of || tokens[k].lower == "from" || tokens[k].lower == "in")) {
+        (of || tokens[k].lower == "from"sv || tokens[k].lower == "in"sv)) {
       ++k;
-      if (tokens[k].lower == "the" && k + 1 < tokens.size()) ++k;
+      if (tokens[k].lower == "the"sv && k + 1 < tokens.size()) ++k;
       for (size_t m = 0; m < ms.size(); ++m) {
         if (ms[m].begin != k) continue;
         if (ms[m].possessor || ms[m].country.empty() ||
@@ -726,6 +736,8 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
                                   DocumentContext* context) {
   std::vector<Mention> mentions;
   std::vector<LoneAgent> lone;
+  dict.actor_trie().Prefetch(tokens);
+  dict.agent_trie().Prefetch(tokens);
   size_t i = 0;
   while (i < tokens.size()) {
     Piece first;

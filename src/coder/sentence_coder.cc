@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <span>
 
 #include "base/strings.h"
 
 namespace ladder::coder {
+
+using namespace std::string_view_literals;  // "x"sv: compared inline, no strlen
 
 using dict::ElementView;
 using dict::PatternElement;
@@ -15,16 +19,23 @@ using text::TokenKind;
 
 namespace {
 
-bool Is(const Token& t, std::initializer_list<std::string_view> words) {
+// Is the token one of `words`? Sizes and first bytes rule most words out
+// before a memcmp.
+inline bool Is(const Token& t, std::initializer_list<std::string_view> words) {
+  std::string_view s = t.lower;
+  if (s.empty()) return false;
   for (std::string_view w : words) {
-    if (t.lower == w) return true;
+    if (w.size() == s.size() && w[0] == s[0] &&
+        std::memcmp(w.data(), s.data(), s.size()) == 0) {
+      return true;
+    }
   }
   return false;
 }
 
 bool HardBoundary(const Token& t) {
-  return t.kind == TokenKind::kSentenceEnd || t.lower == ";" ||
-         t.lower == ":";
+  return t.kind == TokenKind::kSentenceEnd || t.lower == ";"sv ||
+         t.lower == ":"sv;
 }
 
 // A '*' stem matches by prefix of the form; other words by id, against the
@@ -60,6 +71,7 @@ class SentenceWords {
   }
   ~SentenceWords() {
     for (uint32_t id : set_) bits_[id >> 6] = 0;
+    set_.clear();
   }
   SentenceWords(const SentenceWords&) = delete;
   SentenceWords& operator=(const SentenceWords&) = delete;
@@ -89,69 +101,104 @@ class SentenceWords {
     bits_[id >> 6] |= uint64_t{1} << (id & 63);
     set_.push_back(id);
   }
-  // Per thread: the dictionary is shared, the bitmap is not.
+  // Per thread, reused from sentence to sentence (one SentenceWords at a
+  // time per thread): the dictionary is shared, the bitmap is not.
   static thread_local std::vector<uint64_t> bits_;
-  std::vector<uint32_t> set_;
+  static thread_local std::vector<uint32_t> set_;
 };
 
 thread_local std::vector<uint64_t> SentenceWords::bits_;
+thread_local std::vector<uint32_t> SentenceWords::set_;
 
 // Buffers for CandidatePatterns, reused from token to token.
 struct Candidates {
   std::vector<uint32_t> first, second;  // positions in an anchor's list
   std::vector<uint32_t> out;            // pattern indices
+  std::vector<std::span<const uint32_t>> lists;  // sorted lists to merge
 };
 
-// Positions in `a.all()` of the patterns that may match: all of a short
-// list; for a long one, those without a key word plus those whose key word
-// the sentence has, in list order. With no `words`, all of them.
+// Has the sentence the one-word requirements (AnchorView::needs) of the
+// k-th pattern of `a`?
+bool NeedsMet(const dict::AnchorView& a, const SentenceWords& words, uint32_t k) {
+  for (uint32_t id : a.needs(k).ids) {
+    if (id != dict::kNoWord && !words.Has(id)) return false;
+  }
+  return true;
+}
+
+// Appends to `pos` the union of the sorted `lists`, in order and without
+// repeats, keeping only the positions whose needs the sentence meets.
+void MergeMet(const dict::AnchorView& a, const SentenceWords& words,
+              std::vector<std::span<const uint32_t>>* lists,
+              std::vector<uint32_t>* pos) {
+  auto& l = *lists;
+  if (l.size() > 8) {
+    // Many lists: gather and sort (as many heads would be compared per step).
+    for (auto list : l) pos->insert(pos->end(), list.begin(), list.end());
+    std::sort(pos->begin(), pos->end());
+    pos->erase(std::unique(pos->begin(), pos->end()), pos->end());
+    size_t kept = 0;
+    for (uint32_t k : *pos) {
+      if (NeedsMet(a, words, k)) (*pos)[kept++] = k;
+    }
+    pos->resize(kept);
+    return;
+  }
+  // A k-way merge over the heads; the lists are short and few.
+  l.erase(std::remove_if(l.begin(), l.end(), [](auto x) { return x.empty(); }),
+          l.end());
+  bool any = false;
+  uint32_t last = 0;
+  while (!l.empty()) {
+    size_t m = 0;
+    for (size_t j = 1; j < l.size(); ++j) {
+      if (l[j].front() < l[m].front()) m = j;
+    }
+    uint32_t k = l[m].front();
+    l[m] = l[m].subspan(1);
+    if (l[m].empty()) {
+      l[m] = l.back();
+      l.pop_back();
+    }
+    if (any && k == last) continue;
+    any = true;
+    last = k;
+    if (NeedsMet(a, words, k)) pos->push_back(k);
+  }
+}
+
+// Positions in `a.all()` of the patterns that may match, in list order: all
+// of a short list; for a long one, those without a key word plus those whose
+// key word the sentence has. With `words`, only the positions whose one-word
+// requirements (AnchorView::needs) the sentence meets; with no `words`, all.
 void Positions(const dict::Dictionary& d, uint32_t anchor,
-               const SentenceWords* words, std::vector<uint32_t>* pos) {
+               const SentenceWords* words, Candidates* c,
+               std::vector<uint32_t>* pos) {
   pos->clear();
   dict::AnchorView a = d.AnchoredOn(anchor);
   if (!a) return;
   if (words == nullptr || (a.keyed_count() == 0 && a.unkeyed().empty())) {
-    for (uint32_t k = 0; k < a.all().size(); ++k) pos->push_back(k);
+    for (uint32_t k = 0; k < a.all().size(); ++k) {
+      if (words == nullptr || NeedsMet(a, *words, k)) pos->push_back(k);
+    }
     return;
   }
-  pos->assign(a.unkeyed().begin(), a.unkeyed().end());
+  c->lists.clear();
+  c->lists.push_back(a.unkeyed());
   if (a.keyed_count() <= words->ids().size()) {
     for (size_t k = 0; k < a.keyed_count(); ++k) {
       const auto& keyed = a.keyed(k);
-      if (!words->Has(keyed.key)) continue;
-      auto list = a.positions(keyed);
-      pos->insert(pos->end(), list.begin(), list.end());
+      if (words->Has(keyed.key)) c->lists.push_back(a.positions(keyed));
     }
   } else {
     // Many keys (a common verb of a large dictionary): look up the
     // sentence's words instead of testing every key.
     for (uint32_t id : words->ids()) {
       auto list = a.Keyed(id);
-      pos->insert(pos->end(), list.begin(), list.end());
+      if (!list.empty()) c->lists.push_back(list);
     }
   }
-  std::sort(pos->begin(), pos->end());
-  pos->erase(std::unique(pos->begin(), pos->end()), pos->end());
-}
-
-// Removes the positions whose one-word requirements (AnchorView::needs)
-// the sentence lacks.
-void DropUnmet(const dict::AnchorView& a, const SentenceWords& words,
-               std::vector<uint32_t>* pos) {
-  if (!a) return;
-  size_t kept = 0;
-  for (uint32_t k : *pos) {
-    const auto& needs = a.needs(k).ids;
-    bool met = true;
-    for (uint32_t id : needs) {
-      if (id != dict::kNoWord && !words.Has(id)) {
-        met = false;
-        break;
-      }
-    }
-    if (met) (*pos)[kept++] = k;
-  }
-  pos->resize(kept);
+  MergeMet(a, *words, &c->lists, pos);
 }
 
 // The patterns to try on a verb, in order: most specific first; at equal
@@ -162,12 +209,8 @@ void CandidatePatterns(const dict::Dictionary& d, uint32_t first_id,
                        Candidates* c) {
   dict::AnchorView first = d.AnchoredOn(first_id);
   dict::AnchorView second = d.AnchoredOn(second_id);
-  Positions(d, first_id, words, &c->first);
-  Positions(d, second_id, words, &c->second);
-  if (words != nullptr) {
-    DropUnmet(first, *words, &c->first);
-    DropUnmet(second, *words, &c->second);
-  }
+  Positions(d, first_id, words, c, &c->first);
+  Positions(d, second_id, words, c, &c->second);
   c->out.clear();
   size_t i = 0, j = 0;
   while (i < c->first.size() || j < c->second.size()) {
@@ -208,7 +251,7 @@ struct Match {
 // A mention starting at `tok` (after determiners); -1 if none.
 int MentionAt(const Scratch& s, size_t tok) {
   const auto& t = *s.tokens;
-  while (tok < t.size() && (t[tok].lower == "the" || t[tok].lower == "a")) {
+  while (tok < t.size() && (t[tok].lower == "the"sv || t[tok].lower == "a"sv)) {
     ++tok;
   }
   return tok < t.size() ? s.starts[tok] : -1;
@@ -218,7 +261,7 @@ int MentionAt(const Scratch& s, size_t tok) {
 // of "the parliament of Gondor"; -1 if none.
 int InnerMentionAt(const Scratch& s, size_t tok) {
   const auto& t = *s.tokens;
-  while (tok < t.size() && (t[tok].lower == "the" || t[tok].lower == "a")) {
+  while (tok < t.size() && (t[tok].lower == "the"sv || t[tok].lower == "a"sv)) {
     ++tok;
   }
   if (s.inner.empty() || tok >= t.size() || s.covers[tok] < 0) return -1;
@@ -329,7 +372,7 @@ bool MatchActorSlot(const PatternView& p, size_t e, size_t tok,
     // of the Prince of Dol Amroth": the Prince).
     const auto& t = *s.tokens;
     for (size_t k = tok; mi < 0 && k < t.size() && k < tok + 5; ++k) {
-      if (HardBoundary(t[k]) || t[k].lower == "," ||
+      if (HardBoundary(t[k]) || t[k].lower == ","sv ||
           ((t[k].pos & text::kPosVerb) && !(t[k].pos & text::kPosNoun))) {
         break;
       }
@@ -518,9 +561,9 @@ bool IsParticiple(const Token& t) {
   return t.lower != t.lemma &&
          (base::EndsWith(t.lower, "ed") || base::EndsWith(t.lower, "en") ||
           base::EndsWith(t.lower, "wn") || base::EndsWith(t.lower, "ght") ||
-          t.lower == "held" || t.lower == "met" || t.lower == "hit" ||
-          t.lower == "shot" || t.lower == "struck" || t.lower == "sent" ||
-          t.lower == "led" || t.lower == "told" || t.lower == "sold");
+          t.lower == "held"sv || t.lower == "met"sv || t.lower == "hit"sv ||
+          t.lower == "shot"sv || t.lower == "struck"sv || t.lower == "sent"sv ||
+          t.lower == "led"sv || t.lower == "told"sv || t.lower == "sold"sv);
 }
 
 void ApplyModalWord(const Token& t, VerbGroup* g) {
@@ -555,24 +598,24 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
                "although", "though", "whereas", "unless", "if", "whether"})) {
       break;
     }
-    if (IsAux(p) || IsModal(p) || IsNeg(p) || IsAdverb(p) || p.lower == "to" ||
+    if (IsAux(p) || IsModal(p) || IsNeg(p) || IsAdverb(p) || p.lower == "to"sv ||
         Is(p, {"have", "has", "had", "been", "being"})) {
-      if (p.lemma == "be" || Is(p, {"is", "are", "was", "were", "been", "being",
+      if (p.lemma == "be"sv || Is(p, {"is", "are", "was", "were", "been", "being",
                                     "be", "am"})) {
         saw_be = true;
       }
-      if (p.lower == "going") g.future = true;
+      if (p.lower == "going"sv) g.future = true;
       ApplyModalWord(p, &g);
       --k;
       continue;
     }
     const ControlVerb* c = Control(p);
     if (c != nullptr && k < t.size() &&
-        (t[k].lower == "to" || t[k - 1].lower.size() > 0)) {
+        (t[k].lower == "to"sv || t[k - 1].lower.size() > 0)) {
       // Only a control verb followed by "to" (possibly via "have").
       bool to_follows = false;
       for (size_t j = k; j < anchor && j < k + 3; ++j) {
-        if (t[j].lower == "to") to_follows = true;
+        if (t[j].lower == "to"sv) to_follows = true;
       }
       if (!to_follows && !(c->modality == Modality::kHypothetical &&
                            base::EndsWith(t[anchor].lower, "ing"))) {
@@ -604,7 +647,7 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
     bool be_adjacent = false;
     for (size_t j = anchor; j > g.begin; --j) {
       const Token& q = t[j - 1];
-      if (q.lemma == "be" || Is(q, {"is", "are", "was", "were", "been", "being"})) {
+      if (q.lemma == "be"sv || Is(q, {"is", "are", "was", "were", "been", "being"})) {
         be_adjacent = true;
         break;
       }
@@ -620,13 +663,13 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
 // nearest verb before it in the clause (actors between are skipped), or -1.
 int PurposeGovernor(const std::vector<Token>& t, const std::vector<int>& covers,
                     size_t begin) {
-  if (begin >= t.size() || t[begin].lower != "to") return -1;
+  if (begin >= t.size() || t[begin].lower != "to"sv) return -1;
   for (size_t j = begin, steps = 0; j > 0 && steps < 12; --j, ++steps) {
     const Token& p = t[j - 1];
     if (covers[j - 1] >= 0) continue;  // actors between the two verbs
-    if (p.lower == "," || HardBoundary(p) || (p.pos & text::kPosSub)) return -1;
+    if (p.lower == ","sv || HardBoundary(p) || (p.pos & text::kPosSub)) return -1;
     if (p.kind != TokenKind::kWord || !(p.pos & text::kPosVerb) || IsAux(p) ||
-        IsModal(p) || p.lower == "to") {
+        IsModal(p) || p.lower == "to"sv) {
       continue;
     }
     return static_cast<int>(j - 1);
@@ -652,7 +695,7 @@ void InheritPurposeModality(const std::vector<Token>& t, int governor,
 bool InConditional(const std::vector<Token>& t, size_t k) {
   for (size_t j = k; j > 0; --j) {
     const Token& p = t[j - 1];
-    if (p.lower == "," || HardBoundary(p)) return false;
+    if (p.lower == ","sv || HardBoundary(p)) return false;
     if (Is(p, {"if", "unless", "whether"})) return true;
   }
   return false;
@@ -674,7 +717,7 @@ struct Subject {
 };
 
 bool Subordinator(const std::vector<Token>& t, size_t k) {
-  if (t[k].lower == "after" && k + 1 < t.size() && t[k + 1].lower == "all") {
+  if (t[k].lower == "after"sv && k + 1 < t.size() && t[k + 1].lower == "all"sv) {
     return false;  // "after all"
   }
   return Is(t[k], {"if", "because", "although", "though", "while", "whereas",
@@ -693,12 +736,12 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth);
 int Antecedent(const Scratch& s, size_t k) {
   const auto& t = *s.tokens;
   size_t a = k;
-  if (a > 0 && t[a - 1].lower == ",") --a;
+  if (a > 0 && t[a - 1].lower == ","sv) --a;
   if (a > 0 && s.covers[a - 1] >= 0) return s.covers[a - 1];
   for (size_t j = k; j > 2 && k - j < 12; --j) {
     if (HardBoundary(t[j - 1])) break;
-    if (t[j - 1].lower == "of" && t[j - 2].lower == "one" &&
-        t[j - 3].lemma == "be" && j >= 4 && s.covers[j - 4] >= 0) {
+    if (t[j - 1].lower == "of"sv && t[j - 2].lower == "one"sv &&
+        t[j - 3].lemma == "be"sv && j >= 4 && s.covers[j - 4] >= 0) {
       return s.covers[j - 4];
     }
   }
@@ -709,7 +752,7 @@ int Antecedent(const Scratch& s, size_t k) {
 bool AfterBetween(const Scratch& s, int m) {
   const Mention& x = (*s.mentions)[m];
   const Mention& first = x.compound >= 0 ? (*s.mentions)[x.compound] : x;
-  return first.prep == "between" || first.prep == "among";
+  return first.prep == "between"sv || first.prep == "among"sv;
 }
 
 // "accuse X of V-ing", "for X to V", "with X V-ing".
@@ -727,7 +770,7 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
       return true;
     }
   }
-  if (k >= 2 && t[k - 1].lower == "against" && s.covers[k - 2] >= 0) {
+  if (k >= 2 && t[k - 1].lower == "against"sv && s.covers[k - 2] >= 0) {
     out->mention = s.covers[k - 2];
     out->how = "subject of 'X against V-ing'";
     out->unrealized = true;
@@ -737,7 +780,7 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
     int m = s.covers[k - 2];
     out->mention = m;
     out->how = "subject of '" + t[k - 1].lower + " ... V'";
-    if (t[k - 1].lower == "for") out->unrealized = true;  // "for X to V"
+    if (t[k - 1].lower == "for"sv) out->unrealized = true;  // "for X to V"
     uint32_t before = (*s.mentions)[m].begin;
     if (before > 0 && depth < 3) {
       const Token& v = t[before - 1];
@@ -759,8 +802,8 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
     out->mention = s.covers[k - 1];
     out->how = "actor right before the verb group";
     uint32_t before = (*s.mentions)[out->mention].begin;
-    bool infinitive = k < t.size() && t[k].lower == "to";
-    if (infinitive && before > 0 && t[before - 1].lower == "for") {
+    bool infinitive = k < t.size() && t[k].lower == "to"sv;
+    if (infinitive && before > 0 && t[before - 1].lower == "for"sv) {
       out->unrealized = true;  // "a mistake for North Korea to provide"
       out->how = "subject of 'for X to V'";
     } else if (infinitive && before > 0 &&
@@ -851,10 +894,10 @@ bool CommonNoun(const Scratch& s, size_t k) {
 int PossessorPartner(const Scratch& s, int m) {
   const auto& t = *s.tokens;
   const Mention& y = (*s.mentions)[m];
-  if (y.prep != "of" || y.compound >= 0) return -1;
+  if (y.prep != "of"sv || y.compound >= 0) return -1;
   size_t j = y.begin;
   while (j > 0 && Is(t[j - 1], {"the", "a", "an"})) --j;
-  if (j == 0 || t[j - 1].lower != "of") return -1;
+  if (j == 0 || t[j - 1].lower != "of"sv) return -1;
   size_t h = --j;  // at "of"; back over the second conjunct's nouns
   while (h > 0 && j - h < 3 && CommonNoun(s, h - 1)) --h;
   if (h == j || h == 0 || !Is(t[h - 1], {"and", "or"})) return -1;
@@ -890,10 +933,10 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
     }
   }
   for (size_t k = m.end; k < t.size() && k < m.end + 12; ++k) {
-    if (HardBoundary(t[k]) || t[k].lower == ",") break;
+    if (HardBoundary(t[k]) || t[k].lower == ","sv) break;
     // "questioned whether he has a future with X": a "whether" clause
     // right after the verb is its object, not an adverbial clause.
-    if (Subordinator(t, k) && !(k == m.end && t[k].lower == "whether")) break;
+    if (Subordinator(t, k) && !(k == m.end && t[k].lower == "whether"sv)) break;
     // "raids in which Arnor spokesmen said": a relative clause has its own
     // subject; its actors are not objects of the verb before it.
     if (Is(t[k], {"which", "who", "whom", "whose"})) break;
@@ -923,7 +966,7 @@ int ByAgent(const Scratch& s, size_t from) {
   const auto& t = *s.tokens;
   for (size_t k = from; k < t.size() && k < from + 6; ++k) {
     if (HardBoundary(t[k])) break;
-    if (t[k].lower == "by") {
+    if (t[k].lower == "by"sv) {
       int mi = MentionAt(s, k + 1);
       if (mi >= 0) return mi;
     }
@@ -934,7 +977,7 @@ int ByAgent(const Scratch& s, size_t from) {
 int AccordingTo(const Scratch& s) {
   const auto& t = *s.tokens;
   for (size_t k = 0; k + 2 < t.size(); ++k) {
-    if (t[k].lower == "according" && t[k + 1].lower == "to") {
+    if (t[k].lower == "according"sv && t[k + 1].lower == "to"sv) {
       return MentionAt(s, k + 2);
     }
   }
@@ -974,7 +1017,7 @@ bool GovernsVerb(const std::vector<Token>& t, size_t i,
                  const dict::Dictionary& d) {
   if (Control(t[i]) == nullptr || i + 1 >= t.size()) return false;
   size_t k = i + 1;
-  if (t[k].lower == "to") ++k;
+  if (t[k].lower == "to"sv) ++k;
   if (k < t.size() && Is(t[k], {"have", "be"})) ++k;
   if (k >= t.size() || (k == i + 1 && !base::EndsWith(t[k].lower, "ing"))) {
     return false;
@@ -996,7 +1039,7 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
   if (i == 0) return -1;
   const Token& p = t[i - 1];
   if (Determiner(p)) return static_cast<int>(i - 1);
-  if (p.lower == "very") return static_cast<int>(i - 1);
+  if (p.lower == "very"sv) return static_cast<int>(i - 1);
   // Inflected forms other than plurals and gerunds are verbs ("the military
   // attacked", "a senior official said").
   if (t[i].lower != t[i].lemma && !base::EndsWith(t[i].lower, "s") &&
@@ -1015,7 +1058,7 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
       j = (*s.mentions)[s.covers[j - 1]].begin;
       continue;
     }
-    bool hyphen = q.lower == "-" || (j < t.size() && t[j].lower == "-" &&
+    bool hyphen = q.lower == "-"sv || (j < t.size() && t[j].lower == "-"sv &&
                                      q.kind == TokenKind::kWord);
     bool adjective = q.kind == TokenKind::kWord && (q.pos & text::kPosAdj) != 0 &&
                      (q.pos & kClosed) == 0 && !q.capitalized;
@@ -1034,7 +1077,7 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
 // that event is the coded one, and the complement is not an event of its own.
 bool ComplementOfCodedNoun(const std::vector<Token>& t, size_t i,
                            const std::vector<bool>& used) {
-  if (i < 3 || t[i - 1].lower != "to") return false;
+  if (i < 3 || t[i - 1].lower != "to"sv) return false;
   if (!Is(t[i - 2],
           {"effort", "efforts", "attempt", "attempts", "bid", "bids", "plan",
            "plans", "proposal", "proposals", "move", "moves"})) {
@@ -1082,41 +1125,48 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
               const PatternView& p, bool reciprocal, bool explicit_dyad,
               std::vector<CodedEvent>* events) {
   const auto& ms = *s.mentions;
-  auto emit_one = [&](std::optional<Mention> src, std::optional<Mention> tgt,
+  // Mentions are copied into the event only once it is kept.
+  auto emit_one = [&](const Mention* src, const Mention* tgt,
                       std::string_view code) {
-    CodedEvent e = base;
-    e.code = code;
-    e.source = std::move(src);
-    e.target = std::move(tgt);
-    if (e.source && e.target && e.source->code == e.target->code) return;
+    if (src && tgt && src->code == tgt->code) return;
     // "Pyongyang ... North Korea": one country, one side bare: not a dyad.
     // Unknown actors ('"...' codes) have no country.
-    if (!explicit_dyad && e.source && e.target &&
-        e.source->country == e.target->country &&
-        (e.source->agent.empty() || e.target->agent.empty()) &&
-        (e.source->code.empty() || e.source->code.front() != '"')) {
+    if (!explicit_dyad && src && tgt && src->country == tgt->country &&
+        (src->agent.empty() || tgt->agent.empty()) &&
+        (src->code.empty() || src->code.front() != '"')) {
       return;
     }
-    if (!e.source && !e.target) return;
+    if (!src && !tgt) return;
+    CodedEvent e = base;
+    e.code = code;
+    if (src) e.source = *src;
+    if (tgt) e.target = *tgt;
     events->push_back(std::move(e));
   };
-  // A code "A/B" names several actors: one event each.
-  auto parts = [](int m, const std::vector<Mention>& all) {
-    std::vector<std::optional<Mention>> out;
-    if (m < 0) return std::vector<std::optional<Mention>>{std::nullopt};
-    const Mention& x = all[m];
-    if (x.code.find('/') == std::string::npos) return std::vector<std::optional<Mention>>{x};
+  // A code "A/B" names several actors: one event each. The actors of
+  // mention m >= 0: the mention itself, or its parts, kept in *split.
+  auto parts = [&](int m, std::vector<Mention>* split) -> std::span<const Mention> {
+    const Mention& x = ms[m];
+    if (x.code.find('/') == std::string::npos) return {&x, 1};
     for (std::string_view part : base::Split(x.code, '/')) {
       Mention y = x;
       y.code = std::string(part);
       SplitCode(y.code, &y.country, &y.agent);
-      out.push_back(y);
+      split->push_back(std::move(y));
     }
-    return out;
+    return *split;
   };
   auto emit = [&](int src, int tgt, std::string_view code) {
-    for (auto& a : parts(src, ms)) {
-      for (auto& b : parts(tgt, ms)) emit_one(a, b, code);
+    std::vector<Mention> src_split, tgt_split;
+    std::span<const Mention> a, b;
+    if (src >= 0) a = parts(src, &src_split);
+    if (tgt >= 0) b = parts(tgt, &tgt_split);
+    // No mention (index -1) pairs as one absent side.
+    size_t na = src < 0 ? 1 : a.size(), nb = tgt < 0 ? 1 : b.size();
+    for (size_t i = 0; i < na; ++i) {
+      for (size_t j = 0; j < nb; ++j) {
+        emit_one(src < 0 ? nullptr : &a[i], tgt < 0 ? nullptr : &b[j], code);
+      }
     }
   };
   std::vector<int> src = sources.empty() ? std::vector<int>{-1} : sources;
@@ -1171,7 +1221,7 @@ bool NounPhraseWord(const Scratch& s, size_t k) {
   constexpr uint16_t kClause = text::kPosAux | text::kPosModal | text::kPosNeg |
                                text::kPosPron | text::kPosConj | text::kPosSub;
   if (q.pos & kClause) return false;
-  return !(q.pos & text::kPosPrep) || q.lower == "of";
+  return !(q.pos & text::kPosPrep) || q.lower == "of"sv;
 }
 
 // The noun phrase right before the verb group at `group_begin`.
@@ -1179,7 +1229,7 @@ bool UnknownSubject(const Scratch& s, size_t group_begin, int max_words,
                     Mention* out) {
   size_t b = group_begin;
   while (b > 0 && NounPhraseWord(s, b - 1)) --b;
-  while (b < group_begin && (*s.tokens)[b].lower == "of") ++b;
+  while (b < group_begin && (*s.tokens)[b].lower == "of"sv) ++b;
   return UnknownActor(*s.tokens, b, group_begin, max_words, out);
 }
 
@@ -1191,7 +1241,7 @@ bool UnknownObject(const Scratch& s, size_t from, int max_words, Mention* out) {
   if (b < t.size() && (t[b].pos & text::kPosPrep) && s.covers[b] < 0) ++b;
   size_t e = b;
   while (e < t.size() && NounPhraseWord(s, e) &&
-         !(t[e].lower == "of" && !(e + 1 < t.size() && t[e + 1].capitalized))) {
+         !(t[e].lower == "of"sv && !(e + 1 < t.size() && t[e + 1].capitalized))) {
     ++e;
   }
   if (e < t.size() && s.covers[e] >= 0) return false;  // a known actor follows
@@ -1245,7 +1295,8 @@ void SentenceCoder::Code(const SentenceContext& c,
   const std::vector<Mention>& all = *s.mentions;
   std::vector<DateMention> dates = FindDates(t, c.doc_days);
   SentenceWords words(t, dict_.vocabulary().size());
-  Candidates cand;
+  // Per thread: their capacity is reused from sentence to sentence.
+  thread_local Candidates cand;
   std::vector<bool> used(t.size(), false);
   int according = AccordingTo(s);
   for (size_t i = 0; i < t.size(); ++i) {
@@ -1273,7 +1324,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     for (uint32_t pi : *list) {
       PatternView p = dict_.pattern(pi);
       ++tried;
-      // DropUnmet has checked the one-word requirements (AnchorView::needs).
+      // Positions has checked the one-word requirements (AnchorView::needs).
       if (filter_patterns_ && !p.needs_complete() && !words.MayMatch(p)) continue;
       if (MatchPattern(p, i, s, &match) &&
           (noun_det < 0 || GovernedNoun(t, match, noun_det))) {

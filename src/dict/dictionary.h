@@ -192,6 +192,10 @@ struct PhraseMatch {
   uint32_t entry = 0;  // index of the actor/agent/discard/issue
 };
 
+inline uint64_t TrieEdgeKey(uint32_t node, uint32_t word) {
+  return (static_cast<uint64_t>(node) << 32) | word;
+}
+
 // A phrase trie keyed by word id (exact words) with '*' stem edges. Longest
 // match wins; among equally long matches, the entry inserted first.
 class TrieView {
@@ -222,6 +226,22 @@ class TrieView {
         [&](size_t k) { return tokens[k].lemma_id; },
         [&](size_t k) -> std::string_view { return tokens[k].lower; }, match);
   }
+  // A hint, no result: starts loading the edge table slots where walks
+  // from these tokens begin (ids as for LongestAt above), so that the cache
+  // misses of a sentence's walks overlap instead of coming one by one.
+  void Prefetch(const std::vector<text::Token>& tokens) const {
+    if (edges_.empty()) return;
+    size_t mask = edges_.size() - 1;
+    auto slot = [&](uint32_t node, uint32_t word) {
+      return &edges_[flat::MixKey(TrieEdgeKey(node, word)) & mask];
+    };
+    for (const text::Token& t : tokens) {
+      if (StartsPhrase(t.word_id)) __builtin_prefetch(slot(0, t.word_id));
+      if (t.lemma_id != t.word_id && StartsPhrase(t.lemma_id)) {
+        __builtin_prefetch(slot(0, t.lemma_id));
+      }
+    }
+  }
   size_t node_count() const { return nodes_.size(); }
 
  private:
@@ -240,10 +260,6 @@ class TrieView {
   std::span<const flat::EdgeSlot> edges_;
   std::span<const uint64_t> first_words_;
 };
-
-inline uint64_t TrieEdgeKey(uint32_t node, uint32_t word) {
-  return (static_cast<uint64_t>(node) << 32) | word;
-}
 
 // Builds a phrase trie in the flat layout (Compile; tests and tools).
 class PhraseTrie {

@@ -268,14 +268,18 @@ bool Checker::Anchors() {
         return Fail(where + ": pattern " + std::to_string(p) + " has no anchor element");
       }
     }
-    auto position_ok = [&](uint32_t pos) { return pos < a.all.count; };
-    for (uint32_t k = 0; k < a.unkeyed.count; ++k) {
-      if (!position_ok(t_.u32[a.unkeyed.begin + k])) return Fail(where + ": bad position");
-    }
-    for (uint32_t k = 0; k < a.keyed.count; ++k) {
-      flat::Range r = t_.keyed[a.keyed.begin + k].positions;
+    // Positions lie in the list and ascend: the coder merges these lists.
+    auto positions_ok = [&](flat::Range r) {
       for (uint32_t j = 0; j < r.count; ++j) {
-        if (!position_ok(t_.u32[r.begin + j])) return Fail(where + ": bad position");
+        uint32_t pos = t_.u32[r.begin + j];
+        if (pos >= a.all.count || (j > 0 && pos <= t_.u32[r.begin + j - 1])) return false;
+      }
+      return true;
+    };
+    if (!positions_ok(a.unkeyed)) return Fail(where + ": bad position");
+    for (uint32_t k = 0; k < a.keyed.count; ++k) {
+      if (!positions_ok(t_.keyed[a.keyed.begin + k].positions)) {
+        return Fail(where + ": bad position");
       }
     }
     auto table = t_.edges.subspan(a.key_table.begin, a.key_table.count);

@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -400,11 +398,11 @@ TEST(LegacyRealFilesTest, PetrarchValidationDictionaries) {
               b.actor_count(), b.agent_count(), b.pattern_count(), b.problems().size());
 }
 
-TEST(LegacyRealFilesTest, PhoenixDictionariesLoadFast) {
+// The real Phoenix files load and compile (how fast: bench/coder_bench,
+// BM_OpenPhoenixDictionaries; timings do not belong in unit tests).
+TEST(LegacyRealFilesTest, PhoenixDictionariesLoad) {
   std::string dir = SharedDir() + "/data/phoenix-dictionaries/";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no " << dir;
-  auto start = std::chrono::steady_clock::now();
-  std::clock_t cpu_start = std::clock();
   DictionaryBuilder b;
   for (const char* f : {"CAMEO.2.0.txt", "Phoenix.Countries.actors.txt",
                         "Phoenix.International.actors.txt",
@@ -416,25 +414,13 @@ TEST(LegacyRealFilesTest, PhoenixDictionariesLoadFast) {
   }
   size_t actors = b.actor_count(), agents = b.agent_count(),
          patterns = b.pattern_count(), problems = b.problems().size();
-  auto read = std::chrono::steady_clock::now();
   auto d = b.Compile();
   ASSERT_TRUE(d.ok());
-  auto end = std::chrono::steady_clock::now();
-  double cpu_s = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-  double read_s = std::chrono::duration<double>(read - start).count();
-  double total_s = std::chrono::duration<double>(end - start).count();
-  std::printf("Phoenix: %zu actors, %zu agents, %zu patterns, %zu issues, %zu problems; "
-              "read %.3f s, read+compile %.3f s (cpu %.3f s)\n",
-              actors, agents, patterns, (*d)->issue_count(), problems, read_s, total_s,
-              cpu_s);
   EXPECT_GT(actors, 10000u);
   EXPECT_GT(agents, 500u);
   EXPECT_GT(patterns, 4000u);
   EXPECT_GT((*d)->issue_count(), 500u);
   EXPECT_GT(problems, 0u);  // at least the 8 transformations
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  EXPECT_LT(cpu_s, 1.0);  // CPU time: other jobs on the machine do not count
-#endif
   // Putin's date-restricted codes.
   bool putin = false;
   for (uint32_t i = 0; i < (*d)->actor_count(); ++i) {

@@ -1,5 +1,6 @@
 // Differential test (RE2's tester): dict::PhraseTrie::LongestAt against a
-// simple reference matcher that tries every phrase at every start position.
+// simple reference matcher that tries every phrase at every start position,
+// and the trie of a compiled Dictionary (the flat image) against PhraseTrie.
 //
 // Matching rules (dict/dictionary.h): a phrase word "w*" (more than one
 // byte before the '*') matches a token whose lower-case form starts with "w";
@@ -109,6 +110,12 @@ class TrieDifferentialTest : public ::testing::Test {
         }
         trie.Insert(phrases[e], static_cast<uint32_t>(e));
       }
+      // The same phrases as actors of a compiled dictionary: its trie is
+      // laid out in the flat image (stems' text moved into the string pool).
+      DictionaryBuilder builder;
+      for (const Phrase& p : phrases) builder.AddActor({{p}, {{"XXX"}}, {}});
+      auto dict = builder.Compile();
+      ASSERT_TRUE(dict.ok()) << dict.status().ToString();
       std::vector<Tok> toks(rng() % (max_tokens + 1));
       for (Tok& t : toks) t = RandomTok(&rng);
       auto word_of = [&](size_t i) -> std::string_view { return toks[i].lower; };
@@ -134,6 +141,14 @@ class TrieDifferentialTest : public ::testing::Test {
           ASSERT_EQ(by_ids.entry, got.entry);
         }
         ASSERT_EQ(got_found, want_found) << Describe(seed, trial, phrases, toks, start);
+        PhraseMatch in_image;
+        bool image_found =
+            (*dict)->actor_trie().LongestAt(start, toks.size(), word_of, lemma_of, &in_image);
+        ASSERT_EQ(image_found, got_found) << Describe(seed, trial, phrases, toks, start);
+        if (got_found) {
+          ASSERT_EQ(in_image.end, got.end) << Describe(seed, trial, phrases, toks, start);
+          ASSERT_EQ(in_image.entry, got.entry) << Describe(seed, trial, phrases, toks, start);
+        }
         if (!want_found) continue;
         ASSERT_EQ(got.begin, want.begin) << Describe(seed, trial, phrases, toks, start);
         ASSERT_EQ(got.end, want.end) << Describe(seed, trial, phrases, toks, start);

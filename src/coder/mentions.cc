@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
 #include "base/strings.h"
 
@@ -52,20 +51,6 @@ bool Modifier(const Token& t) {
                                text::kPosConj | text::kPosSub;
   return t.kind == TokenKind::kWord && !t.capitalized &&
          (t.pos & text::kPosAdj) != 0 && (t.pos & kClosed) == 0;
-}
-
-// Is the token one of `words`? Sizes and first bytes rule most words out
-// before a memcmp.
-inline bool Is(const Token& t, std::initializer_list<std::string_view> words) {
-  std::string_view s = t.lower;
-  if (s.empty()) return false;
-  for (std::string_view w : words) {
-    if (w.size() == s.size() && w[0] == s[0] &&
-        std::memcmp(w.data(), s.data(), s.size()) == 0) {
-      return true;
-    }
-  }
-  return false;
 }
 
 bool IsPreposition(const Token& t) {

@@ -8,6 +8,8 @@
 #ifndef LADDER_CODER_MENTIONS_H_
 #define LADDER_CODER_MENTIONS_H_
 
+#include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +60,20 @@ std::vector<Mention> FindMentions(const std::vector<text::Token>& tokens,
 // Splits a code into country (first three letters) and first agent.
 void SplitCode(std::string_view code, std::string* country,
                std::string* agent);
+
+// Is the token one of `words`? Sizes and first bytes rule most words out
+// before a memcmp (the coder's closed-class word tests).
+inline bool Is(const text::Token& t, std::initializer_list<std::string_view> words) {
+  std::string_view s = t.lower;
+  if (s.empty()) return false;
+  for (std::string_view w : words) {
+    if (w.size() == s.size() && w[0] == s[0] &&
+        std::memcmp(w.data(), s.data(), s.size()) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace ladder::coder
 

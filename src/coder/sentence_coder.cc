@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <span>
 
 #include "base/strings.h"
@@ -18,20 +17,6 @@ using text::Token;
 using text::TokenKind;
 
 namespace {
-
-// Is the token one of `words`? Sizes and first bytes rule most words out
-// before a memcmp.
-inline bool Is(const Token& t, std::initializer_list<std::string_view> words) {
-  std::string_view s = t.lower;
-  if (s.empty()) return false;
-  for (std::string_view w : words) {
-    if (w.size() == s.size() && w[0] == s[0] &&
-        std::memcmp(w.data(), s.data(), s.size()) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
 
 bool HardBoundary(const Token& t) {
   return t.kind == TokenKind::kSentenceEnd || t.lower == ";"sv ||

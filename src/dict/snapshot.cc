@@ -95,7 +95,7 @@ Result<std::shared_ptr<const Dictionary>> OpenBytes(std::shared_ptr<const void> 
     return InvalidArgument(name + ": truncated snapshot (" + std::to_string(bytes.size()) +
                            " bytes)");
   }
-  uint64_t expected = Load64(bytes.data() + kSnapshotSizeOffset);
+  uint64_t expected = ImageFileSize(bytes);
   if (expected != bytes.size()) {
     return InvalidArgument(name + ": " + (expected > bytes.size() ? "truncated" : "oversized") +
                            " snapshot: header says " + std::to_string(expected) +
@@ -265,9 +265,10 @@ Result<std::shared_ptr<const Dictionary>> ParseSnapshot(std::string_view bytes,
 Status AddSnapshotEntries(const Dictionary& d, const std::string& name,
                           DictionaryBuilder* builder) {
   uint64_t budget = kEntriesPerByte * d.image().size() + kBaseEntries;
-  if (ExpandedSize(d) > budget) {
+  uint64_t expanded = ExpandedSize(d);
+  if (expanded > budget) {
     return InvalidArgument(name + ": snapshot describes more entries than its size allows (" +
-                           std::to_string(ExpandedSize(d)) + " > " + std::to_string(budget) +
+                           std::to_string(expanded) + " > " + std::to_string(budget) +
                            "); refusing to expand it");
   }
   builder->AddAll(d);

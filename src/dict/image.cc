@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dict/dictionary.h"
@@ -251,21 +252,28 @@ bool Checker::Anchors() {
       return Fail("keyed[" + std::to_string(i) + "] is out of bounds");
     }
   }
+  // The forms of one verb share one anchor record (Compile): an exact copy
+  // of a record already checked is not checked again.
+  std::unordered_map<uint32_t, size_t> checked;  // all.begin -> anchor index
   for (size_t i = 0; i < t_.anchors.size(); ++i) {
     const flat::Anchor& a = t_.anchors[i];
-    std::string where = "anchors[" + std::to_string(i) + "]";
+    if (a.all.count > 0) {
+      auto [it, added] = checked.try_emplace(a.all.begin, i);
+      if (!added && std::memcmp(&t_.anchors[it->second], &a, sizeof a) == 0) continue;
+    }
+    auto where = [&] { return "anchors[" + std::to_string(i) + "]"; };  // on failure only
     if (!RangeOk(a.all, t_.u32.size()) || !RangeOk({a.needs, a.all.count}, t_.needs.size()) ||
         !RangeOk(a.unkeyed, t_.u32.size()) || !RangeOk(a.keyed, t_.keyed.size()) ||
         !RangeOk(a.key_table, t_.edges.size())) {
-      return Fail(where + " is out of bounds");
+      return Fail(where() + " is out of bounds");
     }
     for (uint32_t k = 0; k < a.all.count; ++k) {
       uint32_t p = t_.u32[a.all.begin + k];
-      if (p >= t_.patterns.size()) return Fail(where + " names no pattern");
+      if (p >= t_.patterns.size()) return Fail(where() + " names no pattern");
       const flat::Pattern& pattern = t_.patterns[p];
       // The coder starts matching at the anchor element.
       if (pattern.anchor < 0 || static_cast<uint32_t>(pattern.anchor) >= pattern.elements.count) {
-        return Fail(where + ": pattern " + std::to_string(p) + " has no anchor element");
+        return Fail(where() + ": pattern " + std::to_string(p) + " has no anchor element");
       }
     }
     // Positions lie in the list and ascend: the coder merges these lists.
@@ -276,18 +284,18 @@ bool Checker::Anchors() {
       }
       return true;
     };
-    if (!positions_ok(a.unkeyed)) return Fail(where + ": bad position");
+    if (!positions_ok(a.unkeyed)) return Fail(where() + ": bad position");
     for (uint32_t k = 0; k < a.keyed.count; ++k) {
       if (!positions_ok(t_.keyed[a.keyed.begin + k].positions)) {
-        return Fail(where + ": bad position");
+        return Fail(where() + ": bad position");
       }
     }
     auto table = t_.edges.subspan(a.key_table.begin, a.key_table.count);
     if (!TableOk(table, [](const flat::EdgeSlot& s) { return s.value == 0; })) {
-      return Fail(where + ": the key table is not a power of two with an empty slot");
+      return Fail(where() + ": the key table is not a power of two with an empty slot");
     }
     for (const flat::EdgeSlot& s : table) {
-      if (s.value > a.keyed.count) return Fail(where + ": the key table leads nowhere");
+      if (s.value > a.keyed.count) return Fail(where() + ": the key table leads nowhere");
     }
   }
   for (size_t w = 0; w < t_.anchor_bits.size(); ++w) {

@@ -212,6 +212,7 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
     return !story;
   }
   coder::DeleteCommaClauses(options.comma_clauses, &tokens);
+  dict->PrefetchAnchors(tokens);  // for the verb search, after the mentions
   std::vector<coder::Mention> mentions =
       coder::FindMentions(tokens, text, *dict, ymd, context);
   coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};

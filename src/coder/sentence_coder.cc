@@ -45,7 +45,8 @@ bool ElementMatches(const ElementView& e, const Token& t, bool exact) {
 // over word ids; cleared after use so it costs only the sentence's words.
 class SentenceWords {
  public:
-  SentenceWords(const std::vector<Token>& tokens, size_t vocabulary_size) {
+  SentenceWords(const std::vector<Token>& tokens, const dict::Dictionary& d) {
+    size_t vocabulary_size = d.vocabulary().size();
     if (bits_.size() * 64 <= vocabulary_size) {
       bits_.resize(vocabulary_size / 64 + 1, 0);
     }
@@ -53,10 +54,14 @@ class SentenceWords {
       Set(t.word_id);
       Set(t.lemma_id);
     }
+    for (uint32_t id : set_) {
+      if (d.IsKeyWord(id)) keys_.push_back(id);
+    }
   }
   ~SentenceWords() {
     for (uint32_t id : set_) bits_[id >> 6] = 0;
     set_.clear();
+    keys_.clear();
   }
   SentenceWords(const SentenceWords&) = delete;
   SentenceWords& operator=(const SentenceWords&) = delete;
@@ -79,6 +84,8 @@ class SentenceWords {
 
   // The distinct ids present.
   const std::vector<uint32_t>& ids() const { return set_; }
+  // Those of them that key some anchor's patterns (Dictionary::IsKeyWord).
+  const std::vector<uint32_t>& keys() const { return keys_; }
 
  private:
   void Set(uint32_t id) {
@@ -90,10 +97,12 @@ class SentenceWords {
   // time per thread): the dictionary is shared, the bitmap is not.
   static thread_local std::vector<uint64_t> bits_;
   static thread_local std::vector<uint32_t> set_;
+  static thread_local std::vector<uint32_t> keys_;
 };
 
 thread_local std::vector<uint64_t> SentenceWords::bits_;
 thread_local std::vector<uint32_t> SentenceWords::set_;
+thread_local std::vector<uint32_t> SentenceWords::keys_;
 
 // Buffers for CandidatePatterns, reused from token to token.
 struct Candidates {
@@ -152,6 +161,12 @@ void MergeMet(const dict::AnchorView& a, const SentenceWords& words,
   }
 }
 
+// Testing a key of an anchor against the sentence's bitmap walks the
+// anchor's keys in order; looking a sentence word up in the anchor's key
+// table is a jump that usually misses the cache. One jump costs about as
+// much as testing this many keys.
+constexpr size_t kScanPerProbe = 32;
+
 // Positions in `a.all()` of the patterns that may match, in list order: all
 // of a short list; for a long one, those without a key word plus those whose
 // key word the sentence has. With `words`, only the positions whose one-word
@@ -170,7 +185,7 @@ void Positions(const dict::Dictionary& d, uint32_t anchor,
   }
   c->lists.clear();
   c->lists.push_back(a.unkeyed());
-  if (a.keyed_count() <= words->ids().size()) {
+  if (a.keyed_count() <= kScanPerProbe * words->keys().size()) {
     for (size_t k = 0; k < a.keyed_count(); ++k) {
       const auto& keyed = a.keyed(k);
       if (words->Has(keyed.key)) c->lists.push_back(a.positions(keyed));
@@ -178,7 +193,7 @@ void Positions(const dict::Dictionary& d, uint32_t anchor,
   } else {
     // Many keys (a common verb of a large dictionary): look up the
     // sentence's words instead of testing every key.
-    for (uint32_t id : words->ids()) {
+    for (uint32_t id : words->keys()) {
       auto list = a.Keyed(id);
       if (!list.empty()) c->lists.push_back(list);
     }
@@ -1279,7 +1294,7 @@ void SentenceCoder::Code(const SentenceContext& c,
   if (!with_inner.empty()) s.mentions = &with_inner;
   const std::vector<Mention>& all = *s.mentions;
   std::vector<DateMention> dates = FindDates(t, c.doc_days);
-  SentenceWords words(t, dict_.vocabulary().size());
+  SentenceWords words(t, dict_);
   // Per thread: their capacity is reused from sentence to sentence.
   thread_local Candidates cand;
   std::vector<bool> used(t.size(), false);

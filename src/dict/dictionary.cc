@@ -378,6 +378,7 @@ class ImageBuilder {
   std::vector<flat::Needs> needs;
   std::vector<flat::Keyed> keyed;
   std::vector<uint64_t> anchor_bits;
+  std::vector<uint64_t> key_bits;
 
   flat::Str Str(std::string_view s) {
     flat::Range r = strings_.Add(std::span<const char>(s.data(), s.size()), &chars);
@@ -475,6 +476,7 @@ class ImageBuilder {
     t.needs = needs;
     t.keyed = keyed;
     t.anchor_bits = anchor_bits;
+    t.key_bits = key_bits;
     return t;
   }
 
@@ -612,6 +614,7 @@ void LayOutAnchors(std::vector<AnchorBuild>* anchors, const Vocabulary& vocab,
   img.needs.reserve(all);
   img.edges.reserve(slots + trie_slots);
   img.anchor_bits.assign(by_anchor.size() / 64 + 1, 0);
+  img.key_bits.assign(vocab.size() / 64 + 1, 0);
   img.anchors.reserve(by_anchor.size());
   for (uint32_t id = 0; id < by_anchor.size(); ++id) {
     const AnchorBuild& a = by_anchor[id];
@@ -629,6 +632,7 @@ void LayOutAnchors(std::vector<AnchorBuild>* anchors, const Vocabulary& vocab,
     r.keyed = {static_cast<uint32_t>(img.keyed.size()), static_cast<uint32_t>(a.keyed.size())};
     for (const auto& [key, positions] : a.keyed) {
       img.keyed.push_back({key, img.OwnU32(positions)});
+      img.key_bits[key >> 6] |= uint64_t{1} << (key & 63);
     }
     r.key_table = img.Edges(a.key_table);
     img.anchors.push_back(r);

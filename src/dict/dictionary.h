@@ -510,6 +510,27 @@ class Dictionary {
     }
     return {&t_, &t_.anchors[word]};
   }
+  // A hint, no result: starts loading the anchor records of the tokens'
+  // words (ids as for AnchoredOn), so that their cache misses overlap with
+  // other work instead of stalling the verb search one by one.
+  void PrefetchAnchors(const std::vector<text::Token>& tokens) const {
+    const auto& bits = t_.anchor_bits;
+    auto fetch = [&](uint32_t id) {
+      if ((id >> 6) < bits.size() && ((bits[id >> 6] >> (id & 63)) & 1)) {
+        __builtin_prefetch(&t_.anchors[id]);
+      }
+    };
+    for (const text::Token& t : tokens) {
+      fetch(t.lemma_id);
+      if (t.word_id != t.lemma_id) fetch(t.word_id);
+    }
+  }
+  // Does word `id` key some anchor's patterns (AnchorView::Keyed)? A word
+  // that keys none need not be looked up in any key table.
+  bool IsKeyWord(uint32_t id) const {
+    const auto& bits = t_.key_bits;
+    return (id >> 6) < bits.size() && ((bits[id >> 6] >> (id & 63)) & 1);
+  }
   // Sets each token's word_id and lemma_id from this dictionary's
   // vocabulary (kNoWord for words no phrase or pattern uses).
   void AssignWordIds(std::vector<text::Token>* tokens) const;

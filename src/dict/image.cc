@@ -1,7 +1,12 @@
 // Writing and checking dictionary images (dict/image.h).
 #include "dict/image.h"
 
+#include <sys/mman.h>
+
+#include <algorithm>
 #include <bit>
+#include <cstdlib>
+#include <new>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -47,6 +52,7 @@ void ForEachSection(Tables& t, F&& f) {
   f("needs", t.needs);
   f("keyed", t.keyed);
   f("anchor bits", t.anchor_bits);
+  f("key bits", t.key_bits);
 }
 
 size_t Align8(size_t n) { return (n + 7) & ~size_t{7}; }
@@ -316,6 +322,25 @@ Status Checker::Run(const std::string& name) {
 
 }  // namespace
 
+void ImageMemoryDeleter::operator()(uint64_t* p) const { std::free(p); }
+
+namespace {
+
+// Memory for an image of `size` bytes (a multiple of 8). A large one is
+// aligned to 2 MiB and asks for transparent huge pages: lookups jump all
+// over tens of megabytes, and with 4 KiB pages most jumps would also miss
+// the TLB.
+uint64_t* AllocateImage(size_t size) {
+  constexpr size_t kHugePage = size_t{2} << 20;
+  if (size < kHugePage) return static_cast<uint64_t*>(std::malloc(std::max<size_t>(size, 8)));
+  size_t rounded = (size + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (p != nullptr) ::madvise(p, rounded, MADV_HUGEPAGE);  // only a hint
+  return static_cast<uint64_t*>(p);
+}
+
+}  // namespace
+
 ImageBuffer WriteImage(const ImageTables& tables, uint32_t format_version) {
   size_t size = kFirstSection;
   ForEachSection(tables, [&](const char*, const auto& span) {
@@ -323,7 +348,9 @@ ImageBuffer WriteImage(const ImageTables& tables, uint32_t format_version) {
   });
   // Not zero-filled first: each byte is written once below (a large
   // dictionary's image is tens of megabytes of fresh pages).
-  ImageBuffer image{std::unique_ptr<uint64_t[]>(new uint64_t[size / 8]), size};
+  uint64_t* memory = AllocateImage(size);
+  if (memory == nullptr) throw std::bad_alloc();
+  ImageBuffer image{std::unique_ptr<uint64_t[], ImageMemoryDeleter>(memory), size};
   auto* out = reinterpret_cast<unsigned char*>(image.words.get());
   std::memset(out, 0, kFirstSection);
   std::memcpy(out, kSnapshotMagic, sizeof kSnapshotMagic);

@@ -36,7 +36,7 @@ inline constexpr char kSnapshotMagic[12] = {'L', 'A', 'D', 'D', 'E',  'R',
                                             'D', 'I', 'C', 'T', '\0', '\0'};
 // The binary layout; bumped whenever a record or what Compile() computes
 // changes (an older snapshot is then refused: compile it again).
-inline constexpr uint32_t kSnapshotLayoutVersion = 3;
+inline constexpr uint32_t kSnapshotLayoutVersion = 4;
 // The fixed header: magic, format version, layout version, section count,
 // total file size (u64 at kSnapshotSizeOffset: image plus checksum).
 inline constexpr size_t kSnapshotHeaderSize = 32;
@@ -70,6 +70,7 @@ struct ImageTables {
   std::span<const flat::Needs> needs;
   std::span<const flat::Keyed> keyed;
   std::span<const uint64_t> anchor_bits;  // ids with a non-empty Anchor
+  std::span<const uint64_t> key_bits;  // ids keying a pattern of some Anchor
 
   std::string_view str(flat::Str s) const { return {chars.data() + s.offset, s.size}; }
   WordList words(flat::Range r) const {
@@ -79,12 +80,17 @@ struct ImageTables {
     return u32.subspan(r.begin, r.count);
   }
 };
-inline constexpr uint32_t kImageSections = 25;
+inline constexpr uint32_t kImageSections = 26;
 enum TrieId : uint32_t { kActorTrie = 0, kAgentTrie, kDiscardTrie, kIssueTrie };
+
+// Frees an ImageBuffer's memory (AllocateImage in image.cc).
+struct ImageMemoryDeleter {
+  void operator()(uint64_t* p) const;
+};
 
 // An image in memory: 8-byte aligned bytes.
 struct ImageBuffer {
-  std::unique_ptr<uint64_t[]> words;
+  std::unique_ptr<uint64_t[], ImageMemoryDeleter> words;
   size_t size = 0;  // bytes
   std::span<const unsigned char> bytes() const {
     return {reinterpret_cast<const unsigned char*>(words.get()), size};

@@ -88,6 +88,34 @@ TEST(NewActorLengthTest, UnknownNounPhrasesBecomeQuotedActors) {
   EXPECT_TRUE(r->events.empty());
 }
 
+// A sentence naming no known actor codes nothing, and the coder skips it,
+// unless new_actor_length lets unknown noun phrases stand as actors; an
+// explanation still lists the verbs it tried.
+TEST(NewActorLengthTest, SentenceWithoutKnownActors) {
+  EngineOptions o;
+  o.require_dyad = true;
+  o.code_unknown_actors = true;
+  o.new_actor_length = 4;
+  auto engine = Open(o);
+  ASSERT_NE(engine, nullptr);
+  Document doc{"d", "2023-09-08",
+               "The Ministry of Magic criticized the Wizengamot.", "", "", ""};
+  auto r = engine->Code(doc);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->events.size(), 1u);
+  ASSERT_TRUE(r->events[0].source && r->events[0].target);
+  EXPECT_EQ(r->events[0].source->code, "\"THE MINISTRY OF MAGIC\"");
+  EXPECT_EQ(r->events[0].target->code, "\"THE WIZENGAMOT\"");
+  o.new_actor_length = 0;
+  engine = Open(o);
+  ASSERT_NE(engine, nullptr);
+  r = engine->Code(doc);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->events.empty());
+  std::string trace = engine->Explain(doc.text, doc.date);
+  EXPECT_NE(trace.find("'criticized'"), std::string::npos) << trace;
+}
+
 class LegacySuiteTest : public ::testing::Test {
  protected:
   void SetUp() override {

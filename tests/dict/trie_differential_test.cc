@@ -113,7 +113,11 @@ class TrieDifferentialTest : public ::testing::Test {
       // The same phrases as actors of a compiled dictionary: its trie is
       // laid out in the flat image (stems' text moved into the string pool).
       DictionaryBuilder builder;
-      for (const Phrase& p : phrases) builder.AddActor({{p}, {{"XXX"}}, {}});
+      for (const Phrase& p : phrases) {
+        DatedCode code;
+        code.code = "XXX";
+        builder.AddActor({{p}, {code}, {}});
+      }
       auto dict = builder.Compile();
       ASSERT_TRUE(dict.ok()) << dict.status().ToString();
       std::vector<Tok> toks(rng() % (max_tokens + 1));

@@ -50,6 +50,7 @@ class SentenceWords {
     if (bits_.size() * 64 <= vocabulary_size) {
       bits_.resize(vocabulary_size / 64 + 1, 0);
     }
+    bits_p_ = bits_.data();
     for (const Token& t : tokens) {
       Set(t.word_id);
       Set(t.lemma_id);
@@ -66,7 +67,7 @@ class SentenceWords {
   SentenceWords(const SentenceWords&) = delete;
   SentenceWords& operator=(const SentenceWords&) = delete;
 
-  bool Has(uint32_t id) const { return (bits_[id >> 6] >> (id & 63)) & 1; }
+  bool Has(uint32_t id) const { return (bits_p_[id >> 6] >> (id & 63)) & 1; }
   // May `p` match this sentence: is one word of each required element here?
   bool MayMatch(const PatternView& p) const {
     for (uint32_t e : p.required()) {
@@ -90,9 +91,12 @@ class SentenceWords {
  private:
   void Set(uint32_t id) {
     if (id == dict::kNoWord || Has(id)) return;
-    bits_[id >> 6] |= uint64_t{1} << (id & 63);
+    bits_p_[id >> 6] |= uint64_t{1} << (id & 63);
     set_.push_back(id);
   }
+  // bits_.data(): reaching a thread_local vector goes through its
+  // initialisation guard on every access, and Has is called very often.
+  uint64_t* bits_p_ = nullptr;
   // Per thread, reused from sentence to sentence (one SentenceWords at a
   // time per thread): the dictionary is shared, the bitmap is not.
   static thread_local std::vector<uint64_t> bits_;

@@ -12,11 +12,23 @@ using namespace std::string_view_literals;  // "x"sv: compared inline, no strlen
 
 namespace {
 
+// The document date, broken down once per sentence rather than per token.
+struct DocDate {
+  int days = kNoDate;
+  int year = 0, month = 0, day = 0;  // 0 when unknown
+
+  explicit DocDate(int doc_days) : days(doc_days) {
+    if (days != kNoDate) base::CivilFromDays(days, &year, &month, &day);
+  }
+};
+
 int Weekday(std::string_view w) {
   static constexpr std::string_view kDays[] = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday"};
-  if (w.size() < 6 || w.size() > 9 || !base::EndsWith(w, "day")) return -1;
+  if (w.size() < 6 || w.size() > 9 || w.substr(w.size() - 3) != "day"sv) {
+    return -1;
+  }
   for (int i = 0; i < 7; ++i) {
     if (w == kDays[i]) return i;
   }
@@ -32,7 +44,20 @@ int Month(std::string_view w) {
       {"july", "jul.", "jul"},      {"august", "aug.", "aug"},
       {"september", "sept.", "sep."}, {"october", "oct.", "oct"},
       {"november", "nov.", "nov"},  {"december", "dec.", "dec"}};
-  for (int i = 0; i < 12; ++i) {
+  // Only the months that share the word's first letter are compared.
+  int first = 0, last = -1;
+  switch (w[0]) {
+    case 'j': first = 0, last = 6; break;  // january, june, july
+    case 'f': first = last = 1; break;
+    case 'm': first = 2, last = 4; break;  // march, may
+    case 'a': first = 3, last = 7; break;  // april, august
+    case 's': first = last = 8; break;
+    case 'o': first = last = 9; break;
+    case 'n': first = last = 10; break;
+    case 'd': first = last = 11; break;
+    default: return 0;
+  }
+  for (int i = first; i <= last; ++i) {
     if (kMonths[i][0][0] != w[0]) continue;
     for (std::string_view form : kMonths[i]) {
       if (w == form) return i + 1;
@@ -42,13 +67,16 @@ int Month(std::string_view w) {
   return 0;
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
 bool Number(const text::Token& t, int lo, int hi, int* value) {
-  long long v;
-  std::string digits = t.lower;
+  // Only digits parse to a value in [lo, hi] (lo >= 1: no sign), so a
+  // token that does not start with one is ruled out without parsing.
+  std::string_view digits = t.lower;
+  if (digits.empty() || !IsDigit(digits[0])) return false;
   // "10th", "1st"
-  while (!digits.empty() && (digits.back() < '0' || digits.back() > '9')) {
-    digits.pop_back();
-  }
+  while (!IsDigit(digits.back())) digits.remove_suffix(1);
+  long long v;
   if (!base::ParseInt(digits, &v) || v < lo || v > hi) return false;
   *value = static_cast<int>(v);
   return true;
@@ -70,13 +98,14 @@ bool FullDate(int year, int month, int day, std::string* iso) {
 }
 
 // Relative expressions: weekdays, yesterday, last week/month/year.
-bool Relative(const std::vector<text::Token>& t, size_t i, int doc_days,
+bool Relative(const std::vector<text::Token>& t, size_t i, const DocDate& doc,
               DateMention* out) {
-  if (doc_days == kNoDate) return false;
+  if (doc.days == kNoDate) return false;
   const std::string& w = t[i].lower;
+  // Every relative expression is a word of 4 to 9 letters.
+  if (w.size() < 4 || w.size() > 9) return false;
   std::string_view prev = i > 0 ? std::string_view(t[i - 1].lower) : "";
-  int y, m, d;
-  base::CivilFromDays(doc_days, &y, &m, &d);
+  const int doc_days = doc.days, y = doc.year, m = doc.month;
   out->begin = static_cast<uint32_t>(i);
   out->end = static_cast<uint32_t>(i + 1);
   if (w == "yesterday"sv) {
@@ -116,13 +145,12 @@ bool Relative(const std::vector<text::Token>& t, size_t i, int doc_days,
 }
 
 // Absolute expressions: "in 2019", "September 2019", "Sept. 10", "10 May 2021".
-bool Absolute(const std::vector<text::Token>& t, size_t i, int doc_days,
+bool Absolute(const std::vector<text::Token>& t, size_t i, const DocDate& doc,
               DateMention* out) {
   size_t n = t.size();
   int year = 0, month = 0, day = 0;
   out->begin = static_cast<uint32_t>(i);
-  int doc_year = 0, dm, dd;
-  if (doc_days != kNoDate) base::CivilFromDays(doc_days, &doc_year, &dm, &dd);
+  const int doc_year = doc.year;
   month = t[i].capitalized ? Month(t[i].lower) : 0;
   if (month > 0 && !(t[i].lower == "may"sv && i + 1 < n &&
                      t[i + 1].kind != text::TokenKind::kNumber)) {
@@ -185,10 +213,11 @@ bool MayBeDate(const text::Token& t) {
 std::vector<DateMention> FindDates(const std::vector<text::Token>& tokens,
                                    int doc_days) {
   std::vector<DateMention> dates;
+  const DocDate doc(doc_days);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!MayBeDate(tokens[i])) continue;
     DateMention d;
-    if (Relative(tokens, i, doc_days, &d) || Absolute(tokens, i, doc_days, &d)) {
+    if (Relative(tokens, i, doc, &d) || Absolute(tokens, i, doc, &d)) {
       dates.push_back(d);
       if (d.end > i + 1) i = d.end - 1;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 #include "base/strings.h"
 
@@ -35,9 +36,11 @@ struct Piece {
 };
 
 bool IsTitle(std::string_view lower) {
-  static const char* const kTitles[] = {"mr.", "mrs.", "ms.", "dr.", "mr",
-                                        "mrs", "ms", "dr", "miss"};
-  for (const char* t : kTitles) {
+  // Every title starts with 'm' or 'd': other words are not compared.
+  if (lower.empty() || (lower[0] != 'm' && lower[0] != 'd')) return false;
+  static constexpr std::string_view kTitles[] = {
+      "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss"};
+  for (std::string_view t : kTitles) {
     if (lower == t) return true;
   }
   return false;
@@ -119,9 +122,46 @@ bool PieceAt(const std::vector<Token>& tokens, size_t i,
   return false;
 }
 
+// PieceAt over one sentence. Most tokens start no piece: two bitmap tests
+// rule them out before PieceAt. The token after a phrase is asked twice
+// (GrowPhrase, then the main loop), so the last token found to start no
+// piece is remembered (PieceAt writes nothing when it finds none).
+class PieceFinder {
+ public:
+  PieceFinder(const std::vector<Token>& tokens, const dict::Dictionary& dict,
+              int ymd)
+      : tokens_(tokens), dict_(dict), ymd_(ymd) {}
+
+  bool At(size_t i, Piece* piece) {
+    if (i == miss_) return false;
+    const Token& t = tokens_[i];
+    if (!dict_.actor_trie().MayStartAt(t.word_id, t.lemma_id) &&
+        !dict_.agent_trie().MayStartAt(t.word_id, t.lemma_id)) {
+      return false;
+    }
+    if (PieceAt(tokens_, i, dict_, ymd_, piece)) return true;
+    miss_ = i;
+    return false;
+  }
+
+ private:
+  const std::vector<Token>& tokens_;
+  const dict::Dictionary& dict_;
+  int ymd_;
+  size_t miss_ = SIZE_MAX;
+};
+
 // "Mr. Kim", or a bare alias not followed by another capitalised word.
+// Can an alias start at `t`? Not before the document has aliases, nor at a
+// word that is neither capitalised nor a title: cheap tests that spare
+// most tokens the call to AliasAt.
+bool MayStartAlias(const Token& t, const DocumentContext& context) {
+  return !context.aliases.empty() && (t.capitalized || IsTitle(t.lower));
+}
+
 bool AliasAt(const std::vector<Token>& tokens, size_t i,
              const DocumentContext& context, Piece* piece) {
+  if (!MayStartAlias(tokens[i], context)) return false;
   size_t k = i;
   bool titled = false;
   if (IsTitle(tokens[i].lower) && i + 1 < tokens.size()) {
@@ -275,7 +315,8 @@ bool GappedActor(const std::vector<Token>& tokens, const Piece& actor, size_t k,
 // Grows a noun phrase from the piece at `i`; returns the end token.
 uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
                     const dict::Dictionary& dict, int ymd,
-                    const DocumentContext& context, std::vector<Piece>* pieces) {
+                    const DocumentContext& context, PieceFinder* finder,
+                    std::vector<Piece>* pieces) {
   size_t n = tokens.size();
   uint32_t end = pieces->back().end;
   while (end < n) {
@@ -283,7 +324,7 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
     size_t j = end;
     if (tokens[j].kind == TokenKind::kPossessive && j + 1 < n) {
       // "Russia's army": join only if an agent/actor follows.
-      if (PieceAt(tokens, j + 1, dict, ymd, &next) ||
+      if (finder->At(j + 1, &next) ||
           AliasAt(tokens, j + 1, context, &next)) {
         pieces->push_back(next);
         end = next.end;
@@ -298,7 +339,7 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
                k > j + 1 && k + 1 < n && Modifier(tokens[k + 1])))) {
         ++k;
       }
-      if (k > j + 1 && k < n && PieceAt(tokens, k, dict, ymd, &next) &&
+      if (k > j + 1 && k < n && finder->At(k, &next) &&
           next.kind == PieceKind::kAgent) {
         pieces->push_back(next);
         end = next.end;
@@ -306,7 +347,7 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
       }
       break;
     }
-    if (PieceAt(tokens, j, dict, ymd, &next) ||
+    if (finder->At(j, &next) ||
         AliasAt(tokens, j, context, &next)) {
       pieces->push_back(next);
       end = next.end;
@@ -317,7 +358,7 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
     if (pieces->back().kind == PieceKind::kActor && InnerModifier(tokens[j])) {
       size_t k = j + 1;
       while (k < n && k - j < 3 && InnerModifier(tokens[k])) ++k;
-      if (k < n && PieceAt(tokens, k, dict, ymd, &next)) {
+      if (k < n && finder->At(k, &next)) {
         // A second actor: the phrase is named by its first actor, as
         // PETRARCH codes a noun phrase.
         pieces->push_back(next);
@@ -339,7 +380,7 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
                  static_cast<uint32_t>(k), "", false, false};
       bool after_agent = pieces->back().kind == PieceKind::kAgent;
       Piece after;
-      bool more = k < n && PieceAt(tokens, k, dict, ymd, &after) &&
+      bool more = k < n && finder->At(k, &after) &&
                   after.kind == PieceKind::kAgent;
       if (after_agent || more) {
         pieces->push_back(name);
@@ -353,7 +394,7 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
         pieces->back().kind == PieceKind::kAgent && j + 1 < n) {
       size_t s = j + 1;
       if (tokens[s].lower == "the"sv && s + 1 < n) ++s;
-      if (PieceAt(tokens, s, dict, ymd, &next) &&
+      if (finder->At(s, &next) &&
           next.kind == PieceKind::kActor && next.end < n &&
           tokens[next.end].kind == TokenKind::kPossessive) {
         pieces->insert(pieces->begin(), next);
@@ -435,11 +476,22 @@ bool ResolvePronoun(size_t i, const std::string& word, bool person,
   m.possessor = false;
   m.compound = -1;
   m.how = "pronoun '" + word + "' -> " + m.code;
-  out->push_back(m);
+  out->push_back(std::move(m));
   return true;
 }
 
-// Pronouns and "the two sides": resolved from the document context.
+// Can a pronoun mention start at `t`? Only "he", "she", "both", "the" and
+// "it" start one: most tokens are ruled out by their length and first
+// letter, before PronounAt is called.
+bool MayStartPronoun(const Token& t) {
+  const std::string& w = t.lower;
+  if (w.size() < 2 || w.size() > 4) return false;
+  char c = w[0];
+  return c == 'h' || c == 's' || c == 'b' || c == 't' || c == 'i';
+}
+
+// Pronouns and "the two sides": resolved from the document context. Call
+// only where MayStartPronoun holds.
 bool PronounAt(const std::vector<Token>& tokens, size_t i,
                const DocumentContext& context, std::vector<Mention>* out) {
   const std::string& w = tokens[i].lower;
@@ -460,7 +512,7 @@ bool PronounAt(const std::vector<Token>& tokens, size_t i,
         m.end = static_cast<uint32_t>(last + 1);
         m.compound = static_cast<int>(out->size() - (r - (context.recent.size() - 2)));
         m.how = "'" + std::string(w) + " ... " + noun + "' -> last two actors";
-        out->push_back(m);
+        out->push_back(std::move(m));
       }
       (*out)[out->size() - 1].compound = static_cast<int>(out->size() - 2);
       (*out)[out->size() - 2].compound = static_cast<int>(out->size() - 2);
@@ -723,12 +775,16 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
   std::vector<LoneAgent> lone;
   dict.actor_trie().Prefetch(tokens);
   dict.agent_trie().Prefetch(tokens);
+  PieceFinder finder(tokens, dict, ymd);
   size_t i = 0;
   while (i < tokens.size()) {
     Piece first;
-    if (!PieceAt(tokens, i, dict, ymd, &first) &&
-        !AliasAt(tokens, i, *context, &first)) {
-      if (PronounAt(tokens, i, *context, &mentions)) {
+    // The cheap May* tests rule out most tokens before the calls.
+    if (!finder.At(i, &first) &&
+        !(MayStartAlias(tokens[i], *context) &&
+          AliasAt(tokens, i, *context, &first))) {
+      if (MayStartPronoun(tokens[i]) &&
+          PronounAt(tokens, i, *context, &mentions)) {
         mentions.back().prep = PreviousPreposition(tokens, mentions.back().begin);
         i = mentions.back().end;
         continue;
@@ -737,7 +793,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
       continue;
     }
     std::vector<Piece> pieces{first};
-    uint32_t end = GrowPhrase(tokens, i, dict, ymd, *context, &pieces);
+    uint32_t end = GrowPhrase(tokens, i, dict, ymd, *context, &finder, &pieces);
     // A lone agent word ("officials", "the army") with no country is not an
     // actor unless it names a known group.
     Mention m;
@@ -745,20 +801,21 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     m.end = end;
     Combine(pieces, &m);
     for (const Piece& p : pieces) {
+      // Appended in place: no temporary strings.
       if (!m.how.empty()) m.how += " + ";
-      static const char* const kKind[] = {"actor", "agent", "alias", "name"};
-      m.how += std::string(kKind[static_cast<int>(p.kind)]) + " '" +
-               std::string(text.substr(tokens[p.begin].begin,
-                                       tokens[p.end - 1].end -
-                                           tokens[p.begin].begin)) +
-               "'" + (p.code.empty() ? "" : " " + p.code);
+      static constexpr std::string_view kKind[] = {"actor", "agent", "alias", "name"};
+      m.how.append(kKind[static_cast<int>(p.kind)]).append(" '");
+      m.how.append(text.substr(tokens[p.begin].begin,
+                               tokens[p.end - 1].end - tokens[p.begin].begin));
+      m.how += '\'';
+      if (!p.code.empty()) m.how.append(" ").append(p.code);
     }
     if (!m.code.empty() && !m.country.empty()) {
       m.prep = PreviousPreposition(tokens, m.begin);
       m.possessor = end < tokens.size() &&
                     tokens[end].kind == TokenKind::kPossessive;
       RegisterAliases(tokens, pieces, m, context);
-      mentions.push_back(m);
+      mentions.push_back(std::move(m));
     } else if (!pieces.empty() &&
                std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) {
                  return p.kind == PieceKind::kAgent;

@@ -228,5 +228,37 @@ TEST_F(TrieDifferentialTest, StemMatchesFormNotLemma) {
   EXPECT_FALSE(trie.LongestAt(0, 1, word_of, lemma_of, &m));
 }
 
+// LongestAt over tokens rules out a start before walking when neither the
+// token's word nor its lemma has an edge from the root. A phrase may still
+// start there by its lemma alone or by a stem edge of the root (matched by
+// text: the token's word has no id at all), and no phrase starts past the
+// last token.
+TEST_F(TrieDifferentialTest, FastRejectKeepsLemmaAndStemStarts) {
+  PhraseTrie by_lemma;
+  by_lemma.Insert({"go", "home"}, 0);
+  std::vector<text::Token> tokens(2);
+  tokens[0].lower = "went";
+  tokens[0].lemma = "go";
+  tokens[1].lower = tokens[1].lemma = "home";
+  for (text::Token& t : tokens) {
+    t.word_id = by_lemma.vocabulary().Find(t.lower);
+    t.lemma_id = by_lemma.vocabulary().Find(t.lemma);
+  }
+  ASSERT_EQ(tokens[0].word_id, kNoWord);
+  PhraseMatch m;
+  ASSERT_TRUE(by_lemma.LongestAt(tokens, 0, &m));
+  EXPECT_EQ(m.end, 2u);
+  EXPECT_FALSE(by_lemma.LongestAt(tokens, 1, &m));
+  EXPECT_FALSE(by_lemma.LongestAt(tokens, 2, &m));
+
+  PhraseTrie by_stem;
+  by_stem.Insert({"russ*"}, 0);
+  by_stem.Insert({"moscow"}, 1);
+  std::vector<text::Token> russia(1);
+  russia[0].lower = russia[0].lemma = "russia";  // no id: only the stem matches
+  ASSERT_TRUE(by_stem.LongestAt(russia, 0, &m));
+  EXPECT_EQ(m.entry, 0u);
+}
+
 }  // namespace
 }  // namespace ladder::dict

@@ -222,7 +222,7 @@ class TrieView {
   bool LongestAt(const std::vector<text::Token>& tokens, size_t start,
                  PhraseMatch* match) const {
     // Most tokens start no phrase: rule them out here, before the walk
-    // sets up its stack (a third of a sentence's coding went to this).
+    // sets up its stack.
     if (start >= tokens.size() ||
         !MayStartAt(tokens[start].word_id, tokens[start].lemma_id)) {
       return false;

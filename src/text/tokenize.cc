@@ -2,6 +2,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -130,6 +131,7 @@ class Tokenizer {
     return i < end_ && (IsLetter(c) || IsDigit(c));
   }
 
+  size_t SkipAsciiAlnum(size_t i) const;
   size_t ScanWord(size_t i);
   size_t ScanAcronym(size_t i) const;
   size_t ScanAcronymPossessive(size_t i);
@@ -299,6 +301,26 @@ bool Tokenizer::TakesPeriod(std::string_view word, size_t after_dot) const {
   }
 }
 
+// The first position from i that is not an ASCII letter or digit (the bulk
+// of a word), found eight bytes at a time without decoding.
+size_t Tokenizer::SkipAsciiAlnum(size_t i) const {
+  if (internal::kLittleEndian) {
+    for (; i + 8 <= end_; i += 8) {
+      uint64_t x = internal::LoadWord(text_.data() + i);
+      uint64_t other = internal::BytesNotAsciiAlnum(x);
+      if (other != 0) return i + std::countr_zero(other) / 8;
+    }
+  }
+  for (; i < end_; ++i) {
+    unsigned char b = static_cast<unsigned char>(text_[i]);
+    if (static_cast<unsigned>((b | 0x20) - 'a') >= 26 &&
+        static_cast<unsigned>(b - '0') >= 10) {
+      break;
+    }
+  }
+  return i;
+}
+
 size_t Tokenizer::ScanWord(size_t i) {
   if (size_t acronym_end = ScanAcronym(i)) {
     Emit(i, acronym_end, TokenKind::kWord);
@@ -306,6 +328,8 @@ size_t Tokenizer::ScanWord(size_t i) {
   }
   size_t j = i, len;
   while (j < end_) {
+    j = SkipAsciiAlnum(j);
+    if (j >= end_) break;
     char32_t c = At(j, &len);
     if (IsLetter(c) || IsDigit(c)) {
       j += len;

@@ -254,5 +254,25 @@ TEST(TokenizeTest, ReusedTokensEqualFreshOnes) {
   }
 }
 
+// Words are scanned eight bytes at a time up to the first byte that is not
+// an ASCII letter or digit: every stop position, and non-ASCII letters,
+// hyphens and apostrophes after long runs.
+TEST(TokenizeTest, LongWordsEndWhereTheyShould) {
+  for (size_t len = 1; len <= 24; ++len) {
+    std::string word;
+    for (size_t i = 0; i < len; ++i) word.push_back("aB3"[i % 3]);
+    word[0] = 'w';
+    EXPECT_EQ(Surfaces(word), Strings({word}));
+    EXPECT_EQ(Surfaces(word + ", x"), Strings({word, ",", "x"}));
+    EXPECT_EQ(Surfaces(word + "\xC3\xA9t\xC3\xA9 x"),
+              Strings({word + "\xC3\xA9t\xC3\xA9", "x"}));
+    EXPECT_EQ(Surfaces(word + "-Un x"), Strings({word + "-Un", "x"}));
+    EXPECT_EQ(Surfaces(word + "\xE2\x80\x99s x"),
+              Strings({word, "\xE2\x80\x99s", "x"}));
+    EXPECT_EQ(Surfaces(word + "\xE2\x80\x94x"),
+              Strings({word, "\xE2\x80\x94", "x"}));
+  }
+}
+
 }  // namespace
 }  // namespace ladder::text

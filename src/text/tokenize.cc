@@ -225,7 +225,7 @@ size_t Tokenizer::ScanAcronym(size_t i) const {
   auto ascii_alpha = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   };
-  while (pos + 1 < end_ && ascii_alpha(text_[pos]) && text_[pos + 1] == '.') {
+  while (pos + 1 < end_ && text_[pos + 1] == '.' && ascii_alpha(text_[pos])) {
     pos += 2;
     ++letters;
   }
@@ -330,6 +330,9 @@ size_t Tokenizer::ScanWord(size_t i) {
   while (j < end_) {
     j = SkipAsciiAlnum(j);
     if (j >= end_) break;
+    // Most words end at an ASCII byte that cannot join or split them.
+    char b = text_[j];
+    if (static_cast<unsigned char>(b) < 0x80 && b != '-' && b != '\'') break;
     char32_t c = At(j, &len);
     if (IsLetter(c) || IsDigit(c)) {
       j += len;

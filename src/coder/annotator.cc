@@ -12,17 +12,36 @@ constexpr size_t kMaxCached = 23;  // longer forms or lemmas are not cached
 // many forms of a news corpus to collisions (Reuters: ~190k tokens).
 constexpr size_t kCacheSlots = 32768;
 
+// A form of at most kMaxCached bytes, zero-padded: hashed and compared a
+// word at a time, with no call to memcmp.
+struct Key {
+  uint64_t words[3] = {0, 0, 0};
+  bool operator==(const Key&) const = default;
+};
+
 struct CacheEntry {
   uint64_t owner = 0;  // Annotator id; 0: empty
-  uint32_t hash = 0;
+  Key key;
   uint32_t word_id = 0;
   uint32_t lemma_id = 0;
   uint16_t pos = 0;
   uint8_t key_size = 0;
+  // Part of the key: the annotation of a non-word token differs from that
+  // of a word with the same form ("'" is a quote or a possessive).
+  text::TokenKind kind = text::TokenKind::kWord;
   uint8_t lemma_size = 0;
-  char key[kMaxCached];
   char lemma[kMaxCached];
 };
+
+// The cache slot of a key: a multiply-xorshift mix of its words.
+size_t SlotOf(const Key& k, size_t size) {
+  uint64_t h = k.words[0] ^ (k.words[1] * 0x9E3779B97F4A7C15ULL) ^
+               (k.words[2] * 0xC2B2AE3D27D4EB4FULL) ^ size;
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  return static_cast<size_t>(h & (kCacheSlots - 1));
+}
 
 std::atomic<uint64_t> next_id{1};
 
@@ -36,14 +55,14 @@ void Annotator::Annotate(std::vector<text::Token>* tokens) const {
   if (cache.empty()) cache.resize(kCacheSlots);
   for (text::Token& t : *tokens) {
     const std::string& form = t.lower;
-    bool cacheable = t.kind == text::TokenKind::kWord && form.size() <= kMaxCached;
+    bool cacheable = form.size() <= kMaxCached;
     CacheEntry* e = nullptr;
-    uint32_t hash = 0;
+    Key key;
     if (cacheable) {
-      hash = dict::Vocabulary::Hash(form);
-      e = &cache[hash & (kCacheSlots - 1)];
-      if (e->owner == id_ && e->hash == hash && e->key_size == form.size() &&
-          std::memcmp(e->key, form.data(), form.size()) == 0) {
+      std::memcpy(key.words, form.data(), form.size());
+      e = &cache[SlotOf(key, form.size())];
+      if (e->owner == id_ && e->key == key && e->key_size == form.size() &&
+          e->kind == t.kind) {
         t.pos = e->pos;
         t.lemma.assign(e->lemma, e->lemma_size);
         t.word_id = e->word_id;
@@ -55,12 +74,12 @@ void Annotator::Annotate(std::vector<text::Token>* tokens) const {
     dict_.AssignWordIds(&t);
     if (cacheable && t.lemma.size() <= kMaxCached) {
       e->owner = id_;
-      e->hash = hash;
+      e->key = key;
+      e->key_size = static_cast<uint8_t>(form.size());
+      e->kind = t.kind;
       e->pos = t.pos;
       e->word_id = t.word_id;
       e->lemma_id = t.lemma_id;
-      e->key_size = static_cast<uint8_t>(form.size());
-      std::memcpy(e->key, form.data(), form.size());
       e->lemma_size = static_cast<uint8_t>(t.lemma.size());
       std::memcpy(e->lemma, t.lemma.data(), t.lemma.size());
     }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "text/swar.h"
 #include "text/text.h"
 
 namespace ladder::text {
@@ -52,6 +53,29 @@ std::string ReplaceControls(std::string_view s) {
   return out;
 }
 
+// True if no byte of s needs normalizing (see BytesNeedingNormalization):
+// then s is valid UTF-8, has no controls to replace, and is NFC. Most news
+// text is such plain ASCII; this one word-at-a-time pass replaces the
+// validation, control and ASCII passes below.
+bool IsPlainAscii(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size(), i = 0;
+  for (; i + 16 <= n; i += 16) {
+    if (internal::BytesNeedingNormalization(internal::LoadWord(p + i)) |
+        internal::BytesNeedingNormalization(internal::LoadWord(p + i + 8))) {
+      return false;
+    }
+  }
+  for (; i < n; ++i) {
+    uint64_t byte = static_cast<unsigned char>(p[i]);
+    if (internal::BytesNeedingNormalization(byte |
+                                            (internal::kOnes - 1) * ' ')) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool IsAscii(std::string_view s) {
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -62,6 +86,7 @@ bool IsAscii(std::string_view s) {
 }  // namespace
 
 Result<std::string> Normalize(std::string_view utf8) {
+  if (IsPlainAscii(utf8)) return std::string(utf8);
   size_t bad = base::FindInvalidUtf8(utf8);
   if (bad != std::string_view::npos) {
     return InvalidArgument("invalid UTF-8 at byte " + std::to_string(bad));

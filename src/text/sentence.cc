@@ -5,12 +5,14 @@
 // when white space and a plausible sentence opening follow. Abbreviations
 // are classified in chars.cc; a wire-service dateline at the start of a line
 // is excluded from the sentence that follows it.
+#include <bit>
 #include <cstdint>
 #include <limits>
 #include <string_view>
 #include <vector>
 
 #include "text/chars.h"
+#include "text/swar.h"
 #include "text/text.h"
 
 namespace ladder::text {
@@ -26,6 +28,28 @@ using internal::IsUpper;
 
 bool IsTerminator(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+// The first position in s[i, end) holding . ! ? or 0xE2, the lead byte of
+// "…" (E2 80 A6); `end` if none. Stepping over bytes finds the same
+// terminators as decoding one character at a time: the bytes this skips
+// inside a multi-byte character are continuation bytes, and these decode
+// (alone) to U+FFFD.
+size_t NextTerminatorCandidate(std::string_view s, size_t i, size_t end) {
+  using internal::BytesEqual;
+  if (internal::kLittleEndian) {
+    for (; i + 8 <= end; i += 8) {
+      uint64_t x = internal::LoadWord(s.data() + i);
+      uint64_t hits = BytesEqual(x, '.') | BytesEqual(x, '!') |
+                      BytesEqual(x, '?') | BytesEqual(x, 0xE2);
+      if (hits != 0) return i + std::countr_zero(hits) / 8;
+    }
+  }
+  for (; i < end; ++i) {
+    char c = s[i];
+    if (c == '.' || c == '!' || c == '?' || c == '\xE2') return i;
+  }
+  return end;
 }
 
 bool IsAsciiAlpha(char c) {
@@ -52,7 +76,6 @@ size_t ScanDatelineLocation(std::string_view s, bool* all_caps) {
   if (s.empty() || !IsUpper(DecodeAt(s, 0, &len))) return 0;
   while (i < s.size() && i < 60) {
     char32_t c = DecodeAt(s, i, &len);
-    bool next_is_word = i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '-';
     if (IsLetter(c)) {
       ++letters;
       if (IsLower(c)) *all_caps = false;
@@ -61,7 +84,8 @@ size_t ScanDatelineLocation(std::string_view s, bool* all_caps) {
       ++words;
       len = 1;
     } else if (!(c == '.' || internal::IsApostrophe(c) ||
-                 (c == '-' && next_is_word))) {
+                 (c == '-' && i + 1 < s.size() && s[i + 1] != ' ' &&
+                  s[i + 1] != '-'))) {
       break;
     }
     i += len;
@@ -196,9 +220,9 @@ void Splitter::SplitLine(size_t begin, size_t end) {
   size_t start = SkipSpaces(text_, begin, end);
   start += DatelineLength(text_.substr(start, end - start));
   size_t i = start, len;
-  while (i < end) {
+  while ((i = NextTerminatorCandidate(text_, i, end)) < end) {
     if (!IsTerminator(DecodeAt(text_, i, &len))) {
-      i += len;
+      ++i;
       continue;
     }
     size_t run_end = i;

@@ -2,12 +2,14 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "text/chars.h"
+#include "text/swar.h"
 #include "text/text.h"
 
 namespace ladder::text {
@@ -92,6 +94,8 @@ class Tokenizer {
   Tokenizer(std::string_view text, size_t end, std::vector<Token>* out)
       : text_(text), end_(end), out_(out) {}
 
+  size_t count() const { return count_; }
+
   void Run(size_t i) {
     while (i < end_) {
       size_t len;
@@ -127,6 +131,7 @@ class Tokenizer {
     return i < end_ && (IsLetter(c) || IsDigit(c));
   }
 
+  size_t SkipAsciiAlnum(size_t i) const;
   size_t ScanWord(size_t i);
   size_t ScanAcronym(size_t i) const;
   size_t ScanAcronymPossessive(size_t i);
@@ -140,14 +145,57 @@ class Tokenizer {
   std::string_view text_;
   size_t end_;
   std::vector<Token>* out_;
+  size_t count_ = 0;  // tokens emitted; *out_ may hold more, to be reused
 };
 
+// Sets the lower-cased form and case flags of an ASCII surface of at most 16
+// bytes that has 16 readable bytes at `p`, eight bytes at a time; returns
+// false (setting nothing) if the surface has a non-ASCII byte.
+bool FoldShortAscii(const char* p, size_t size, Token* t) {
+  using internal::AsciiBytesInRange;
+  // Keep the surface's bytes (the lowest `size` bytes of the two words).
+  uint64_t keep0 = size >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * size)) - 1;
+  uint64_t keep1 = size >= 16  ? ~uint64_t{0}
+                   : size <= 8 ? 0
+                               : (uint64_t{1} << (8 * (size - 8))) - 1;
+  uint64_t w0 = internal::LoadWord(p) & keep0;
+  uint64_t w1 = internal::LoadWord(p + 8) & keep1;
+  if (internal::BytesNonAscii(w0 | w1)) return false;
+  uint64_t up0 = AsciiBytesInRange(w0, 'A', 'Z');
+  uint64_t up1 = AsciiBytesInRange(w1, 'A', 'Z');
+  uint64_t low0 = AsciiBytesInRange(w0, 'a', 'z');
+  uint64_t low1 = AsciiBytesInRange(w1, 'a', 'z');
+  // The first letter is the lowest letter byte (little-endian words).
+  uint64_t letters = (up0 | low0) ? (up0 | low0) : (up1 | low1);
+  uint64_t up = (up0 | low0) ? up0 : up1;
+  t->capitalized = (up & (letters & (~letters + 1))) != 0;
+  t->all_caps = (up0 | up1) != 0 && (low0 | low1) == 0;
+  // 'A'..'Z' + 0x20 = 'a'..'z': the high bit of an upper-case byte >> 2.
+  uint64_t lower[2] = {w0 | (up0 >> 2), w1 | (up1 >> 2)};
+  t->lower.assign(reinterpret_cast<const char*>(lower), size);
+  return true;
+}
+
 void Tokenizer::Emit(size_t begin, size_t end, TokenKind kind) {
-  Token& t = out_->emplace_back();
+  // Tokens left in *out_ by the previous sentence are reused: their strings
+  // keep their buffers, and no Token is constructed or destroyed.
+  Token& t = count_ < out_->size() ? (*out_)[count_] : out_->emplace_back();
+  ++count_;
   t.begin = static_cast<uint32_t>(begin);
   t.end = static_cast<uint32_t>(end);
   t.kind = kind;
+  t.capitalized = false;
+  t.all_caps = false;
+  t.lemma.clear();
+  t.pos = 0;
+  t.word_id = 0;
+  t.lemma_id = 0;
   std::string_view surface = text_.substr(begin, end - begin);
+  if (internal::kLittleEndian && surface.size() <= 16 &&
+      begin + 16 <= text_.size() &&
+      FoldShortAscii(surface.data(), surface.size(), &t)) {
+    return;
+  }
   if (AllAscii(surface)) {
     // The common case in one pass: case flags and lower-casing.
     t.lower.assign(surface.data(), surface.size());
@@ -177,7 +225,7 @@ size_t Tokenizer::ScanAcronym(size_t i) const {
   auto ascii_alpha = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   };
-  while (pos + 1 < end_ && ascii_alpha(text_[pos]) && text_[pos + 1] == '.') {
+  while (pos + 1 < end_ && text_[pos + 1] == '.' && ascii_alpha(text_[pos])) {
     pos += 2;
     ++letters;
   }
@@ -253,6 +301,26 @@ bool Tokenizer::TakesPeriod(std::string_view word, size_t after_dot) const {
   }
 }
 
+// The first position from i that is not an ASCII letter or digit (the bulk
+// of a word), found eight bytes at a time without decoding.
+size_t Tokenizer::SkipAsciiAlnum(size_t i) const {
+  if (internal::kLittleEndian) {
+    for (; i + 8 <= end_; i += 8) {
+      uint64_t x = internal::LoadWord(text_.data() + i);
+      uint64_t other = internal::BytesNotAsciiAlnum(x);
+      if (other != 0) return i + std::countr_zero(other) / 8;
+    }
+  }
+  for (; i < end_; ++i) {
+    unsigned char b = static_cast<unsigned char>(text_[i]);
+    if (static_cast<unsigned>((b | 0x20) - 'a') >= 26 &&
+        static_cast<unsigned>(b - '0') >= 10) {
+      break;
+    }
+  }
+  return i;
+}
+
 size_t Tokenizer::ScanWord(size_t i) {
   if (size_t acronym_end = ScanAcronym(i)) {
     Emit(i, acronym_end, TokenKind::kWord);
@@ -260,6 +328,11 @@ size_t Tokenizer::ScanWord(size_t i) {
   }
   size_t j = i, len;
   while (j < end_) {
+    j = SkipAsciiAlnum(j);
+    if (j >= end_) break;
+    // Most words end at an ASCII byte that cannot join or split them.
+    char b = text_[j];
+    if (static_cast<unsigned char>(b) < 0x80 && b != '-' && b != '\'') break;
     char32_t c = At(j, &len);
     if (IsLetter(c) || IsDigit(c)) {
       j += len;
@@ -343,10 +416,12 @@ size_t Tokenizer::ScanPunct(size_t i, char32_t c, size_t len) {
 }  // namespace
 
 void Tokenize(std::string_view text, Span span, std::vector<Token>* tokens) {
-  tokens->clear();
   size_t end = std::min<size_t>(span.end, text.size());
-  if (span.begin >= end) return;
-  Tokenizer(text, end, tokens).Run(span.begin);
+  Tokenizer tokenizer(text, end, tokens);
+  if (span.begin < end) tokenizer.Run(span.begin);
+  // Drop what is left of the previous contents (Emit overwrote the rest).
+  tokens->erase(tokens->begin() + static_cast<ptrdiff_t>(tokenizer.count()),
+                tokens->end());
 }
 
 }  // namespace ladder::text

@@ -212,7 +212,12 @@ TEST(AnnotatorTest, CachedAnnotationEqualsDirectAnnotation) {
   std::string text =
       "Russia warned Ukraine. Russia warned Ukraine again. The troops said "
       "the sanctions were counterrevolutionarily imposed; troops, sanctions "
-      "and warnings. RUSSIA WARNED. 2,000 soldiers met on Friday.";
+      "and warnings. RUSSIA WARNED. 2,000 soldiers met on Friday.\n"
+      // Non-word tokens are cached too, keyed by kind: "'" is a quote here
+      // and a possessive after "allies"; "No." and "no" differ in form.
+      "The allies' troops said 'no' to 2,000 more; the allies' 3.5 "
+      "-- ' \xE2\x80\x9Cno\xE2\x80\x9D No. 5 (U.S.) \xC3\xA9t\xC3\xA9 "
+      "internationalizations internationalizations 'no'.";
   for (int round = 0; round < 3; ++round) {
     for (text::Span span : text::SplitSentences(text)) {
       std::vector<text::Token> cached, direct;

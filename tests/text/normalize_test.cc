@@ -65,5 +65,59 @@ TEST(NormalizeTest, EmptyIsOk) {
   EXPECT_EQ(*r, "");
 }
 
+// Normalize skips plain ASCII text word by word (16 bytes per step, then
+// byte by byte): a byte that needs work must be seen at any position, in
+// the words and in the tail.
+TEST(NormalizeTest, FastPathSeesEverySpecialByte) {
+  struct Case {
+    std::string piece, want;  // want "!" + offset: an error at that byte
+  };
+  const Case cases[] = {
+      {"\x01", " "},
+      {"\x7F", " "},
+      {"\r", "\n"},
+      {"\r\n", " \n"},
+      {"a_b", "a b"},
+      {"\xC2\x85", " "},
+      {"\xC3\xA9", "\xC3\xA9"},
+      {"e\xCC\x81", "\xC3\xA9"},
+      {"\xFF", "!"},
+      {"\xE2\x80", "!"},
+      {std::string(1, '\0'), " "},
+      {"\t\n", "\t\n"},
+  };
+  for (const Case& c : cases) {
+    for (size_t before = 0; before < 40; ++before) {
+      for (size_t after : {0, 1, 7, 8, 9, 16, 23}) {
+        std::string text =
+            std::string(before, 'x') + c.piece + std::string(after, 'y');
+        SCOPED_TRACE(testing::Message()
+                     << "piece " << testing::PrintToString(c.piece) << " at "
+                     << before << " + " << after);
+        auto r = Normalize(text);
+        if (c.want == "!") {
+          ASSERT_FALSE(r.ok());
+          EXPECT_EQ(r.status().message(),
+                    "invalid UTF-8 at byte " + std::to_string(before));
+        } else {
+          ASSERT_TRUE(r.ok());
+          EXPECT_EQ(
+              *r, std::string(before, 'x') + c.want + std::string(after, 'y'));
+        }
+      }
+    }
+  }
+  for (size_t n = 0; n < 40; ++n) {  // plain ASCII of every length
+    std::string text;
+    for (size_t i = 0; i < n; ++i) {
+      char c = static_cast<char>(' ' + (i * 7) % 95);
+      text.push_back(c == '_' ? '\n' : c);
+    }
+    auto r = Normalize(text);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(*r, text);
+  }
+}
+
 }  // namespace
 }  // namespace ladder::text

@@ -167,5 +167,112 @@ TEST(TokenizeTest, InvalidBytesDoNotCrash) {
   for (const Token& t : tokens) EXPECT_LE(t.end, text.size());
 }
 
+// Case folding of ASCII words by the byte-by-byte definition.
+void ExpectAsciiFold(std::string_view surface, const Token& t) {
+  std::string lower;
+  bool upper_seen = false, lower_seen = false, first = true,
+       capitalized = false;
+  for (char c : surface) {
+    bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+    if ((up || low) && first) capitalized = up, first = false;
+    upper_seen |= up;
+    lower_seen |= low;
+    lower.push_back(up ? static_cast<char>(c + 32) : c);
+  }
+  EXPECT_EQ(t.lower, lower);
+  EXPECT_EQ(t.capitalized, capitalized);
+  EXPECT_EQ(t.all_caps, upper_seen && !lower_seen);
+}
+
+// Words of up to 16 bytes are folded 8 bytes at a time when 16 bytes of
+// text are readable: every length and case mix, far from and near the end.
+TEST(TokenizeTest, ShortAsciiFoldMatchesBytewise) {
+  const std::string_view shapes[] = {
+      "a", "A", "Zz", "aZ", "AZ", "N9", "9n", "x-Y", "MiXeD", "uPPER", "Lower"};
+  for (size_t len = 1; len <= 20; ++len) {
+    for (std::string_view shape : shapes) {
+      std::string word;
+      for (size_t i = 0; i < len; ++i) word.push_back(shape[i % shape.size()]);
+      if (word[0] >= '0' && word[0] <= '9') continue;  // a number token
+      for (size_t tail : {0, 1, 15, 16, 30}) {
+        std::string text = "Q " + word + std::string(tail, ' ');
+        SCOPED_TRACE(text);
+        auto tokens = Tok(text);
+        size_t words = 0;
+        for (const Token& t : tokens) {
+          ExpectAsciiFold(
+              std::string_view(text).substr(t.begin, t.end - t.begin), t);
+          words += t.kind == TokenKind::kWord;
+        }
+        EXPECT_GE(words, 2u);
+      }
+    }
+  }
+}
+
+// Tokenize reuses the tokens a vector already holds: the result must not
+// depend on them (longer or shorter strings, set lemmas, ids and flags).
+TEST(TokenizeTest, ReusedTokensEqualFreshOnes) {
+  const std::string texts[] = {
+      "NATO's Secretary-General met Putin in \xC3\x89LYS\xC3\x89"
+      "E.",
+      "a",
+      "Counterinsurgency internationalization, 2,000 troops (U.S.) "
+      "\xE2\x80\x9Cleft\xE2\x80\x9D; iPhone caf\xC3\xA9 don't allies' ",
+      "",
+      "ab\xFF\xC3 c\xE2\x80",
+      "SEOUL (Reuters) - NORTH KOREA said it would respond.",
+  };
+  std::vector<Token> reused;
+  for (const std::string& previous : texts) {
+    for (const std::string& text : texts) {
+      Tokenize(previous, Span{0, static_cast<uint32_t>(previous.size())},
+               &reused);
+      for (Token& t : reused) {  // as the annotator and coder leave them
+        t.lemma = "some-lemma-longer-than-fifteen";
+        t.pos = 7;
+        t.word_id = t.lemma_id = 9;
+        t.capitalized = t.all_caps = true;
+      }
+      Tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, &reused);
+      std::vector<Token> fresh = Tok(text);
+      SCOPED_TRACE(previous + " -> " + text);
+      ASSERT_EQ(reused.size(), fresh.size());
+      for (size_t i = 0; i < fresh.size(); ++i) {
+        EXPECT_EQ(reused[i].begin, fresh[i].begin);
+        EXPECT_EQ(reused[i].end, fresh[i].end);
+        EXPECT_EQ(reused[i].kind, fresh[i].kind);
+        EXPECT_EQ(reused[i].capitalized, fresh[i].capitalized);
+        EXPECT_EQ(reused[i].all_caps, fresh[i].all_caps);
+        EXPECT_EQ(reused[i].lower, fresh[i].lower);
+        EXPECT_EQ(reused[i].lemma, "");
+        EXPECT_EQ(reused[i].pos, 0);
+        EXPECT_EQ(reused[i].word_id, 0u);
+        EXPECT_EQ(reused[i].lemma_id, 0u);
+      }
+    }
+  }
+}
+
+// Words are scanned eight bytes at a time up to the first byte that is not
+// an ASCII letter or digit: every stop position, and non-ASCII letters,
+// hyphens and apostrophes after long runs.
+TEST(TokenizeTest, LongWordsEndWhereTheyShould) {
+  for (size_t len = 1; len <= 24; ++len) {
+    std::string word;
+    for (size_t i = 0; i < len; ++i) word.push_back("aB3"[i % 3]);
+    word[0] = 'w';
+    EXPECT_EQ(Surfaces(word), Strings({word}));
+    EXPECT_EQ(Surfaces(word + ", x"), Strings({word, ",", "x"}));
+    EXPECT_EQ(Surfaces(word + "\xC3\xA9t\xC3\xA9 x"),
+              Strings({word + "\xC3\xA9t\xC3\xA9", "x"}));
+    EXPECT_EQ(Surfaces(word + "-Un x"), Strings({word + "-Un", "x"}));
+    EXPECT_EQ(Surfaces(word + "\xE2\x80\x99s x"),
+              Strings({word, "\xE2\x80\x99s", "x"}));
+    EXPECT_EQ(Surfaces(word + "\xE2\x80\x94x"),
+              Strings({word, "\xE2\x80\x94", "x"}));
+  }
+}
+
 }  // namespace
 }  // namespace ladder::text

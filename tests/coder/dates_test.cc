@@ -14,7 +14,9 @@ namespace {
 // "begin-end:iso" for each date found in `sentence`.
 std::string Dates(const std::string& sentence, const char* doc_date) {
   int doc_days = kNoDate;
-  if (doc_date != nullptr) EXPECT_TRUE(base::ParseIsoDate(doc_date, &doc_days));
+  if (doc_date != nullptr) {
+    EXPECT_TRUE(base::ParseIsoDate(doc_date, &doc_days));
+  }
   std::vector<text::Token> tokens;
   text::Tokenize(sentence, {0, static_cast<uint32_t>(sentence.size())}, &tokens);
   std::string out;

@@ -18,10 +18,10 @@ class FindMentionsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dict::DictionaryBuilder b;
-    b.AddActor({{{"gondor"}}, {{"GON"}}, {}});
-    b.AddActor({{{"arnor"}}, {{"ARN"}}, {}});
+    b.AddActor({{{"gondor"}}, {{"GON", 0, 99999999, ""}}, {}});
+    b.AddActor({{{"arnor"}}, {{"ARN", 0, 99999999, ""}}, {}});
     // A dated person: a "person" piece whose words become aliases.
-    b.AddActor({{{"aragorn", "elessar"}}, {{"GONGOV", 20200101, 20301231}}, {}});
+    b.AddActor({{{"aragorn", "elessar"}}, {{"GONGOV", 20200101, 20301231, ""}}, {}});
     b.AddAgent({{{"army"}}, "MIL", false, false, {}});
     b.AddAgent({{{"minister"}}, "GOV", false, false, {}});
     auto compiled = b.Compile();

@@ -95,6 +95,8 @@ void PhraseTrie::Insert(const Phrase& phrase, uint32_t entry) {
         if ((id >> 6) >= first_words_.size()) first_words_.resize((id >> 6) + 1, 0);
         first_words_[id >> 6] |= uint64_t{1} << (id & 63);
       }
+      if ((node >> 6) >= parents_.size()) parents_.resize((node >> 6) + 1, 0);
+      parents_[node >> 6] |= uint64_t{1} << (node & 63);
       uint64_t edge = TrieEdgeKey(node, id);
       child = edges_.Find(edge);
       if (child == 0) {
@@ -139,7 +141,8 @@ Result<std::shared_ptr<const Dictionary>> Dictionary::FromImage(
     d->tries_[i] = TrieView(d->vocab_, t.nodes.subspan(r.nodes.begin, r.nodes.count),
                             t.stems.subspan(r.stems.begin, r.stems.count), t.chars.data(),
                             t.edges.subspan(r.edges.begin, r.edges.count),
-                            t.u64.subspan(r.first_words.begin, r.first_words.count));
+                            t.u64.subspan(r.first_words.begin, r.first_words.count),
+                            t.u64.subspan(r.parents.begin, r.parents.count));
   }
   d->code_list_.reserve(t.codes.size());
   for (const flat::Code& c : t.codes) {
@@ -441,6 +444,8 @@ class ImageBuilder {
     r.first_words = {static_cast<uint32_t>(u64.size()),
                      static_cast<uint32_t>(trie.first_words().size())};
     u64.insert(u64.end(), trie.first_words().begin(), trie.first_words().end());
+    r.parents = {static_cast<uint32_t>(u64.size()), static_cast<uint32_t>(trie.parents().size())};
+    u64.insert(u64.end(), trie.parents().begin(), trie.parents().end());
     tries.push_back(r);
   }
   void AddVocabulary(const Vocabulary& v) {

@@ -204,9 +204,10 @@ class TrieView {
   TrieView(VocabularyView vocab, std::span<const flat::Node> nodes,
            std::span<const flat::Stem> stems, const char* chars,
            std::span<const flat::EdgeSlot> edges,
-           std::span<const uint64_t> first_words)
+           std::span<const uint64_t> first_words,
+           std::span<const uint64_t> parents)
       : vocab_(vocab), nodes_(nodes), stems_(stems), chars_(chars),
-        edges_(edges), first_words_(first_words) {}
+        edges_(edges), first_words_(first_words), parents_(parents) {}
 
   // `word_of(i)` / `lemma_of(i)` give the lower-case form and lemma of token
   // i. Returns the longest phrase starting at token `start`, if any.
@@ -259,6 +260,9 @@ class TrieView {
   size_t node_count() const { return nodes_.size(); }
 
  private:
+  bool HasWordEdges(uint32_t node) const {
+    return (node >> 6) < parents_.size() && ((parents_[node >> 6] >> (node & 63)) & 1);
+  }
   bool StartsPhrase(uint32_t word) const {
     return (word >> 6) < first_words_.size() &&
            ((first_words_[word >> 6] >> (word & 63)) & 1);
@@ -273,6 +277,7 @@ class TrieView {
   const char* chars_ = nullptr;
   std::span<const flat::EdgeSlot> edges_;
   std::span<const uint64_t> first_words_;
+  std::span<const uint64_t> parents_;
 };
 
 // Builds a phrase trie in the flat layout (Compile; tests and tools).
@@ -286,7 +291,8 @@ class PhraseTrie {
   void Insert(const Phrase& phrase, uint32_t entry);
   // Valid until the next Insert.
   TrieView view() const {
-    return {vocab_->view(), nodes_, stems_, chars_.data(), edges_.slots(), first_words_};
+    return {vocab_->view(), nodes_, stems_,      chars_.data(),
+            edges_.slots(),  first_words_, parents_};
   }
   template <typename WordFn, typename LemmaFn>
   bool LongestAt(size_t start, size_t n, WordFn word_of, LemmaFn lemma_of,
@@ -305,11 +311,13 @@ class PhraseTrie {
   const std::string& chars() const { return chars_; }  // stem text
   const EdgeMap& edges() const { return edges_; }
   const std::vector<uint64_t>& first_words() const { return first_words_; }
+  const std::vector<uint64_t>& parents() const { return parents_; }
 
  private:
   std::shared_ptr<Vocabulary> vocab_;
   EdgeMap edges_;                      // (node, word id) -> child node
   std::vector<uint64_t> first_words_;  // bitmap: ids with an edge from the root
+  std::vector<uint64_t> parents_;      // bitmap: nodes with a word edge
   std::vector<flat::Node> nodes_{1};
   std::vector<flat::Stem> stems_;
   std::string chars_;
@@ -604,6 +612,9 @@ bool TrieView::Walk(size_t start, size_t n, IdFn word_id, LemmaIdFn lemma_id,
       // Most tokens start no phrase: test a bitmap before the edge table.
       if (!StartsPhrase(w)) w = kNoWord;
       if (!StartsPhrase(l)) l = kNoWord;
+    } else if (!HasWordEdges(f.node)) {
+      // Most phrases end here ("Russia"): no probe that could only miss.
+      w = l = kNoWord;
     }
     if (w != kNoWord) {
       if (uint32_t child = flat::FindEdge(edges_.data(), edges_.size(),

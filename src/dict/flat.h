@@ -122,6 +122,7 @@ struct Trie {  // node, stem and child indices count from the ranges' begins
   Range stems;
   Range edges;        // edge slots; count a power of two (or 0)
   Range first_words;  // u64 pool: bitmap of ids with an edge from the root
+  Range parents;      // u64 pool: bitmap of nodes with a word edge
 };
 struct Anchor {  // the patterns anchored on one word id
   Range all;     // u32 pool: pattern indices, most specific first

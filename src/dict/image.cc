@@ -218,7 +218,7 @@ bool Checker::Tries() {
     std::string where = "tries[" + std::to_string(k) + "]";
     if (!RangeOk(r.nodes, t_.nodes.size()) || r.nodes.count == 0 ||
         !RangeOk(r.stems, t_.stems.size()) || !RangeOk(r.edges, t_.edges.size()) ||
-        !RangeOk(r.first_words, t_.u64.size())) {
+        !RangeOk(r.first_words, t_.u64.size()) || !RangeOk(r.parents, t_.u64.size())) {
       return Fail(where + " is out of bounds");
     }
     auto edges = t_.edges.subspan(r.edges.begin, r.edges.count);

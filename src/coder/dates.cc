@@ -46,6 +46,7 @@ int Month(std::string_view w) {
       {"november", "nov.", "nov"},  {"december", "dec.", "dec"}};
   // Only the months that share the word's first letter are compared.
   int first = 0, last = -1;
+  if (w.empty()) return 0;
   switch (w[0]) {
     case 'j': first = 0, last = 6; break;  // january, june, july
     case 'f': first = last = 1; break;

@@ -35,6 +35,13 @@ struct alignas(64) CacheEntry {
 };
 static_assert(sizeof(CacheEntry) == 64, "one cache line per entry");
 
+// The key of a form of at most kMaxCached bytes.
+Key KeyOf(const std::string& form) {
+  Key key;
+  std::memcpy(key.words, form.data(), form.size());
+  return key;
+}
+
 // The cache slot of a key: a multiply-xorshift mix of its words.
 size_t SlotOf(const Key& k, size_t size) {
   uint64_t h = k.words[0] ^ (k.words[1] * 0x9E3779B97F4A7C15ULL) ^
@@ -72,12 +79,9 @@ void Annotator::Annotate(std::vector<text::Token>* tokens) const {
   for (size_t i = 0; i < tokens->size(); ++i) {
     const std::string& form = (*tokens)[i].lower;
     if (form.size() > kMaxCached) continue;
-    Key key;
-    std::memcpy(key.words, form.data(), form.size());
-    slots[i] = static_cast<uint32_t>(SlotOf(key, form.size()));
+    slots[i] = static_cast<uint32_t>(SlotOf(KeyOf(form), form.size()));
     __builtin_prefetch(&cache[slots[i]]);
   }
-  const uint32_t owner = static_cast<uint32_t>(id_);
   for (size_t i = 0; i < tokens->size(); ++i) {
     text::Token& t = (*tokens)[i];
     const std::string& form = t.lower;
@@ -85,9 +89,9 @@ void Annotator::Annotate(std::vector<text::Token>* tokens) const {
     CacheEntry* e = nullptr;
     Key key;
     if (cacheable) {
-      std::memcpy(key.words, form.data(), form.size());
+      key = KeyOf(form);
       e = &cache[slots[i]];
-      if (e->owner == owner && e->key == key && e->key_size == form.size() &&
+      if (e->owner == id_ && e->key == key && e->key_size == form.size() &&
           e->kind == t.kind) {
         t.pos = e->pos;
         t.lemma.assign(e->lemma, e->lemma_size);
@@ -99,7 +103,7 @@ void Annotator::Annotate(std::vector<text::Token>* tokens) const {
     lexicon_.AnnotateToken(&t);
     dict_.AssignWordIds(&t);
     if (cacheable && t.lemma.size() <= kMaxCached) {
-      e->owner = owner;
+      e->owner = id_;
       e->key = key;
       e->key_size = static_cast<uint8_t>(form.size());
       e->kind = t.kind;

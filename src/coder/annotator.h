@@ -29,7 +29,7 @@ class Annotator {
  private:
   const text::Lexicon& lexicon_;
   const dict::Dictionary& dict_;
-  uint64_t id_;  // unique per Annotator: cache entries are tagged with it
+  uint32_t id_;  // unique per Annotator (never 0): cache entries are tagged with it
 };
 
 }  // namespace ladder::coder

@@ -83,9 +83,8 @@ class SentenceWords {
     return true;
   }
 
-  // The distinct ids present.
-  const std::vector<uint32_t>& ids() const { return set_; }
-  // Those of them that key some anchor's patterns (Dictionary::IsKeyWord).
+  // The distinct ids present that key some anchor's patterns
+  // (Dictionary::IsKeyWord).
   const std::vector<uint32_t>& keys() const { return keys_; }
 
  private:

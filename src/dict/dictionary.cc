@@ -91,12 +91,8 @@ void PhraseTrie::Insert(const Phrase& phrase, uint32_t entry) {
       }
     } else {
       uint32_t id = vocab_->Intern(word);
-      if (node == 0) {
-        if ((id >> 6) >= first_words_.size()) first_words_.resize((id >> 6) + 1, 0);
-        first_words_[id >> 6] |= uint64_t{1} << (id & 63);
-      }
-      if ((node >> 6) >= parents_.size()) parents_.resize((node >> 6) + 1, 0);
-      parents_[node >> 6] |= uint64_t{1} << (node & 63);
+      if (node == 0) flat::SetBit(&first_words_, id);
+      flat::SetBit(&parents_, node);
       uint64_t edge = TrieEdgeKey(node, id);
       child = edges_.Find(edge);
       if (child == 0) {
@@ -624,12 +620,12 @@ void LayOutAnchors(std::vector<AnchorBuild>* anchors, const Vocabulary& vocab,
   for (uint32_t id = 0; id < by_anchor.size(); ++id) {
     const AnchorBuild& a = by_anchor[id];
     if (same_as[id] != id) {
-      img.anchor_bits[id >> 6] |= uint64_t{1} << (id & 63);
+      flat::SetBit(&img.anchor_bits, id);
       img.anchors.push_back(img.anchors[same_as[id]]);
       continue;
     }
     flat::Anchor r;
-    if (!a.all.empty()) img.anchor_bits[id >> 6] |= uint64_t{1} << (id & 63);
+    if (!a.all.empty()) flat::SetBit(&img.anchor_bits, id);
     r.all = img.OwnU32(a.all);
     r.needs = static_cast<uint32_t>(img.needs.size());
     img.needs.insert(img.needs.end(), a.needs.begin(), a.needs.end());
@@ -637,7 +633,7 @@ void LayOutAnchors(std::vector<AnchorBuild>* anchors, const Vocabulary& vocab,
     r.keyed = {static_cast<uint32_t>(img.keyed.size()), static_cast<uint32_t>(a.keyed.size())};
     for (const auto& [key, positions] : a.keyed) {
       img.keyed.push_back({key, img.OwnU32(positions)});
-      img.key_bits[key >> 6] |= uint64_t{1} << (key & 63);
+      flat::SetBit(&img.key_bits, key);
     }
     r.key_table = img.Edges(a.key_table);
     img.anchors.push_back(r);

@@ -260,13 +260,8 @@ class TrieView {
   size_t node_count() const { return nodes_.size(); }
 
  private:
-  bool HasWordEdges(uint32_t node) const {
-    return (node >> 6) < parents_.size() && ((parents_[node >> 6] >> (node & 63)) & 1);
-  }
-  bool StartsPhrase(uint32_t word) const {
-    return (word >> 6) < first_words_.size() &&
-           ((first_words_[word >> 6] >> (word & 63)) & 1);
-  }
+  bool HasWordEdges(uint32_t node) const { return flat::HasBit(parents_, node); }
+  bool StartsPhrase(uint32_t word) const { return flat::HasBit(first_words_, word); }
   template <typename IdFn, typename LemmaIdFn, typename WordFn>
   bool Walk(size_t start, size_t n, IdFn word_id, LemmaIdFn lemma_id,
             WordFn word_of, PhraseMatch* match) const;
@@ -526,21 +521,15 @@ class Dictionary {
   // none).
   AnchorView AnchoredOn(uint32_t word) const {
     // A bitmap first: most words anchor nothing.
-    const auto& bits = t_.anchor_bits;
-    if ((word >> 6) >= bits.size() || !((bits[word >> 6] >> (word & 63)) & 1)) {
-      return {};
-    }
+    if (!flat::HasBit(t_.anchor_bits, word)) return {};
     return {&t_, &t_.anchors[word]};
   }
   // A hint, no result: starts loading the anchor records of the tokens'
   // words (ids as for AnchoredOn), so that their cache misses overlap with
   // other work instead of stalling the verb search one by one.
   void PrefetchAnchors(const std::vector<text::Token>& tokens) const {
-    const auto& bits = t_.anchor_bits;
     auto fetch = [&](uint32_t id) {
-      if ((id >> 6) < bits.size() && ((bits[id >> 6] >> (id & 63)) & 1)) {
-        __builtin_prefetch(&t_.anchors[id]);
-      }
+      if (flat::HasBit(t_.anchor_bits, id)) __builtin_prefetch(&t_.anchors[id]);
     };
     for (const text::Token& t : tokens) {
       fetch(t.lemma_id);
@@ -549,10 +538,7 @@ class Dictionary {
   }
   // Does word `id` key some anchor's patterns (AnchorView::Keyed)? A word
   // that keys none need not be looked up in any key table.
-  bool IsKeyWord(uint32_t id) const {
-    const auto& bits = t_.key_bits;
-    return (id >> 6) < bits.size() && ((bits[id >> 6] >> (id & 63)) & 1);
-  }
+  bool IsKeyWord(uint32_t id) const { return flat::HasBit(t_.key_bits, id); }
   // Sets each token's word_id and lemma_id from this dictionary's
   // vocabulary (kNoWord for words no phrase or pattern uses).
   void AssignWordIds(std::vector<text::Token>* tokens) const;

@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ladder::dict {
 
@@ -148,6 +149,18 @@ inline uint32_t HashWord(std::string_view word) {
     h *= 16777619u;
   }
   return h;
+}
+
+// Bit i of a bitmap of 64-bit words; false past its end. (The image's
+// bitmaps: words that anchor or key patterns, words that start a phrase,
+// trie nodes with word edges.)
+inline bool HasBit(std::span<const uint64_t> bits, uint64_t i) {
+  return (i >> 6) < bits.size() && ((bits[i >> 6] >> (i & 63)) & 1);
+}
+// Sets bit i, growing the bitmap as needed.
+inline void SetBit(std::vector<uint64_t>* bits, uint64_t i) {
+  if ((i >> 6) >= bits->size()) bits->resize((i >> 6) + 1, 0);
+  (*bits)[i >> 6] |= uint64_t{1} << (i & 63);
 }
 
 inline size_t MixKey(uint64_t k) {

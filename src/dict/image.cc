@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstdlib>
-#include <new>
 #include <cstring>
+#include <new>
 #include <string>
 #include <unordered_map>
 #include <vector>

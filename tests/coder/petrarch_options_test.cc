@@ -63,12 +63,18 @@ TEST(CommaClausesTest, OffByDefault) {
   EXPECT_EQ(trace.find("comma-clause deletion"), std::string::npos);
 }
 
-TEST(NewActorLengthTest, UnknownNounPhrasesBecomeQuotedActors) {
+// Options under which unknown noun phrases of up to `new_actor_length`
+// words stand as actors, and events need both sides.
+EngineOptions UnknownActors(int new_actor_length) {
   EngineOptions o;
   o.require_dyad = true;
   o.code_unknown_actors = true;
-  o.new_actor_length = 4;
-  auto engine = Open(o);
+  o.new_actor_length = new_actor_length;
+  return o;
+}
+
+TEST(NewActorLengthTest, UnknownNounPhrasesBecomeQuotedActors) {
+  auto engine = Open(UnknownActors(4));
   ASSERT_NE(engine, nullptr);
   Document doc{"d", "2023-09-08", "The Ministry of Magic criticized Russia.",
                "",  "",           ""};
@@ -80,8 +86,7 @@ TEST(NewActorLengthTest, UnknownNounPhrasesBecomeQuotedActors) {
   ASSERT_TRUE(r->events[0].target.has_value());
   EXPECT_EQ(r->events[0].target->code, "RUS");
   // Longer than the limit: no actor, and no dyad.
-  o.new_actor_length = 3;
-  engine = Open(o);
+  engine = Open(UnknownActors(3));
   ASSERT_NE(engine, nullptr);
   r = engine->Code(doc);
   ASSERT_TRUE(r.ok());
@@ -92,11 +97,7 @@ TEST(NewActorLengthTest, UnknownNounPhrasesBecomeQuotedActors) {
 // unless new_actor_length lets unknown noun phrases stand as actors; an
 // explanation still lists the verbs it tried.
 TEST(NewActorLengthTest, SentenceWithoutKnownActors) {
-  EngineOptions o;
-  o.require_dyad = true;
-  o.code_unknown_actors = true;
-  o.new_actor_length = 4;
-  auto engine = Open(o);
+  auto engine = Open(UnknownActors(4));
   ASSERT_NE(engine, nullptr);
   Document doc{"d", "2023-09-08",
                "The Ministry of Magic criticized the Wizengamot.", "", "", ""};
@@ -106,8 +107,7 @@ TEST(NewActorLengthTest, SentenceWithoutKnownActors) {
   ASSERT_TRUE(r->events[0].source && r->events[0].target);
   EXPECT_EQ(r->events[0].source->code, "\"THE MINISTRY OF MAGIC\"");
   EXPECT_EQ(r->events[0].target->code, "\"THE WIZENGAMOT\"");
-  o.new_actor_length = 0;
-  engine = Open(o);
+  engine = Open(UnknownActors(0));
   ASSERT_NE(engine, nullptr);
   r = engine->Code(doc);
   ASSERT_TRUE(r.ok());

@@ -558,6 +558,7 @@ struct VerbGroup {
   bool future = false;
   bool hypothetical = false;
   bool alleged = false;  // "claimed to", "reportedly"
+  bool hearsay = false;  // "is said to": alleged by someone not named
   std::vector<std::string> cues;
 };
 
@@ -567,7 +568,8 @@ bool IsParticiple(const Token& t) {
           base::EndsWith(t.lower, "wn") || base::EndsWith(t.lower, "ght") ||
           t.lower == "held"sv || t.lower == "met"sv || t.lower == "hit"sv ||
           t.lower == "shot"sv || t.lower == "struck"sv || t.lower == "sent"sv ||
-          t.lower == "led"sv || t.lower == "told"sv || t.lower == "sold"sv);
+          t.lower == "led"sv || t.lower == "told"sv || t.lower == "sold"sv ||
+          t.lower == "said"sv);
 }
 
 void ApplyModalWord(const Token& t, VerbGroup* g) {
@@ -628,7 +630,11 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
       if (c->modality == Modality::kFuture) g.future = true;
       if (c->modality == Modality::kNegated) g.negated = true;
       if (c->modality == Modality::kHypothetical) g.hypothetical = true;
-      if (c->modality == Modality::kAlleged) g.alleged = true;
+      if (c->modality == Modality::kAlleged) {
+        g.alleged = true;
+        g.hearsay = k >= 2 && (t[k - 2].lemma == "be"sv ||
+                               Is(t[k - 2], {"been", "being"}));
+      }
       g.cues.push_back(p.lower + " to");
       --k;
       continue;
@@ -1030,6 +1036,28 @@ bool GovernsVerb(const std::vector<Token>& t, size_t i,
          !d.PatternsFor(t[k].word_id).empty();
 }
 
+// "Iran is said to be ...", "were reported by diplomats to have": a claim
+// about the subject by someone else. The reporting verb is not the
+// subject's act; the verb it governs is coded, alleged (FindVerbGroup).
+bool HearsayPassive(const std::vector<Token>& t, size_t i) {
+  const ControlVerb* c = Control(t[i]);
+  if (c == nullptr || c->modality != Modality::kAlleged || !IsParticiple(t[i])) {
+    return false;
+  }
+  size_t j = i;
+  while (j > 0 && IsAdverb(t[j - 1])) --j;
+  if (j == 0 || !(t[j - 1].lemma == "be"sv || Is(t[j - 1], {"been", "being"}))) {
+    return false;
+  }
+  // "to" next, or after a short "by ..." phrase naming who says so.
+  size_t k = i + 1;
+  if (k < t.size() && t[k].lower == "by"sv) {
+    size_t limit = std::min(t.size(), k + 6);
+    while (k < limit && t[k].lower != "to"sv && t[k].lower != ","sv) ++k;
+  }
+  return k < t.size() && t[k].lower == "to"sv;
+}
+
 bool Determiner(const Token& p) {
   return Is(p, {"the", "a", "an", "its", "their", "his", "her", "our", "this",
                 "that", "these", "those", "any", "no"}) ||
@@ -1318,6 +1346,13 @@ void SentenceCoder::Code(const SentenceContext& c,
       if (trace) *trace += "  '" + t[i].lower + "': governs the next verb, skipped\n";
       continue;
     }
+    if (HearsayPassive(t, i)) {
+      if (trace) {
+        *trace += "  '" + t[i].lower +
+                  "': reports a claim about its subject ('is said to'), skipped\n";
+      }
+      continue;
+    }
     // Patterns listed under the surface form ("LEFT") come before those of
     // its lemma ("LEAVE") at equal specificity.
     CandidatePatterns(dict_, surface ? t[i].word_id : dict::kNoWord,
@@ -1360,7 +1395,12 @@ void SentenceCoder::Code(const SentenceContext& c,
       continue;
     }
     for (uint32_t w : match.words) used[w] = true;
-    VerbGroup g = FindVerbGroup(t, match.begin, s.covers);
+    // The group starts at the first pattern word ("NEITHER *"), not at an
+    // actor the pattern places before the verb ("$ * +": "Syria is believed
+    // to have attacked" keeps its hedge).
+    size_t group_at = i;
+    for (uint32_t w : match.words) group_at = std::min<size_t>(group_at, w);
+    VerbGroup g = FindVerbGroup(t, group_at, s.covers);
     int governor = PurposeGovernor(t, s.covers, g.begin);
     VerbGroup served;
     if (governor >= 0) served = FindVerbGroup(t, governor, s.covers);
@@ -1389,6 +1429,12 @@ void SentenceCoder::Code(const SentenceContext& c,
       }
     }
     int source = subj.mention;
+    if (source >= 0 && source == match.target) {
+      // "+ were *" ("Palestinians were killed"): the pattern's target
+      // stands where the subject would; the doer is not named.
+      source = -1;
+      subj.how = "none: the subject is the pattern's target";
+    }
     int partner =
         match.source < 0 && source >= 0 ? PossessorPartner(s, source) : -1;
     if (partner >= 0) subj.how += " + possessor of the conjunct before it";
@@ -1418,7 +1464,9 @@ void SentenceCoder::Code(const SentenceContext& c,
     }
     if (base.modality == Modality::kAlleged) {
       int who = subj.accuser >= 0 ? subj.accuser : according;
-      if (who < 0 && g.alleged && source >= 0) who = source;  // "X claimed to"
+      if (who < 0 && g.alleged && !g.hearsay && source >= 0) {
+        who = source;  // "X claimed to"
+      }
       if (who >= 0) base.attribution = all[who].code;
     }
     base.date = NearestDate(dates, i);

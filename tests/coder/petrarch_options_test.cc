@@ -259,5 +259,39 @@ TEST_F(LegacySuiteTest, NounPhrases) {
   EXPECT_EQ(r->passed, 7u);
 }
 
+// Patterns that place an actor before the verb ("$ * +", "+ WERE *"): the
+// words between that actor and the verb still hedge it, and a target
+// standing where the subject would leaves the doer unnamed.
+TEST_F(LegacySuiteTest, ActorsBeforeTheVerb) {
+  Write("v3.txt",
+        "--- ATTACK  [190] ---\nATTACK\n- $ * +  [190]\n"
+        "--- KILL  [---] ---\nKILL\n- + WERE *  [190]\n");
+  EngineOptions o;
+  o.dictionaries = {(dir_ / "v3.txt").string(), (dir_ / "a.txt").string(),
+                    (dir_ / "g.txt").string()};
+  auto engine = Open(o);
+  ASSERT_NE(engine, nullptr);
+  auto code = [&](const std::string& text) {
+    auto r = engine->Code(Document{"d", "1995-01-01", text, "", "", ""});
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->events : std::vector<Event>{};
+  };
+  std::vector<Event> e = code("Gondor is believed to have attacked Mordor.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source->code, "GON");
+  EXPECT_EQ(e[0].target->code, "MOR");
+  EXPECT_EQ(e[0].modality, Modality::kAlleged);
+  EXPECT_FALSE(e[0].attribution.has_value());  // no one named believes it
+  e = code("Gondor will attack Mordor.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].modality, Modality::kFuture);
+  // Eriador is not who killed the soldiers.
+  e = code("Eriador said the Gondor soldiers were killed.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_FALSE(e[0].source.has_value());
+  EXPECT_EQ(e[0].target->code, "GONMIL");
+  EXPECT_EQ(e[0].cameo, "190");
+}
+
 }  // namespace
 }  // namespace ladder

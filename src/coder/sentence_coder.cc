@@ -588,9 +588,13 @@ void ApplyModalWord(const Token& t, VerbGroup* g) {
   }
 }
 
-// Walks left from the anchor over the verb group.
+// Walks left from the anchor over the verb group. `verb`: the verb itself
+// when pattern words stand before it ("HEAVILY *"), for the passive test;
+// the anchor if omitted.
 VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
-                        const std::vector<int>& covers) {
+                        const std::vector<int>& covers,
+                        size_t verb = SIZE_MAX) {
+  if (verb == SIZE_MAX) verb = anchor;
   VerbGroup g;
   g.begin = anchor;
   bool saw_be = false;
@@ -653,15 +657,17 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
   }
   g.begin = k;
   // "be" right before a participle, not "be going to" / "be expected to".
-  if (saw_be && IsParticiple(t[anchor])) {
+  if (saw_be && IsParticiple(t[verb])) {
     bool be_adjacent = false;
-    for (size_t j = anchor; j > g.begin; --j) {
+    for (size_t j = verb; j > g.begin; --j) {
       const Token& q = t[j - 1];
       if (q.lemma == "be"sv || Is(q, {"is", "are", "was", "were", "been", "being"})) {
         be_adjacent = true;
         break;
       }
-      if (!IsAdverb(q) && !IsNeg(q)) break;
+      // "was heavily and unjustly criticized": adverbs may be coordinated.
+      bool joins_adverbs = Is(q, {"and", "or"}) && j >= 2 && IsAdverb(t[j - 2]);
+      if (!IsAdverb(q) && !IsNeg(q) && !joins_adverbs) break;
     }
     g.passive = be_adjacent;
   }
@@ -1400,7 +1406,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     // to have attacked" keeps its hedge).
     size_t group_at = i;
     for (uint32_t w : match.words) group_at = std::min<size_t>(group_at, w);
-    VerbGroup g = FindVerbGroup(t, group_at, s.covers);
+    VerbGroup g = FindVerbGroup(t, group_at, s.covers, i);
     int governor = PurposeGovernor(t, s.covers, g.begin);
     VerbGroup served;
     if (governor >= 0) served = FindVerbGroup(t, governor, s.covers);

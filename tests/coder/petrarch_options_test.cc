@@ -265,7 +265,8 @@ TEST_F(LegacySuiteTest, NounPhrases) {
 TEST_F(LegacySuiteTest, ActorsBeforeTheVerb) {
   Write("v3.txt",
         "--- ATTACK  [190] ---\nATTACK\n- $ * +  [190]\n"
-        "--- KILL  [---] ---\nKILL\n- + WERE *  [190]\n");
+        "--- KILL  [---] ---\nKILL\n- + WERE *  [190]\n"
+        "--- CRITICIZE  [121] ---\nCRITICIZE\n- HEAVILY *  [122]\n");
   EngineOptions o;
   o.dictionaries = {(dir_ / "v3.txt").string(), (dir_ / "a.txt").string(),
                     (dir_ / "g.txt").string()};
@@ -291,6 +292,17 @@ TEST_F(LegacySuiteTest, ActorsBeforeTheVerb) {
   EXPECT_FALSE(e[0].source.has_value());
   EXPECT_EQ(e[0].target->code, "GONMIL");
   EXPECT_EQ(e[0].cameo, "190");
+  // A pattern word before the verb does not hide the passive: Gondor is
+  // criticized, by someone not named (PETRARCH-1 made Gondor the critic).
+  e = code("Gondor was heavily criticized over its dispute with Mordor.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_FALSE(e[0].source.has_value());
+  EXPECT_EQ(e[0].target->code, "GON");
+  EXPECT_EQ(e[0].cameo, "122");
+  e = code("Gondor was heavily and unjustly criticized by Mordor.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source->code, "MOR");
+  EXPECT_EQ(e[0].target->code, "GON");
 }
 
 }  // namespace

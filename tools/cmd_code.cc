@@ -133,15 +133,18 @@ int RunCodeCommand(int argc, char** argv) {
   int threads = 1;
   double max_doc_mb = 8;
   bool quiet = false, with_default = false, asserted_only = false;
-  app.add_option("inputs", inputs, "text or JSONL files; - for stdin")
+  app.add_option("inputs", inputs,
+                 "text, JSONL, PETRARCH XML or TABARI record files; - for stdin")
       ->default_val(std::vector<std::string>{"-"});
   app.add_option("--date", date, "document date for plain text (YYYY-MM-DD)");
   app.add_option("--output-format", format,
                  "jsonl, tsv, csv, gdelt, plover or phoenix")
       ->check(CLI::IsMember(
           {"jsonl", "tsv", "csv", "gdelt", "plover", "phoenix"}));
-  app.add_option("--input-format", input_format, "auto, text or jsonl")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  app.add_option("--input-format", input_format,
+                 "auto, text, jsonl, petrarch (XML <Sentence> records) or tabari "
+                 "(text records)")
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "petrarch", "tabari"}));
   app.add_option("-o,--output", output, "write events to FILE");
   app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
       ->allow_extra_args(false)
@@ -174,9 +177,11 @@ int RunCodeCommand(int argc, char** argv) {
   }
   ReaderOptions ropts;
   ropts.default_date = date;
-  ropts.format = input_format == "text"    ? InputFormat::kText
-                 : input_format == "jsonl" ? InputFormat::kJsonl
-                                           : InputFormat::kAuto;
+  ropts.format = input_format == "text"       ? InputFormat::kText
+                 : input_format == "jsonl"    ? InputFormat::kJsonl
+                 : input_format == "petrarch" ? InputFormat::kPetrarchXml
+                 : input_format == "tabari"   ? InputFormat::kTabari
+                                              : InputFormat::kAuto;
   CodeStats stats;
   Progress progress(quiet);
   std::vector<Document> batch;

@@ -27,7 +27,9 @@ std::string EventToTsv(const Event& event);
 std::string CsvHeader();
 std::string EventToCsv(const Event& event);
 
-enum class InputFormat { kAuto, kText, kJsonl };
+// kPetrarchXml: PETRARCH <Sentence> records; kTabari: TABARI text records
+// (doc/formats/legacy.md, "Input records").
+enum class InputFormat { kAuto, kText, kJsonl, kPetrarchXml, kTabari };
 
 struct ReaderOptions {
   InputFormat format = InputFormat::kAuto;
@@ -36,7 +38,10 @@ struct ReaderOptions {
 
 // Streams documents from one input: a plain-text file is one document (its id
 // is the file's base name); a JSONL file holds one {"id","date","text",...}
-// object a line. Memory is bounded by one record.
+// object a line; each PETRARCH <Sentence> record or TABARI text record is
+// one document (its id and date). kAuto looks at the start: '{' is JSONL,
+// '<' PETRARCH XML, a "YYMMDD ID" line TABARI, anything else text. Memory
+// is bounded by one record.
 class DocumentReader {
  public:
   enum class Outcome { kDocument, kError, kEnd };
@@ -53,10 +58,12 @@ class DocumentReader {
   Outcome Next(Document* doc, Status* error);
 
   const std::string& name() const { return name_; }
-  // "name:line" of the record last returned (JSONL), or the name (text).
+  // "name:line" of the record last returned (the line where it starts), or
+  // the name (text).
   std::string where() const {
-    return line_no_ > 0 ? name_ + ":" + std::to_string(line_no_) : name_;
+    return record_line_ > 0 ? name_ + ":" + std::to_string(record_line_) : name_;
   }
+  InputFormat format() const { return format_; }
   // Bytes consumed so far (for progress bars).
   int64_t bytes_read() const { return bytes_read_; }
   int64_t size() const { return size_; }  // -1 if unknown (stdin)
@@ -66,6 +73,11 @@ class DocumentReader {
   bool ReadLine(std::string* line);
   Outcome NextText(Document* doc, Status* error);
   Outcome NextJsonl(Document* doc, Status* error);
+  Outcome NextPetrarch(Document* doc, Status* error);
+  Outcome NextTabari(Document* doc, Status* error);
+  // PETRARCH: the next <Sentence>...</Sentence> in xml_ (reading more as
+  // needed), comments skipped; false at the end of the input.
+  bool NextSentenceElement(std::string* element, Status* error);
 
   std::string name_;
   std::FILE* file_ = nullptr;
@@ -74,7 +86,18 @@ class DocumentReader {
   std::string default_date_;
   std::string pending_;  // bytes peeked for format detection
   bool text_done_ = false;
-  int64_t line_no_ = 0;
+  int64_t line_no_ = 0;      // lines read so far
+  int64_t record_line_ = 0;  // first line of the record last returned
+  // PETRARCH: unread XML, and the line number of its first byte.
+  std::string xml_;
+  int64_t xml_line_ = 1;
+  bool xml_eof_ = false;
+  // TABARI: a header line read ahead, and whether a /* comment is open.
+  std::string held_;
+  int64_t held_line_ = 0;
+  bool has_held_ = false;
+  bool in_comment_ = false;
+  bool reported_stray_ = false;
   int64_t bytes_read_ = 0;
   int64_t size_ = -1;
 };

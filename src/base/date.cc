@@ -84,4 +84,40 @@ int DayOfWeek(int days) {
   return w < 0 ? w + 7 : w;
 }
 
+bool ParseLegacyDate(std::string_view text, int* ymd) {
+  if (text.size() != 6 && text.size() != 8) return false;
+  long long v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  int year, rest;
+  if (text.size() == 6) {
+    int yy = static_cast<int>(v / 10000);
+    year = yy < 30 ? 2000 + yy : 1900 + yy;
+  } else {
+    year = static_cast<int>(v / 10000);
+  }
+  rest = static_cast<int>(v % 10000);
+  int month = rest / 100, day = rest % 100;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  *ymd = year * 10000 + month * 100 + day;
+  return true;
+}
+
+std::string LegacyDateToIso(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  int ymd = 0;
+  if (!ParseLegacyDate(text, &ymd)) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100,
+                ymd % 100);
+  return buf;
+}
+
 }  // namespace ladder::base

@@ -18,6 +18,11 @@ bool ParseIsoDateOrPrefix(std::string_view s, int* days);
 // YYYYMMDD integer (for date-restricted codes) <-> ISO.
 int IsoToYmd(std::string_view iso);  // 0 if malformed
 int DayOfWeek(int days);             // 0 = Monday ... 6 = Sunday
+// A legacy (TABARI/PETRARCH) date, YYMMDD (00-29 -> 20xx, else 19xx) or
+// YYYYMMDD, as a YYYYMMDD integer; false if malformed.
+bool ParseLegacyDate(std::string_view text, int* ymd);
+// The same as "YYYY-MM-DD"; "" if malformed. Spaces around are ignored.
+std::string LegacyDateToIso(std::string_view text);
 
 }  // namespace ladder::base
 

@@ -1,12 +1,14 @@
-// DocumentReader: plain text or JSONL documents, streamed.
+// DocumentReader: plain text, JSONL, PETRARCH XML or TABARI records, streamed.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <simdjson.h>
 
+#include "base/legacy_records.h"
 #include "base/strings.h"
 #include "base/utf8.h"
 #include "ladder/io.h"
@@ -50,17 +52,37 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(
     reader->owns_file_ = true;
   }
   if (reader->format_ == InputFormat::kAuto) {
-    // Peek at the first non-blank byte: '{' means JSONL.
+    // Peek at the first non-blank byte: '{' means JSONL, '<' PETRARCH XML;
+    // a digit may start a TABARI header ("950101 DEMO-01"): peek at the
+    // rest of its line.
     int c;
     while ((c = std::fgetc(reader->file_)) != EOF) {
       reader->pending_.push_back(static_cast<char>(c));
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
       if (reader->pending_.size() > 4096) break;
     }
-    reader->format_ =
-        (!reader->pending_.empty() && reader->pending_.back() == '{')
-            ? InputFormat::kJsonl
-            : InputFormat::kText;
+    char first = reader->pending_.empty() ? '\0' : reader->pending_.back();
+    reader->format_ = first == '{'   ? InputFormat::kJsonl
+                      : first == '<' ? InputFormat::kPetrarchXml
+                                     : InputFormat::kText;
+    if (first >= '0' && first <= '9') {
+      size_t line_start = reader->pending_.size() - 1;
+      while ((c = std::fgetc(reader->file_)) != EOF && c != '\n' &&
+             reader->pending_.size() < line_start + 4096) {
+        reader->pending_.push_back(static_cast<char>(c));
+      }
+      // A real date and an id without lower-case letters: plain text may
+      // start "100000 people ...".
+      std::string date, id;
+      if (base::ParseTabariHeader(std::string_view(reader->pending_).substr(line_start),
+                                  &date, &id) &&
+          !date.empty() && std::none_of(id.begin(), id.end(), [](char ch) {
+            return ch >= 'a' && ch <= 'z';
+          })) {
+        reader->format_ = InputFormat::kTabari;
+      }
+      if (c == '\n') reader->pending_.push_back('\n');
+    }
   }
   return reader;
 }
@@ -100,8 +122,12 @@ bool DocumentReader::ReadLine(std::string* line) {
 }
 
 DocumentReader::Outcome DocumentReader::Next(Document* doc, Status* error) {
-  if (format_ == InputFormat::kJsonl) return NextJsonl(doc, error);
-  return NextText(doc, error);
+  switch (format_) {
+    case InputFormat::kJsonl: return NextJsonl(doc, error);
+    case InputFormat::kPetrarchXml: return NextPetrarch(doc, error);
+    case InputFormat::kTabari: return NextTabari(doc, error);
+    default: return NextText(doc, error);
+  }
 }
 
 DocumentReader::Outcome DocumentReader::NextText(Document* doc,
@@ -141,6 +167,7 @@ DocumentReader::Outcome DocumentReader::NextJsonl(Document* doc,
   while (ReadLine(&line)) {
     ++line_no_;
     if (base::Trim(line).empty()) continue;
+    record_line_ = line_no_;
     std::string where = name_ + ":" + std::to_string(line_no_);
     auto parsed = DocumentFromJson(line, where);
     if (!parsed.ok()) {
@@ -155,6 +182,201 @@ DocumentReader::Outcome DocumentReader::NextJsonl(Document* doc,
     return Outcome::kError;
   }
   return Outcome::kEnd;
+}
+
+namespace {
+
+// A record larger than this is refused (a missing </Sentence> would
+// otherwise read the whole input into memory).
+constexpr size_t kMaxRecordBytes = 16 << 20;
+
+// Does `s` at `at` open a <Sentence> element (not <Sentences>)?
+bool OpensSentence(std::string_view s, size_t at) {
+  constexpr std::string_view kOpen = "<Sentence";
+  if (s.compare(at, kOpen.size(), kOpen) != 0) return false;
+  size_t k = at + kOpen.size();
+  return k < s.size() && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r' ||
+                          s[k] == '\n' || s[k] == '>');
+}
+
+int64_t CountLines(std::string_view s) {
+  return static_cast<int64_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+// Checks a record's text: UTF-8, something to code.
+Status CheckRecordText(const Document& doc, const std::string& where) {
+  size_t bad = base::FindInvalidUtf8(doc.text);
+  if (bad != std::string::npos) {
+    return InvalidArgument(where + ": record '" + doc.id + "': invalid UTF-8 at byte " +
+                           std::to_string(bad) + " of its text");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool DocumentReader::NextSentenceElement(std::string* element, Status* error) {
+  size_t pos = 0;
+  // Drops xml_[0, n), keeping xml_line_ the line of xml_[0].
+  auto consume = [&](size_t n) {
+    xml_line_ += CountLines(std::string_view(xml_).substr(0, n));
+    xml_.erase(0, n);
+    pos = 0;
+  };
+  while (true) {
+    // Scan for the next comment or <Sentence> start.
+    size_t lt = xml_.find('<', pos);
+    bool need_more = false;
+    if (lt == std::string::npos) {
+      consume(xml_.size());
+      need_more = true;
+    } else if (xml_.compare(lt, 4, "<!--") == 0) {
+      size_t close = xml_.find("-->", lt + 4);
+      if (close == std::string::npos) {
+        consume(lt);
+        need_more = true;
+      } else {
+        pos = close + 3;
+      }
+    } else if (OpensSentence(xml_, lt)) {
+      size_t close = xml_.find("</Sentence>", lt);
+      if (close == std::string::npos) {
+        consume(lt);
+        need_more = true;
+        if (xml_.size() > kMaxRecordBytes) {
+          record_line_ = xml_line_;
+          *error = InvalidArgument(name_ + ":" + std::to_string(xml_line_) +
+                                   ": <Sentence> not closed within " +
+                                   std::to_string(kMaxRecordBytes >> 20) + " MB");
+          xml_.clear();  // resynchronise at the next <Sentence>
+          xml_line_ = line_no_ + 1;
+          return true;
+        }
+      } else {
+        consume(lt);
+        record_line_ = xml_line_;
+        size_t end = close - lt + std::string_view("</Sentence>").size();
+        *element = xml_.substr(0, end);
+        consume(end);
+        return true;
+      }
+    } else {
+      pos = lt + 1;
+    }
+    if (!need_more) continue;
+    if (xml_eof_) {
+      if (OpensSentence(xml_, 0)) {
+        record_line_ = xml_line_;
+        *error = InvalidArgument(name_ + ":" + std::to_string(xml_line_) +
+                                 ": <Sentence> not closed before the end of the input");
+        xml_.clear();
+        return true;
+      }
+      return false;
+    }
+    std::string line;
+    if (!ReadLine(&line)) {
+      xml_eof_ = true;
+      if (std::ferror(file_)) {
+        *error = IoError(name_ + ": read error");
+        xml_.clear();
+        return true;
+      }
+      continue;
+    }
+    ++line_no_;
+    if (xml_.empty()) xml_line_ = line_no_;
+    xml_.append(line).push_back('\n');
+  }
+}
+
+DocumentReader::Outcome DocumentReader::NextPetrarch(Document* doc, Status* error) {
+  std::string element;
+  *error = Status::Ok();
+  if (!NextSentenceElement(&element, error)) return Outcome::kEnd;
+  if (!error->ok()) return Outcome::kError;
+  std::string where = name_ + ":" + std::to_string(record_line_);
+  Result<Document> parsed = base::ParsePetrarchSentence(element, where);
+  if (!parsed.ok()) {
+    *error = parsed.status();
+    return Outcome::kError;
+  }
+  *doc = std::move(parsed).value();
+  *error = CheckRecordText(*doc, where);
+  return error->ok() ? Outcome::kDocument : Outcome::kError;
+}
+
+DocumentReader::Outcome DocumentReader::NextTabari(Document* doc, Status* error) {
+  // The header: held from the last call, or the next one found.
+  std::string header, date, id, scratch;
+  int64_t header_line = 0;
+  if (has_held_) {
+    header.swap(held_);
+    header_line = held_line_;
+    has_held_ = false;
+  }
+  while (header_line == 0 && ReadLine(&scratch)) {
+    ++line_no_;
+    if (!in_comment_ && base::ParseTabariHeader(scratch, &date, &id)) {
+      header.swap(scratch);
+      header_line = line_no_;
+    } else if (!in_comment_ && !base::Trim(scratch).empty() && !reported_stray_) {
+      reported_stray_ = true;  // once: the rest of such text is skipped quietly
+      record_line_ = line_no_;
+      *error = InvalidArgument(name_ + ":" + std::to_string(line_no_) +
+                               ": text outside a record (a record starts with a "
+                               "'YYMMDD ID' header line); skipped");
+      return Outcome::kError;
+    }
+  }
+  if (header_line == 0) {
+    if (std::ferror(file_)) {
+      *error = IoError(name_ + ": read error");
+      return Outcome::kError;
+    }
+    return Outcome::kEnd;
+  }
+  base::ParseTabariHeader(header, &date, &id);
+  // The text: the lines up to the next header, /* comments */ left out
+  // (in a TABARI suite they hold the expected codings).
+  std::string text;
+  while (ReadLine(&scratch)) {
+    ++line_no_;
+    std::string next_date, next_id;
+    if (!in_comment_ && base::ParseTabariHeader(scratch, &next_date, &next_id)) {
+      held_.swap(scratch);
+      held_line_ = line_no_;
+      has_held_ = true;
+      break;
+    }
+    size_t pos = 0;
+    while (pos <= scratch.size()) {
+      size_t mark = scratch.find(in_comment_ ? "*/" : "/*", pos);
+      std::string_view part = std::string_view(scratch).substr(
+          pos, mark == std::string::npos ? std::string::npos : mark - pos);
+      if (!in_comment_) text.append(part).push_back(' ');
+      if (mark == std::string::npos) break;
+      in_comment_ = !in_comment_;
+      pos = mark + 2;
+    }
+  }
+  record_line_ = header_line;
+  std::string where = name_ + ":" + std::to_string(header_line);
+  if (date.empty()) {
+    *error = InvalidArgument(where + ": record '" + id +
+                             "' has a bad date (YYMMDD or YYYYMMDD)");
+    return Outcome::kError;
+  }
+  *doc = Document();
+  doc->id = std::move(id);
+  doc->date = std::move(date);
+  doc->text = base::CollapseSpace(text);
+  if (doc->text.empty()) {
+    *error = InvalidArgument(where + ": record '" + doc->id + "' has no text");
+    return Outcome::kError;
+  }
+  *error = CheckRecordText(*doc, where);
+  return error->ok() ? Outcome::kDocument : Outcome::kError;
 }
 
 Result<Document> DocumentFromJson(std::string_view line,

@@ -7,44 +7,21 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <cstring>
+#include <memory>
 #include <set>
 
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "base/date.h"
+#include "base/legacy_records.h"
 #include "base/strings.h"
 #include "dict/loader.h"
 #include "ladder/engine.h"
 
 namespace ladder::coder {
 namespace {
-
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-    } else {
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-// YYYYMMDD or YYMMDD -> "YYYY-MM-DD"; "" if malformed.
-std::string IsoDate(std::string_view text) {
-  int ymd = 0;
-  if (!dict::legacy_internal::ParseLegacyDate(base::Trim(text), &ymd)) return "";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100,
-                ymd % 100);
-  return buf;
-}
 
 // Line numbers from byte offsets.
 class LineIndex {
@@ -124,7 +101,7 @@ SuiteRecord ReadSentence(pugi::xml_node n, const RecordOptions& options,
   r.id = n.attribute("id").value();
   r.category = n.attribute("category").value();
   std::string date = n.attribute("date").value();
-  r.date = IsoDate(date);
+  r.date = base::LegacyDateToIso(date);
   if (r.date.empty()) {
     suite->problems.push_back(where + ": record '" + r.id + "' has a bad date '" +
                               date + "'");
@@ -134,7 +111,7 @@ SuiteRecord ReadSentence(pugi::xml_node n, const RecordOptions& options,
       ParseBool(n.attribute("sentence").value(), &flag)) {
     r.sentence_flag = flag;
   }
-  r.text = CollapseSpace(n.child("Text").child_value());
+  r.text = base::CollapseSpace(n.child("Text").child_value());
   r.parse = n.child("Parse").child_value();
   for (pugi::xml_node c = n.child("EventCoding"); c; c = c.next_sibling("EventCoding")) {
     bool none = false;
@@ -201,22 +178,6 @@ Result<Suite> ReadPetrarchSuite(std::string_view content, const std::string& pat
 namespace {
 
 // "950101 DEMO-01 more" -> date and id.
-bool TabariHeader(std::string_view line, std::string* date, std::string* id) {
-  size_t digits = 0;
-  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) {
-    ++digits;
-  }
-  if ((digits != 6 && digits != 8) || digits >= line.size() ||
-      !std::isspace(static_cast<unsigned char>(line[digits]))) {
-    return false;
-  }
-  std::string_view rest = base::Trim(line.substr(digits));
-  if (rest.empty()) return false;
-  *date = IsoDate(line.substr(0, digits));
-  *id = std::string(rest.substr(0, rest.find_first_of(" \t")));
-  return true;
-}
-
 // Applies "OPTION: SET: NAME VALUE" / "SET: NAME = VALUE" commands.
 void ApplyOptionCommand(std::string_view body, const std::string& where,
                         RecordOptions* options, Suite* suite) {
@@ -290,7 +251,7 @@ void ReadTabariRecords(std::string_view content, const std::string& name, Suite*
   auto finish = [&]() {
     if (!open) return;
     std::string where = name + ":" + std::to_string(current.line);
-    current.text = CollapseSpace(text);
+    current.text = base::CollapseSpace(text);
     ReadCodings(comments, where, &current, &next, suite);
     suite->records.push_back(std::move(current));
     options = next;
@@ -303,7 +264,7 @@ void ReadTabariRecords(std::string_view content, const std::string& name, Suite*
   for (std::string_view line : base::Split(content, '\n')) {
     ++number;
     std::string date, id;
-    if (!in_comment && TabariHeader(line, &date, &id)) {
+    if (!in_comment && base::ParseTabariHeader(line, &date, &id)) {
       finish();
       open = true;
       current.id = id;

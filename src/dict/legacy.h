@@ -126,8 +126,6 @@ struct ReadContext {
 // word becomes a stem ("word*") unless it ends in '_'.
 Phrase LegacyPhrase(std::string_view text, bool stems);
 
-// Parses a legacy date: YYMMDD (00-29 -> 20xx, else 19xx) or YYYYMMDD.
-bool ParseLegacyDate(std::string_view text, int* ymd);
 // Parses the inside of a code bracket, "HOB < 950601", "USAGOV 991201-010114",
 // "RUSGOV >080508", "ARN": fills *code (upper-case) and the range.
 bool ParseDatedCode(std::string_view text, DatedCode* code, std::string* error);

@@ -37,14 +37,6 @@ std::string_view RightTrim(std::string_view s) {
   return s;
 }
 
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void ReadContext::Problem(int line, const std::string& message) const {
@@ -116,25 +108,6 @@ Phrase LegacyPhrase(std::string_view text, bool stems) {
   return ParsePhrase(joined);
 }
 
-bool ParseLegacyDate(std::string_view text, int* ymd) {
-  if (!AllDigits(text) || (text.size() != 6 && text.size() != 8)) return false;
-  long long v = 0;
-  if (!base::ParseInt(text, &v)) return false;
-  int year, rest;
-  if (text.size() == 6) {
-    int yy = static_cast<int>(v / 10000);
-    year = yy < 30 ? 2000 + yy : 1900 + yy;
-    rest = static_cast<int>(v % 10000);
-  } else {
-    year = static_cast<int>(v / 10000);
-    rest = static_cast<int>(v % 10000);
-  }
-  int month = rest / 100, day = rest % 100;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-  *ymd = year * 10000 + month * 100 + day;
-  return true;
-}
-
 namespace {
 
 // The YYYYMMDD of the day before / after `ymd`.
@@ -167,7 +140,7 @@ bool ParseDatedCode(std::string_view text, DatedCode* code, std::string* error) 
   if (range.empty()) return true;
   int a = 0, b = 0;
   if (range[0] == '<' || range[0] == '>') {
-    if (!ParseLegacyDate(std::string_view(range).substr(1), &a)) {
+    if (!base::ParseLegacyDate(std::string_view(range).substr(1), &a)) {
       *error = "bad date restriction '" + range + "'";
       return false;
     }
@@ -178,8 +151,8 @@ bool ParseDatedCode(std::string_view text, DatedCode* code, std::string* error) 
   }
   size_t dash = range.find('-');
   if (dash == std::string::npos ||
-      !ParseLegacyDate(std::string_view(range).substr(0, dash), &a) ||
-      !ParseLegacyDate(std::string_view(range).substr(dash + 1), &b) || b < a) {
+      !base::ParseLegacyDate(std::string_view(range).substr(0, dash), &a) ||
+      !base::ParseLegacyDate(std::string_view(range).substr(dash + 1), &b) || b < a) {
     *error = "bad date range '" + range + "'";
     return false;
   }

@@ -164,6 +164,110 @@ TEST_F(DocumentReaderTest, LongLinesAreRead) {
   EXPECT_EQ(r.docs[1].id, "M");
 }
 
+TEST_F(DocumentReaderTest, PetrarchSentenceRecords) {
+  std::string path = Write(
+      "stories.xml",
+      "<?xml version=\"1.0\"?>\n"                                                // 1
+      "<Sentences>\n"                                                            // 2
+      "<!-- <Sentence date=\"20240101\" id=\"OFF-1\"><Text>Gone.</Text>\n"      // 3
+      "</Sentence> -->\n"                                                        // 4
+      "<Config option=\"require_dyad\" value=\"false\"></Config>\n"             // 5
+      "<Sentence date = \"20240102\" id =\"S-1\" source=\"wire\" sentence=\"true\">\n"  // 6
+      "<EventCoding sourcecode=\"RUS\" targetcode=\"UKR\" eventcode=\"190\"/>\n" // 7
+      "<Text>\n  Russia   attacked\n Ukraine.\n</Text>\n"                       // 8-11
+      "<Parse>(ROOT (S (NP (NNP Russia))))</Parse>\n"                            // 12
+      "</Sentence>\n"                                                            // 13
+      "<Sentence date=\"2024x0103\" id=\"S-2\"><Text>Bad date.</Text></Sentence>\n"  // 14
+      "<Sentence date=\"240104\" id=\"S-3\"><Text>Two on</Text></Sentence>"
+      "<Sentence date=\"20240105\" id=\"S-4\"><Text>one line.</Text></Sentence>\n"  // 15
+      "<Sentence date=\"20240106\" id=\"S-5\"><Text> </Text></Sentence>\n"      // 16
+      "<Sentence date=\"20240107\"><Text>No id.</Text></Sentence>\n"            // 17
+      "<Sentence date=\"20240108\" id=\"S-6\"><Text>a <b>tag</Text></Sentence>\n"  // 18
+      "<Sentence date=\"20240109\" id=\"S-7\"><Text>Last.</Text></Sentence>\n"  // 19
+      "<Sentence date=\"20240110\" id=\"S-8\"><Text>Never closed.\n"           // 20
+      "</Sentences>\n");
+  Read r = ReadAll(path);
+  ASSERT_EQ(r.docs.size(), 4u);
+  EXPECT_EQ(r.docs[0].id, "S-1");
+  EXPECT_EQ(r.docs[0].date, "2024-01-02");
+  EXPECT_EQ(r.docs[0].source, "wire");
+  EXPECT_EQ(r.docs[0].text, "Russia attacked Ukraine.");  // <Parse> not taken
+  EXPECT_EQ(r.docs[1].id, "S-3");
+  EXPECT_EQ(r.docs[1].date, "2024-01-04");  // YYMMDD
+  EXPECT_EQ(r.docs[2].id, "S-4");
+  EXPECT_EQ(r.docs[3].id, "S-7");
+  ASSERT_EQ(r.errors.size(), 5u);
+  EXPECT_EQ(r.errors[0], path + ":14: record 'S-2' has a bad date '2024x0103' (YYYYMMDD or YYMMDD)");
+  EXPECT_EQ(r.errors[1], path + ":16: record 'S-5' has no <Text>");
+  EXPECT_EQ(r.errors[2], path + ":17: <Sentence> has no id");
+  EXPECT_EQ(r.errors[3].rfind(path + ":18: malformed <Sentence> (", 0), 0u) << r.errors[3];
+  EXPECT_EQ(r.errors[4], path + ":20: <Sentence> not closed before the end of the input");
+}
+
+TEST_F(DocumentReaderTest, PetrarchRecordPlaceIsReported) {
+  std::string path = Write("w.xml",
+                           "<Sentences>\n\n<Sentence date=\"20240102\" id=\"A\">\n"
+                           "<Text>x</Text></Sentence>\n");
+  auto reader = DocumentReader::Open(path, {});
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ((*reader)->format(), InputFormat::kPetrarchXml);
+  Document doc;
+  Status error;
+  ASSERT_EQ((*reader)->Next(&doc, &error), DocumentReader::Outcome::kDocument);
+  EXPECT_EQ((*reader)->where(), path + ":3");
+  EXPECT_EQ((*reader)->Next(&doc, &error), DocumentReader::Outcome::kEnd);
+}
+
+TEST_F(DocumentReaderTest, TabariTextRecords) {
+  std::string path = Write(
+      "demo.text",
+      "950101 DEMO-01 demo\n"                       // 1
+      "Russia attacked\n"                           // 2
+      "  Ukraine.\n"                                // 3
+      "/* { RUS / UKR / 190 } */\n"                 // 4
+      "\n"                                          // 5
+      "951399 DEMO-02\n"                            // 6: no such month
+      "Iran criticized Israel.\n"                   // 7
+      "950103 DEMO-03\n"                            // 8
+      "/* only the expected coding\n"               // 9
+      "950104 NOT-A-HEADER inside a comment */\n"   // 10
+      "20240105 DEMO-04 /* a comment */ more fields\n"  // 11
+      "China /* aside */ met Japan.");              // 12: no final newline
+  Read r = ReadAll(path);
+  ASSERT_EQ(r.docs.size(), 2u);
+  EXPECT_EQ(r.docs[0].id, "DEMO-01");
+  EXPECT_EQ(r.docs[0].date, "1995-01-01");
+  EXPECT_EQ(r.docs[0].text, "Russia attacked Ukraine.");
+  EXPECT_EQ(r.docs[1].id, "DEMO-04");
+  EXPECT_EQ(r.docs[1].date, "2024-01-05");
+  EXPECT_EQ(r.docs[1].text, "China met Japan.");
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0], path + ":6: record 'DEMO-02' has a bad date (YYMMDD or YYYYMMDD)");
+  EXPECT_EQ(r.errors[1], path + ":8: record 'DEMO-03' has no text");
+}
+
+TEST_F(DocumentReaderTest, TabariTextBeforeTheFirstHeaderIsOneError) {
+  std::string path = Write("t.text",
+                           "a stray line\nanother\n950101 R-1\nGondor met Arnor.\n");
+  ReaderOptions options;
+  options.format = InputFormat::kTabari;  // the first line is no header
+  Read r = ReadAll(path, options);
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].id, "R-1");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].rfind(path + ":1: text outside a record", 0), 0u) << r.errors[0];
+}
+
+TEST_F(DocumentReaderTest, TextStartingWithANumberIsNotTabari) {
+  for (const char* content : {"100000 people marched in Paris.\n",
+                              "120315 people marched in Paris.\n"}) {
+    Read r = ReadAll(Write("n.txt", content));
+    ASSERT_EQ(r.docs.size(), 1u) << content;
+    EXPECT_EQ(r.docs[0].id, "n") << content;
+    EXPECT_EQ(r.docs[0].text, content);
+  }
+}
+
 TEST_F(DocumentReaderTest, MissingFileAndDirectoryAreErrors) {
   auto missing = DocumentReader::Open(dir_ + "/nope.jsonl", {});
   ASSERT_FALSE(missing.ok());

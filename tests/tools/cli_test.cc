@@ -79,6 +79,36 @@ TEST_F(CliTest, BadDateIsAnErrorNamingTheDocument) {
   EXPECT_NE(errors[0].find("feb30"), std::string::npos) << errors[0];
 }
 
+TEST_F(CliTest, LegacyRecordInputs) {
+  // PETRARCH <Sentence> records and TABARI text records: one document each,
+  // with the record's id and date; a bad record is reported by line.
+  std::string xml = Write(
+      "stories.xml",
+      "<Sentences>\n"
+      "<Sentence date=\"20230908\" id=\"KP-1\" sentence=\"true\">\n"
+      "<Text>North Korea fired two missiles toward Japan on Thursday.</Text>\n"
+      "</Sentence>\n"
+      "<Sentence date=\"2023\" id=\"KP-2\"><Text>Japan protested.</Text></Sentence>\n"
+      "</Sentences>\n");
+  CliRun r = Ladder("code -q --output-format tsv " + Quote(xml));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.out.find("KP-1-s1-e1\t20230907\tPRK\tJPN\t195"), std::string::npos) << r.out;
+  EXPECT_EQ(Lines(r.err), std::vector<std::string>{"ladder: " + xml +
+                                                    ":5: record 'KP-2' has a bad date "
+                                                    "'2023' (YYYYMMDD or YYMMDD)"});
+  std::string text = Write("records.text",
+                           "230908 KP-3 wire\n"
+                           "Russia condemned Ukraine.\n"
+                           "/* { RUS / UKR / 111 } */\n");
+  r = Ladder("code -q --output-format tsv " + Quote(text));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("KP-3-s1-e1\t20230908\tRUS\tUKR\t1"), std::string::npos) << r.out;
+  // Forced: the same TABARI file read as text is one document named after it.
+  r = Ladder("code -q --output-format tsv --input-format text --date 2023-09-08 " +
+             Quote(text));
+  EXPECT_NE(r.out.find("records-s"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, BinaryFileGivesAClearErrorNotACrash) {
   std::mt19937 rng(7);
   std::string bytes(64 * 1024, '\0');

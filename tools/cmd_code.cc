@@ -93,25 +93,55 @@ struct CodeStats {
   long unreadable = 0;  // inputs that could not be opened
 };
 
-// `where[i]` names the input and line of batch[i] for error messages.
-void Flush(const Engine& engine, std::vector<Document>* batch,
-           std::vector<std::string>* where, int threads, Output* out,
+// Documents read but not yet coded. `where[i]` names the input and line of
+// docs[i] for error messages; `story[i]` is the story it belongs to.
+struct Batch {
+  std::vector<Document> docs;
+  std::vector<std::string> where;
+  std::vector<std::string> story;
+};
+
+// The story of a PETRARCH <Sentence> record: its id up to a final
+// "-<number>" ("AFP0808020593-2" -> "AFP0808020593"). Other documents are
+// stories of their own.
+std::string StoryOf(const std::string& id, InputFormat format) {
+  if (format != InputFormat::kPetrarchXml) return id;
+  size_t dash = id.find_last_of('-');
+  if (dash == std::string::npos || dash == 0 || dash + 1 == id.size()) return id;
+  for (size_t k = dash + 1; k < id.size(); ++k) {
+    if (id[k] < '0' || id[k] > '9') return id;
+  }
+  return id.substr(0, dash);
+}
+
+// Codes and writes the batch. A story discard phrase in one sentence record
+// drops the events of every record of its story, as PETRARCH does (the
+// batch never splits a story: see RunCodeCommand).
+void Flush(const Engine& engine, Batch* batch, int threads, Output* out,
            CodeStats* stats) {
   std::vector<Result<CodeResult>> results;
-  CodeBatch(engine, *batch, threads, &results);
+  CodeBatch(engine, batch->docs, threads, &results);
+  std::vector<const std::string*> discarded;
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (results[i].ok() && results[i]->discarded) discarded.push_back(&batch->story[i]);
+  }
   for (size_t i = 0; i < results.size(); ++i) {
     if (!results[i].ok()) {
-      PrintError((*where)[i] + ": " + results[i].status().message());
+      PrintError(batch->where[i] + ": " + results[i].status().message());
       ++stats->errors;
       continue;
     }
+    bool story_discarded = false;
+    for (const std::string* s : discarded) story_discarded |= *s == batch->story[i];
+    if (story_discarded) continue;
     for (const Event& e : results[i]->events) {
       out->Write(e);
       ++stats->events;
     }
   }
-  batch->clear();
-  where->clear();
+  batch->docs.clear();
+  batch->where.clear();
+  batch->story.clear();
 }
 
 // Opens the Engine or prints why not.
@@ -184,8 +214,7 @@ int RunCodeCommand(int argc, char** argv) {
                                               : InputFormat::kAuto;
   CodeStats stats;
   Progress progress(quiet);
-  std::vector<Document> batch;
-  std::vector<std::string> where;
+  Batch batch;
   const size_t kBatch = 64 * static_cast<size_t>(threads);
   for (const std::string& input : inputs) {
     auto reader = DocumentReader::Open(input, ropts);
@@ -204,15 +233,18 @@ int RunCodeCommand(int argc, char** argv) {
         ++stats.errors;
         continue;
       }
-      batch.push_back(std::move(doc));
-      where.push_back((*reader)->where());
+      std::string story = StoryOf(doc.id, (*reader)->format());
+      // A full batch is coded before the next story starts, not inside one.
+      if (batch.docs.size() >= kBatch && story != batch.story.back()) {
+        Flush(*engine, &batch, threads, &out, &stats);
+      }
+      batch.docs.push_back(std::move(doc));
+      batch.where.push_back((*reader)->where());
+      batch.story.push_back(std::move(story));
       ++stats.docs;
       progress.Update(**reader, stats.docs);
-      if (batch.size() >= kBatch) {
-        Flush(*engine, &batch, &where, threads, &out, &stats);
-      }
     }
-    Flush(*engine, &batch, &where, threads, &out, &stats);
+    Flush(*engine, &batch, threads, &out, &stats);
   }
   progress.Done();
   if (out.file != stdout) std::fclose(out.file);

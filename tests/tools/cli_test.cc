@@ -103,6 +103,22 @@ TEST_F(CliTest, LegacyRecordInputs) {
   r = Ladder("code -q --output-format tsv " + Quote(text));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("KP-3-s1-e1\t20230908\tRUS\tUKR\t1"), std::string::npos) << r.out;
+  // A story discard phrase in one sentence of a PETRARCH story drops the
+  // story's other sentences too; the next story is coded.
+  std::string sport = Write(
+      "sport.xml",
+      "<Sentences>\n"
+      "<Sentence date=\"20230908\" id=\"FOOT-1\"><Text>Brazil attacked Argentina "
+      "in the second half.</Text></Sentence>\n"
+      "<Sentence date=\"20230908\" id=\"FOOT-2\"><Text>The Champions League match "
+      "ended in a draw.</Text></Sentence>\n"
+      "<Sentence date=\"20230908\" id=\"WAR-1\"><Text>Russia attacked Ukraine."
+      "</Text></Sentence>\n"
+      "</Sentences>\n");
+  r = Ladder("code -q --output-format tsv " + Quote(sport));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("FOOT-"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("WAR-1-s1-e1\t20230908\tRUS\tUKR\t19"), std::string::npos) << r.out;
   // Forced: the same TABARI file read as text is one document named after it.
   r = Ladder("code -q --output-format tsv --input-format text --date 2023-09-08 " +
              Quote(text));

@@ -584,6 +584,7 @@ void ApplyModalWord(const Token& t, VerbGroup* g) {
     g->cues.push_back(t.lower);
   } else if (Is(t, {"reportedly", "allegedly", "purportedly", "apparently"})) {
     g->alleged = true;
+    g->hearsay = true;  // no one named claims it
     g->cues.push_back(t.lower);
   }
 }
@@ -740,9 +741,31 @@ bool Subordinator(const std::vector<Token>& t, size_t k) {
                    "unless", "since", "after", "before", "until", "whether"});
 }
 
+// Verbs that report what someone says or holds true ("Ukraine said Russia
+// attacked"): the clause after them is the speaker's claim. Base forms only
+// where they are not also common nouns ("report", "state", "claim").
 bool SpeechVerb(const Token& t) {
-  return Is(t, {"said", "says", "say", "told", "added", "reported", "stated",
-                "announced", "wrote", "claimed", "insisted", "noted"});
+  return t.kind == TokenKind::kWord &&
+         Is(t, {"said", "says", "say", "told", "tells", "added", "adds",
+                "reported", "reports", "stated", "states", "announced", "wrote",
+                "claimed", "claims", "alleged", "alleges", "allege", "insisted",
+                "insists", "insist", "noted", "believe", "believes", "believed",
+                "asserted", "asserts", "assert", "maintained", "maintains"});
+}
+
+bool Determiner(const Token& p) {
+  return Is(p, {"the", "a", "an", "its", "their", "his", "her", "our", "this",
+                "that", "these", "those", "any", "no"}) ||
+         p.kind == TokenKind::kPossessive;
+}
+
+// A reporting verb at token j, used as a verb: not the first word (a
+// headline's "Alleged Deserter"), not after "to" or a determiner ("the
+// alleged ringleader", "his reports"), not inside an actor's name.
+bool ReportingVerbAt(const Scratch& s, size_t j) {
+  const auto& t = *s.tokens;
+  return j > 0 && s.covers[j] < 0 && SpeechVerb(t[j]) && t[j - 1].lower != "to"sv &&
+         !Determiner(t[j - 1]);
 }
 
 Subject FindSubject(const Scratch& s, size_t group_begin, int depth);
@@ -864,6 +887,23 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
   for (size_t j = group_begin; j > 0; --j) {
     const Token& tok = t[j - 1];
     if (HardBoundary(tok) || Subordinator(t, j - 1)) break;
+    // "Kenyan police said militants attacked": the speaker is not the
+    // subject of the clause it reports.
+    // "Indonesian police said they made an arrest": a pronoun that is not
+    // an actor mention stands for the speaker.
+    // "Indonesian police said they made an arrest", "Georgia says three of
+    // its soldiers", "Sharon said, reversing": a pronoun, or a comma after
+    // the verb, and the speaker is the subject after all.
+    if (j < group_begin && ReportingVerbAt(s, j - 1)) {
+      bool back = false;
+      for (size_t k = j; k < group_begin; ++k) {
+        back |= t[k].lower == ","sv ||
+                (t[k].kind == TokenKind::kWord &&
+                 Is(t[k], {"he", "she", "they", "we", "it", "i", "its", "their",
+                           "his", "her", "our"}));
+      }
+      if (!back) break;
+    }
     if (Is(tok, {"which", "who", "that"})) {
       out.mention = Antecedent(s, j - 1);
       if (out.mention >= 0) out.how = "antecedent of '" + tok.lower + "'";
@@ -990,6 +1030,50 @@ int ByAgent(const Scratch& s, size_t from) {
   return -1;
 }
 
+// Reporting verbs that distance the speaker from the claim ("claimed",
+// "insisted", "believes"), as against "said", "announced".
+bool DoubtingVerb(const Token& t) {
+  return Is(t, {"claimed", "claims", "alleged", "alleges", "allege", "insisted",
+                "insists", "insist", "believe", "believes", "believed",
+                "asserted", "asserts", "assert", "maintained", "maintains"});
+}
+
+struct Report {
+  bool found = false;
+  int speaker = -1;      // the reporting verb's subject, -1 if not named
+  bool doubting = false;  // DoubtingVerb
+};
+
+// Is the clause whose verb group starts at token `k` reported speech
+// ("Ukraine said (on Monday) (that) Russia attacked", "Georgia says three
+// of its soldiers were killed")? Up to ten words may stand between the
+// reporting verb and the verb group (the clause's subject, "that",
+// "told reporters", "in a statement"), none of them another verb or a
+// comma.
+Report ReportedClause(const Scratch& s, size_t k) {
+  const auto& t = *s.tokens;
+  Report r;
+  for (size_t j = k, steps = 0; j > 0 && steps < 11; --j, ++steps) {
+    const Token& p = t[j - 1];
+    if (ReportingVerbAt(s, j - 1)) {
+      VerbGroup g = FindVerbGroup(t, j - 1, s.covers);
+      r.found = true;
+      r.doubting = DoubtingVerb(p);
+      if (!g.passive) r.speaker = FindSubject(s, g.begin, 1).mention;
+      return r;
+    }
+    if (s.covers[j - 1] >= 0) continue;  // the clause's own subject
+    if (p.kind != TokenKind::kWord && p.kind != TokenKind::kPossessive &&
+        p.kind != TokenKind::kNumber) {
+      return r;
+    }
+    if ((p.pos & text::kPosVerb) && !(p.pos & text::kPosNoun) && p.lower != "that"sv) {
+      return r;
+    }
+  }
+  return r;
+}
+
 int AccordingTo(const Scratch& s) {
   const auto& t = *s.tokens;
   for (size_t k = 0; k + 2 < t.size(); ++k) {
@@ -1062,12 +1146,6 @@ bool HearsayPassive(const std::vector<Token>& t, size_t i) {
     while (k < limit && t[k].lower != "to"sv && t[k].lower != ","sv) ++k;
   }
   return k < t.size() && t[k].lower == "to"sv;
-}
-
-bool Determiner(const Token& p) {
-  return Is(p, {"the", "a", "an", "its", "their", "his", "her", "our", "this",
-                "that", "these", "those", "any", "no"}) ||
-         p.kind == TokenKind::kPossessive;
 }
 
 // Is the verb word at `i` used as a noun ("the attack", "a brief private
@@ -1463,13 +1541,24 @@ void SentenceCoder::Code(const SentenceContext& c,
       }
     }
     CodedEvent base;
-    bool alleged = subj.accuser >= 0 || (according >= 0 && according != source);
+    // "Ukraine said Russia attacked": Ukraine's claim. The clause starts at
+    // the subject, or at the verb group when the subject was not found.
+    Report report = ReportedClause(s, g.begin);
+    // What an actor says it did itself ("Israel said it attacked") is
+    // reported as its act, unless the verb doubts it ("claimed").
+    bool self_report = report.found && !report.doubting && report.speaker >= 0 &&
+                       source >= 0 &&
+                       all[report.speaker].country == all[source].country &&
+                       !all[source].country.empty();
+    int reporter = report.found && !self_report ? report.speaker : -1;
+    bool alleged = subj.accuser >= 0 || (according >= 0 && according != source) ||
+                   (report.found && !self_report);
     base.modality = DecideModality(g, InConditional(t, g.begin), alleged);
     if (subj.unrealized && base.modality != Modality::kNegated) {
       base.modality = Modality::kHypothetical;
     }
     if (base.modality == Modality::kAlleged) {
-      int who = subj.accuser >= 0 ? subj.accuser : according;
+      int who = subj.accuser >= 0 ? subj.accuser : according >= 0 ? according : reporter;
       if (who < 0 && g.alleged && !g.hearsay && source >= 0) {
         who = source;  // "X claimed to"
       }

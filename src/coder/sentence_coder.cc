@@ -526,7 +526,7 @@ constexpr ControlVerb kControlVerbs[] = {
     {"try", Modality::kFuture},       {"propose", Modality::kFuture},
     {"agree", Modality::kFuture},     {"threaten", Modality::kFuture},
     {"decide", Modality::kFuture},    {"offer", Modality::kFuture},
-    {"consider", Modality::kHypothetical},
+    {"due", Modality::kFuture},       {"consider", Modality::kHypothetical},
     {"refuse", Modality::kNegated},   {"decline", Modality::kNegated},
     {"fail", Modality::kNegated},     {"claim", Modality::kAlleged},
     {"allege", Modality::kAlleged},   {"appear", Modality::kAlleged},
@@ -559,6 +559,9 @@ struct VerbGroup {
   bool hypothetical = false;
   bool alleged = false;  // "claimed to", "reportedly"
   bool hearsay = false;  // "is said to": alleged by someone not named
+  // "would" is the only hypothetical cue: in reported speech ("Erdogan said
+  // Turkey would host Putin") it is the future seen from the past.
+  bool would_only = false;
   std::vector<std::string> cues;
 };
 
@@ -580,6 +583,7 @@ void ApplyModalWord(const Token& t, VerbGroup* g) {
     g->future = true;
     g->cues.push_back(t.lower);
   } else if (IsModal(t)) {
+    g->would_only = t.lower == "would"sv && (!g->hypothetical || g->would_only);
     g->hypothetical = true;
     g->cues.push_back(t.lower);
   } else if (Is(t, {"reportedly", "allegedly", "purportedly", "apparently"})) {
@@ -709,10 +713,22 @@ void InheritPurposeModality(const std::vector<Token>& t, int governor,
 }
 
 // Is token k inside an "if"/"unless" clause (no comma between)?
+// Or in the main clause of a sentence that opens with one ("If Russia
+// attacks Moldova, Romania will impose sanctions": both are conditional)?
 bool InConditional(const std::vector<Token>& t, size_t k) {
   for (size_t j = k; j > 0; --j) {
     const Token& p = t[j - 1];
-    if (p.lower == ","sv || HardBoundary(p)) return false;
+    if (HardBoundary(p)) return false;
+    if (p.lower == ","sv) {
+      // The comma closes an opening "If ..." clause when it is the first.
+      size_t first = 0;
+      while (first < t.size() && t[first].kind != TokenKind::kWord) ++first;
+      if (first >= j - 1 || !Is(t[first], {"if", "unless"})) return false;
+      for (size_t c = first; c + 1 < j; ++c) {
+        if (t[c].lower == ","sv || HardBoundary(t[c])) return false;
+      }
+      return true;
+    }
     if (Is(p, {"if", "unless", "whether"})) return true;
   }
   return false;
@@ -1078,7 +1094,9 @@ int AccordingTo(const Scratch& s) {
   const auto& t = *s.tokens;
   for (size_t k = 0; k + 2 < t.size(); ++k) {
     if (t[k].lower == "according"sv && t[k + 1].lower == "to"sv) {
-      return MentionAt(s, k + 2);
+      // "the Pentagon" may be a name with its article, or an article and
+      // a name.
+      return s.starts[k + 2] >= 0 ? s.starts[k + 2] : MentionAt(s, k + 2);
     }
   }
   return -1;
@@ -1544,6 +1562,16 @@ void SentenceCoder::Code(const SentenceContext& c,
     // "Ukraine said Russia attacked": Ukraine's claim. The clause starts at
     // the subject, or at the verb group when the subject was not found.
     Report report = ReportedClause(s, g.begin);
+    // ... unless a condition follows ("would withdraw if the talks fail").
+    bool condition_follows = false;
+    for (size_t k = i + 1; k < t.size() && !HardBoundary(t[k]); ++k) {
+      condition_follows |= Is(t[k], {"if", "unless"});
+    }
+    if (report.found && g.would_only && !condition_follows) {
+      g.hypothetical = false;
+      g.future = true;
+      g.cues.push_back("'would' in reported speech");
+    }
     // What an actor says it did itself ("Israel said it attacked") is
     // reported as its act, unless the verb doubts it ("claimed").
     bool self_report = report.found && !report.doubting && report.speaker >= 0 &&

@@ -742,6 +742,7 @@ struct Subject {
   int mention = -1;
   bool unrealized = false;  // "for X to V", "warned X against V-ing", "urged X to V"
   int accuser = -1;  // "X accused Y of V-ing": X
+  bool accused = false;  // the act is an accusation's, accuser named or not
   // "Eriador's death and injury toll has risen": the first token of the
   // conjunct after the possessor's head noun ("injury"), 0 if none, and
   // the end of that conjunct (the verb group).
@@ -843,6 +844,7 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
                  "blamed", "blames", "suspected", "suspects"})) {
         VerbGroup g = FindVerbGroup(t, before - 1, s.covers);
         out->accuser = FindSubject(s, g.begin, depth + 1).mention;
+        out->accused = true;
         out->how += " (accusation by the subject of '" + v.lower + "')";
       }
     }
@@ -1496,7 +1498,14 @@ void SentenceCoder::Code(const SentenceContext& c,
       }
       continue;
     }
-    for (uint32_t w : match.words) used[w] = true;
+    for (uint32_t w : match.words) {
+      // "accused Belarus of attacking": an accusation pattern may name the
+      // act ("ACCUSE + OF ATTACK*", 1123), and the act is still coded on
+      // its own, as the accuser's claim (EmbeddedSubject).
+      bool accused_act = fired->code().substr(0, 3) == "112"sv && w > i + 1 &&
+                         t[w - 1].lower == "of"sv && base::EndsWith(t[w].lower, "ing");
+      if (!accused_act) used[w] = true;
+    }
     // The group starts at the first pattern word ("NEITHER *"), not at an
     // actor the pattern places before the verb ("$ * +": "Syria is believed
     // to have attacked" keeps its hedge).
@@ -1579,7 +1588,7 @@ void SentenceCoder::Code(const SentenceContext& c,
                        all[report.speaker].country == all[source].country &&
                        !all[source].country.empty();
     int reporter = report.found && !self_report ? report.speaker : -1;
-    bool alleged = subj.accuser >= 0 || (according >= 0 && according != source) ||
+    bool alleged = subj.accused || (according >= 0 && according != source) ||
                    (report.found && !self_report);
     base.modality = DecideModality(g, InConditional(t, g.begin), alleged);
     if (subj.unrealized && base.modality != Modality::kNegated) {

@@ -1,4 +1,4 @@
-// ladder validate SUITE [--json] [--verbose] [--limit N] [--dict PATH]...
+// ladder validate SUITE [--json] [--verbose|--brief] [--limit N] [--dict PATH]...
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,13 +12,17 @@ namespace {
 
 void PrintUsage(std::FILE* out) {
   std::fprintf(out,
-               "usage: ladder validate SUITE [--json] [--verbose] [--limit N] "
+               "usage: ladder validate SUITE [--json] [--verbose|--brief] [--limit N] "
                "[--dict PATH]... [--all]\n\n"
                "Runs a PETRARCH validation XML file or a TABARI .project and prints\n"
-               "the failing records and a summary (pass rate, precision, recall).\n"
+               "the failing records (expected, coded, and why: the verbs ladder found,\n"
+               "the pattern that fired, where source and target came from) and a\n"
+               "summary (pass rates per category, precision, recall, F1).\n"
                "  --json      end with one line of JSON (records, passed, pass_rate,\n"
                "              precision, recall, f1, by_category, ...)\n"
-               "  --verbose   also print ladder's explanation of each failing record\n"
+               "  --verbose   print ladder's whole explanation of each failing record\n"
+               "              (tokens, actors, dates too)\n"
+               "  --brief     only expected and coded\n"
                "  --limit N   code at most N records\n"
                "  --dict PATH use these dictionaries instead of the suite's\n"
                "  --all       ignore the suite's <Include> list and sentence flags\n");
@@ -34,7 +38,26 @@ std::string Codings(const std::vector<Coding>& codings, const std::string& condi
   return out;
 }
 
-void PrintFailure(const RecordOutcome& f, bool verbose) {
+enum class Detail { kBrief, kWhy, kVerbose };
+
+// The "actors:" to "verbs:" part of an explanation, indented: how each
+// actor was built, each verb's pattern (or why none fired), source, target
+// and modality.
+std::string WhyPart(const std::string& explain) {
+  size_t begin = explain.find("\nactors:");
+  if (begin == std::string::npos) return "";
+  size_t end = explain.find("\nevents:", begin + 1);
+  std::string part = explain.substr(
+      begin + 1, end == std::string::npos ? std::string::npos : end - begin - 1);
+  std::string out = "  ";
+  for (char c : part) {
+    out.push_back(c);
+    if (c == '\n') out += "  ";
+  }
+  return out;
+}
+
+void PrintFailure(const RecordOutcome& f, Detail detail) {
   std::printf("FAIL %s [%s] %s\n", f.id.c_str(), f.category.c_str(), f.where.c_str());
   std::printf("  text:     %s\n", f.text.c_str());
   std::printf("  expected: %s\n", Codings(f.expected, f.expected_condition).c_str());
@@ -42,7 +65,12 @@ void PrintFailure(const RecordOutcome& f, bool verbose) {
   for (const std::string& c : f.reported_conditions) reported += " (" + c + ")";
   std::printf("  coded:    %s%s\n", Codings(f.coded, "").c_str(), reported.c_str());
   if (!f.note.empty()) std::printf("  note:     %s\n", f.note.c_str());
-  if (verbose && !f.explain.empty()) std::printf("%s\n", f.explain.c_str());
+  if (detail == Detail::kVerbose && !f.explain.empty()) {
+    std::printf("%s\n", f.explain.c_str());
+  } else if (detail == Detail::kWhy) {
+    std::string why = WhyPart(f.explain);
+    if (!why.empty()) std::printf("%s\n", why.c_str());
+  }
 }
 
 void PrintSummary(const ValidationReport& r) {
@@ -65,7 +93,8 @@ void PrintSummary(const ValidationReport& r) {
 int RunValidate(int argc, char** argv) {
   ValidateOptions options;
   std::string suite;
-  bool json = false, verbose = false;
+  bool json = false;
+  Detail detail = Detail::kWhy;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") {
@@ -74,7 +103,9 @@ int RunValidate(int argc, char** argv) {
     } else if (arg == "--json") {
       json = true;
     } else if (arg == "--verbose" || arg == "-v") {
-      verbose = true;
+      detail = Detail::kVerbose;
+    } else if (arg == "--brief") {
+      detail = Detail::kBrief;
     } else if (arg == "--all") {
       options.include_all = true;
     } else if ((arg == "--limit" || arg == "--dict") && i + 1 < argc) {
@@ -104,13 +135,13 @@ int RunValidate(int argc, char** argv) {
     PrintUsage(stderr);
     return kExitUsage;
   }
-  options.explain_failures = verbose;
+  options.explain_failures = detail != Detail::kBrief;
   Result<ValidationReport> report = RunValidation(suite, options);
   if (!report.ok()) {
     PrintError(report.status().ToString());
     return kExitFailure;
   }
-  for (const RecordOutcome& f : report->failures) PrintFailure(f, verbose);
+  for (const RecordOutcome& f : report->failures) PrintFailure(f, detail);
   PrintSummary(*report);
   if (json) std::printf("%s\n", ValidationReportToJson(*report).c_str());
   return kExitOk;

@@ -125,6 +125,40 @@ TEST_F(CliTest, LegacyRecordInputs) {
   EXPECT_NE(r.out.find("records-s"), std::string::npos) << r.out;
 }
 
+TEST_F(CliTest, ValidateShowsWhyARecordFailed) {
+  Write("v.txt", "--- RESTORE  [064] ---\nRESTORE\n");
+  Write("a.txt", "ARNOR  [ARN]\nGONDOR  [GON]\n");
+  std::string suite = Write(
+      "suite.xml",
+      "<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile>"
+      "</Environment><Sentences>\n"
+      "<Sentence date=\"19950101\" id=\"OK-1\" category=\"T\" sentence=\"true\">\n"
+      "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
+      "<Text>Arnor restored ties with Gondor.</Text></Sentence>\n"
+      "<Sentence date=\"19950101\" id=\"BAD-1\" category=\"T\" sentence=\"true\">\n"
+      "<EventCoding sourcecode=\"GON\" targetcode=\"ARN\" eventcode=\"064\"></EventCoding>\n"
+      "<Text>Arnor restored ties with Gondor.</Text></Sentence>\n"
+      "</Sentences></Validation>\n");
+  CliRun r = Ladder("validate " + Quote(suite));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("FAIL OK-1"), std::string::npos) << r.out;
+  size_t fail = r.out.find("FAIL BAD-1");
+  ASSERT_NE(fail, std::string::npos) << r.out;
+  // Expected, coded, and why: the actors and the pattern that fired.
+  EXPECT_NE(r.out.find("expected: GON ARN 064", fail), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("coded:    ARN GON 064", fail), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ARN  'Arnor'", fail), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("'restored': pattern", fail), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("source: ARN", fail), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 records, 1 passed (50.0%)"), std::string::npos) << r.out;
+  CliRun brief = Ladder("validate --brief " + Quote(suite));
+  EXPECT_NE(brief.out.find("FAIL BAD-1"), std::string::npos) << brief.out;
+  EXPECT_EQ(brief.out.find("source:"), std::string::npos) << brief.out;
+  CliRun verbose = Ladder("validate --verbose " + Quote(suite));
+  EXPECT_NE(verbose.out.find("tokens: arnor restored/restore"), std::string::npos)
+      << verbose.out;
+}
+
 TEST_F(CliTest, BinaryFileGivesAClearErrorNotACrash) {
   std::mt19937 rng(7);
   std::string bytes(64 * 1024, '\0');

@@ -367,10 +367,32 @@ size_t BaseNounPhraseEnd(const Scratch& s, size_t k, size_t end) {
   return end;
 }
 
+bool IsParticiple(const Token& t);
+
+// The actor heading a noun phrase that starts at `tok` with a determiner
+// or a number and modifiers ("the detained Canadians", "two jailed
+// Australian journalists"), or -1.
+int MentionAfterModifiers(const Scratch& s, size_t tok) {
+  const auto& t = *s.tokens;
+  size_t k = tok;
+  if (k < t.size() && (t[k].pos & text::kPosDet || t[k].kind == TokenKind::kNumber)) ++k;
+  if (k == tok) return -1;
+  for (size_t n = 0; k < t.size() && n < 3 && s.covers[k] < 0; ++k, ++n) {
+    const Token& q = t[k];
+    bool modifier = q.kind == TokenKind::kNumber ||
+                    (q.kind == TokenKind::kWord &&
+                     ((q.pos & text::kPosAdj) || IsParticiple(q)) &&
+                     !(q.pos & (text::kPosPrep | text::kPosConj | text::kPosSub)));
+    if (!modifier) return -1;
+  }
+  return k < t.size() ? s.starts[k] : -1;
+}
+
 bool MatchActorSlot(const PatternView& p, size_t e, size_t tok,
                     const Scratch& s, Match* m, int depth) {
   int mi = MentionAt(s, tok);
   ElementView el = p.elements()[e];
+  if (mi < 0) mi = MentionAfterModifiers(s, tok);
   if (mi < 0 && e > 0 && NounPhraseSkip(p.elements()[e - 1])) {
     // After a skipped noun phrase, the next actor close by ("at the Gondor
     // of the Prince of Dol Amroth": the Prince).

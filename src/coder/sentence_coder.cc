@@ -23,6 +23,13 @@ bool HardBoundary(const Token& t) {
          t.lower == ":"sv;
 }
 
+// A preposition that makes the actor after it a place ("meeting in
+// Luxembourg").
+bool Locative(std::string_view prep) {
+  return prep == "in"sv || prep == "at"sv || prep == "near"sv || prep == "outside"sv ||
+         prep == "inside"sv || prep == "across"sv || prep == "throughout"sv;
+}
+
 // A '*' stem matches by prefix of the form; other words by id, against the
 // form or the lemma (ids from Dictionary::AssignWordIds). `exact`: only the
 // token's own form (PETRARCH-1 patterns: "* RESOLUTION" does not match
@@ -875,9 +882,11 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
   // "a row between Radagast the Brown called": an actor after "between" or
   // "among" modifies the noun before it; it is not the subject (a compound
   // "ties between A and B" is found below as the parties, as PETRARCH did).
+  // Nor is a place ("two car bombs in Baghdad killed").
   if (k >= 1 && s.covers[k - 1] >= 0 &&
       !(*s.mentions)[s.covers[k - 1]].possessor &&
-      !AfterBetween(s, s.covers[k - 1])) {
+      !AfterBetween(s, s.covers[k - 1]) &&
+      !Locative((*s.mentions)[s.covers[k - 1]].prep)) {
     out->mention = s.covers[k - 1];
     out->how = "actor right before the verb group";
     uint32_t before = (*s.mentions)[out->mention].begin;
@@ -1016,7 +1025,10 @@ std::vector<int> Members(const Scratch& s, int m) {
   return out;
 }
 
-int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
+// `meeting`: the code is a meeting or consultation (04), whose partner is
+// never the place it is held in ("will meet in Washington").
+int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source,
+               bool meeting) {
   const auto& t = *s.tokens;
   // A mention inside the match after the verb ("summoned the Russian
   // ambassador"); mentions before it ("indicated it would act") are not
@@ -1040,7 +1052,7 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
     if (mi < 0) continue;
     uint32_t after = (*s.mentions)[mi].end;
     if (after < t.size() && SpeechVerb(t[after])) break;  // ", the Kremlin said"
-    if (!TargetOk(s, mi)) {
+    if (!TargetOk(s, mi) || (meeting && Locative((*s.mentions)[mi].prep))) {
       k = after - 1;
       continue;
     }
@@ -1579,7 +1591,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     } else if (target < 0 && !(Members(s, source).size() >= 2 &&
                                fired->reverse_code() == fired->code())) {
       // A compound subject of a reciprocal verb pairs with itself.
-      target = FindTarget(s, match, i, source);
+      target = FindTarget(s, match, i, source, fired->code().substr(0, 2) == "04"sv);
     }
     // PETRARCH '%' before the verb: a compound subject without an object
     // acts on its own members ("Gondor and Osgiliath have delayed ...").

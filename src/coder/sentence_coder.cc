@@ -690,6 +690,14 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
     }
   }
   g.begin = k;
+  // "sees no reason to join", "has no intention to attack": negated.
+  if (k >= 2 && t[k].lower == "to"sv && covers[k - 1] < 0 &&
+      Is(t[k - 1], {"reason", "need", "intention", "plan", "plans", "desire",
+                    "interest", "wish"}) &&
+      Is(t[k - 2], {"no"})) {
+    g.negated = true;
+    g.cues.push_back("no " + t[k - 1].lower + " to");
+  }
   // "be" right before a participle, not "be going to" / "be expected to".
   if (saw_be && IsParticiple(t[verb])) {
     bool be_adjacent = false;
@@ -741,7 +749,54 @@ void InheritPurposeModality(const std::vector<Token>& t, int governor,
   }
 }
 
+// A noun coded as the event ("sees no reason to join a working-level
+// meeting", "will not attend the summit") is no more real than the verb
+// whose object it is: the group takes that verb's negated, future,
+// hypothetical or alleged modality.
+void InheritGoverningVerbModality(const std::vector<Token>& t,
+                                  const std::vector<int>& covers, VerbGroup* g) {
+  if (g->negated || g->future || g->hypothetical || g->alleged) return;
+  size_t k = g->begin;
+  // Back over the noun's determiner and modifiers to the verb before them.
+  bool determiner = false;
+  for (int n = 0; k > 0 && n < 4; ++n) {
+    const Token& p = t[k - 1];
+    if (covers[k - 1] >= 0 || p.kind != TokenKind::kWord) return;
+    if (p.pos & text::kPosDet) {
+      determiner = true;
+      --k;
+      break;
+    }
+    if (!(p.pos & text::kPosAdj) && p.lower.find('-') == std::string::npos) return;
+    --k;
+  }
+  if (!determiner || k == 0) return;
+  const Token& v = t[k - 1];
+  if (covers[k - 1] >= 0 || !(v.pos & text::kPosVerb) || IsAux(v) || IsModal(v)) return;
+  VerbGroup governing = FindVerbGroup(t, k - 1, covers);
+  if (!(governing.negated || governing.future || governing.hypothetical ||
+        governing.alleged)) {
+    return;
+  }
+  g->negated = governing.negated;
+  g->future = governing.future;
+  g->hypothetical = governing.hypothetical;
+  g->alleged = governing.alleged;
+  g->hearsay = governing.hearsay;
+  g->cues = governing.cues;
+  g->cues.push_back("object of '" + v.lower + "'");
+}
+
 // Is token k inside an "if"/"unless" clause (no comma between)?
+// Does an "if"/"unless" clause follow token i in its sentence ("as if" and
+// "even if" do not make a condition)?
+bool ConditionAfter(const std::vector<Token>& t, size_t i) {
+  for (size_t k = i + 1; k < t.size() && !HardBoundary(t[k]); ++k) {
+    if (Is(t[k], {"if", "unless"}) && !Is(t[k - 1], {"as", "even"})) return true;
+  }
+  return false;
+}
+
 // Or in the main clause of a sentence that opens with one ("If Russia
 // attacks Moldova, Romania will impose sanctions": both are conditional)?
 bool InConditional(const std::vector<Token>& t, size_t k) {
@@ -1550,6 +1605,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     VerbGroup served;
     if (governor >= 0) served = FindVerbGroup(t, governor, s.covers);
     InheritPurposeModality(t, governor, served, &g);
+    InheritGoverningVerbModality(t, s.covers, &g);
     Subject subj;
     if (match.source >= 0) {
       subj.mention = match.source;
@@ -1606,11 +1662,8 @@ void SentenceCoder::Code(const SentenceContext& c,
     // the subject, or at the verb group when the subject was not found.
     Report report = ReportedClause(s, g.begin);
     // ... unless a condition follows ("would withdraw if the talks fail").
-    bool condition_follows = false;
-    for (size_t k = i + 1; k < t.size() && !HardBoundary(t[k]); ++k) {
-      condition_follows |= Is(t[k], {"if", "unless"});
-    }
-    if (report.found && g.would_only && !condition_follows) {
+    bool condition_after = ConditionAfter(t, i);
+    if (report.found && g.would_only && !condition_after) {
       g.hypothetical = false;
       g.future = true;
       g.cues.push_back("'would' in reported speech");
@@ -1624,7 +1677,11 @@ void SentenceCoder::Code(const SentenceContext& c,
     int reporter = report.found && !self_report ? report.speaker : -1;
     bool alleged = subj.accused || (according >= 0 && according != source) ||
                    (report.found && !self_report);
-    base.modality = DecideModality(g, InConditional(t, g.begin), alleged);
+    // A promise or threat on a condition that follows ("is prepared to halt
+    // operations if the rebels withdraw", "would cut supplies if ...").
+    bool conditional = InConditional(t, g.begin) ||
+                       ((g.future || g.hypothetical) && condition_after);
+    base.modality = DecideModality(g, conditional, alleged);
     if (subj.unrealized && base.modality != Modality::kNegated) {
       base.modality = Modality::kHypothetical;
     }

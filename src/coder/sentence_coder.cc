@@ -846,8 +846,19 @@ bool Subordinator(const std::vector<Token>& t, size_t k) {
 // attacked"): the clause after them is the speaker's claim. Base forms only
 // where they are not also common nouns ("report", "state", "claim").
 bool SpeechVerb(const Token& t) {
-  return t.kind == TokenKind::kWord &&
-         Is(t, {"said", "says", "say", "told", "tells", "added", "adds",
+  // Called for most words of a clause: the verb-class bit and the first
+  // letter rule out nearly all of them before the list.
+  if (t.kind != TokenKind::kWord || !(t.pos & text::kPosVerb) || t.lower.empty()) {
+    return false;
+  }
+  switch (t.lower[0]) {
+    case 's': case 't': case 'a': case 'r': case 'w': case 'c': case 'i':
+    case 'n': case 'b': case 'm':
+      break;
+    default:
+      return false;
+  }
+  return Is(t, {"said", "says", "say", "told", "tells", "added", "adds",
                 "reported", "reports", "stated", "states", "announced", "wrote",
                 "claimed", "claims", "alleged", "alleges", "allege", "insisted",
                 "insists", "insist", "noted", "believe", "believes", "believed",
@@ -1239,22 +1250,21 @@ bool GovernsVerb(const std::vector<Token>& t, size_t i,
 // about the subject by someone else. The reporting verb is not the
 // subject's act; the verb it governs is coded, alleged (FindVerbGroup).
 bool HearsayPassive(const std::vector<Token>& t, size_t i) {
-  const ControlVerb* c = Control(t[i]);
-  if (c == nullptr || c->modality != Modality::kAlleged || !IsParticiple(t[i])) {
-    return false;
-  }
-  size_t j = i;
-  while (j > 0 && IsAdverb(t[j - 1])) --j;
-  if (j == 0 || !(t[j - 1].lemma == "be"sv || Is(t[j - 1], {"been", "being"}))) {
-    return false;
-  }
+  // The cheap tests first: this runs for every verb of every sentence.
   // "to" next, or after a short "by ..." phrase naming who says so.
   size_t k = i + 1;
   if (k < t.size() && t[k].lower == "by"sv) {
     size_t limit = std::min(t.size(), k + 6);
     while (k < limit && t[k].lower != "to"sv && t[k].lower != ","sv) ++k;
   }
-  return k < t.size() && t[k].lower == "to"sv;
+  if (k >= t.size() || t[k].lower != "to"sv) return false;
+  size_t j = i;
+  while (j > 0 && IsAdverb(t[j - 1])) --j;
+  if (j == 0 || !(t[j - 1].lemma == "be"sv || Is(t[j - 1], {"been", "being"}))) {
+    return false;
+  }
+  const ControlVerb* c = Control(t[i]);
+  return c != nullptr && c->modality == Modality::kAlleged && IsParticiple(t[i]);
 }
 
 // Is the verb word at `i` used as a noun ("the attack", "a brief private

@@ -111,15 +111,49 @@ size_t SkipDatelineDate(std::string_view s, size_t i) {
   return digit ? i : std::string_view::npos;
 }
 
+// Skips ", Iraq", ", B.C.", ", Gaza Strip" (up to three capitalized words)
+// after a dateline location; returns the new position, or `i` if there is
+// no such region.
+size_t SkipDatelineRegion(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || s[i] != ',' || s[i + 1] != ' ') return i;
+  size_t j = i + 2, len;
+  int words = 0;
+  while (j < s.size() && words < 3 && IsUpper(DecodeAt(s, j, &len))) {
+    ++words;
+    while (j < s.size()) {
+      char32_t c = DecodeAt(s, j, &len);
+      if (c == '-') {
+        // "Bosnia-Herzegovina", "Guinea-Bissau": a hyphen inside the name.
+        size_t next_len;
+        if (j + 1 >= s.size() || !IsUpper(DecodeAt(s, j + 1, &next_len))) break;
+      } else if (!(IsLetter(c) || c == '.' || internal::IsApostrophe(c))) {
+        break;
+      }
+      j += len;
+    }
+    if (j + 1 < s.size() && s[j] == ' ' && IsUpper(DecodeAt(s, j + 1, &len))) ++j;
+  }
+  return words > 0 ? j : i;
+}
+
 // Length of a dateline ("SEOUL (Reuters) - ", "MOSCOW, Sept 8 (AP) — ",
-// "WASHINGTON — ") at the start of `s`, including the white space after it;
-// 0 if there is none.
-size_t DatelineLength(std::string_view s) {
+// "NAJAF, Iraq (Reuters) - ", "WASHINGTON — ") at the start of `s`,
+// including the white space after it; 0 if there is none.
+size_t DatelineAt(std::string_view s) {
   bool all_caps = false;
   size_t i = ScanDatelineLocation(s, &all_caps);
   if (i == 0) return 0;
-  i = SkipDatelineDate(s, i);
-  if (i == std::string_view::npos) return 0;
+  size_t date = SkipDatelineDate(s, i);
+  bool region = false;
+  if (date == std::string_view::npos) {
+    // Not ", Sept 8": perhaps ", Iraq", then perhaps a date.
+    size_t after = SkipDatelineRegion(s, i);
+    if (after == i) return 0;
+    region = true;
+    date = SkipDatelineDate(s, after);
+    if (date == std::string_view::npos) return 0;
+  }
+  i = date;
   i = SkipSpaces(s, i, s.size());
   bool agency = false;
   if (i < s.size() && s[i] == '(') {
@@ -133,14 +167,45 @@ size_t DatelineLength(std::string_view s) {
   }
   bool dash = false;
   size_t len;
+  size_t dash_begin = i;
   while (i < s.size() && internal::IsDash(DecodeAt(s, i, &len))) {
     dash = true;
     i += len;
   }
+  // A single hyphen must stand apart ("Iraq - "), unlike that of "MiG-29s";
+  // "--" and dashes proper may touch the words ("(Dow Jones)--Ireland's").
+  if (dash && i - dash_begin == 1 &&
+      !((dash_begin == 0 || s[dash_begin - 1] == ' ' || s[dash_begin - 1] == ')') &&
+        (i == s.size() || s[i] == ' '))) {
+    return 0;
+  }
+  // "KANDAHAR, Afghanistan : ": a colon after an upper-case place.
+  if (!dash && all_caps && i < s.size() && s[i] == ':') {
+    dash = true;
+    ++i;
+  }
   if (!agency && !dash) return 0;
-  if (!all_caps && !(agency && dash)) return 0;
+  // Title case needs more evidence: an agency, or a country after the city
+  // ("Caracas, Venezuela - ").
+  if (!all_caps && !((agency || region) && dash)) return 0;
   i = SkipSpaces(s, i, s.size());
   return i < s.size() ? i : 0;
+}
+
+// A dateline, possibly after the outlet's name ("SPACE.com - TORONTO,
+// Canada -- ", "Canadian Press - LANGLEY, B.C. (CP) - ").
+size_t DatelineLength(std::string_view s) {
+  if (size_t n = DatelineAt(s); n > 0) return n;
+  size_t dash = s.find(" - ");
+  if (dash == std::string_view::npos || dash == 0 || dash > 30 ||
+      s.substr(0, dash).find_first_of(",;:") != std::string_view::npos) {
+    return 0;
+  }
+  std::string_view rest = s.substr(dash + 3);
+  bool all_caps = false;
+  if (ScanDatelineLocation(rest, &all_caps) == 0 || !all_caps) return 0;
+  size_t n = DatelineAt(rest);
+  return n > 0 ? dash + 3 + n : 0;
 }
 
 // The abbreviation candidate that ends just before the period at `dot`:

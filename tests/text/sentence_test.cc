@@ -127,6 +127,34 @@ TEST(SplitSentencesTest, DatelineWithDateAndEmDash) {
             (Sentences{"Stocks fell.", "Prices rose."}));
 }
 
+TEST(SplitSentencesTest, DatelineWithRegionOrOutlet) {
+  // A country or province after the city, and an outlet's name before it:
+  // the place is not part of the sentence (it would be coded as an actor).
+  EXPECT_EQ(Split("HERAT, Afghanistan (Reuters) - Gunmen attacked a convoy."),
+            (Sentences{"Gunmen attacked a convoy."}));
+  EXPECT_EQ(Split("KHAN YOUNIS, Gaza Strip -- Israeli tanks entered the town."),
+            (Sentences{"Israeli tanks entered the town."}));
+  EXPECT_EQ(Split("Example News - VICTORIA, B.C. (CP) - Police arrested a man."),
+            (Sentences{"Police arrested a man."}));
+  EXPECT_EQ(Split("MOSUL, Iraq, Oct 3 (AP) - Bombs exploded."),
+            (Sentences{"Bombs exploded."}));
+  EXPECT_EQ(Split("Bamako, Mali - Soldiers took the airport."),
+            (Sentences{"Soldiers took the airport."}));
+  EXPECT_EQ(Split("Wire - MOSTAR, Bosnia-Herzegovina (AP) - Police left."),
+            (Sentences{"Police left."}));
+  EXPECT_EQ(Split("HERAT, Afghanistan : Gunmen attacked a convoy."),
+            (Sentences{"Gunmen attacked a convoy."}));
+  // Not datelines: no agency and no dash, a lower-case place, a comma list.
+  EXPECT_EQ(Split("Moscow, Russia and China met."),
+            (Sentences{"Moscow, Russia and China met."}));
+  EXPECT_EQ(Split("Officials - TEHRAN, Iran said nothing."),
+            (Sentences{"Officials - TEHRAN, Iran said nothing."}));
+  EXPECT_EQ(Split("Iran Buying Jets, Perhaps MiG-29s\nTehran wants them."),
+            (Sentences{"Iran Buying Jets, Perhaps MiG-29s", "Tehran wants them."}));
+  EXPECT_EQ(Split("Reuters - the talks, Iran said - failed."),
+            (Sentences{"Reuters - the talks, Iran said - failed."}));
+}
+
 TEST(SplitSentencesTest, NotADateline) {
   // Title case without an agency, or a dash inside a sentence.
   EXPECT_EQ(Split("Mr. Kim \xE2\x80\x93 whose country needs food \xE2\x80\x93 "

@@ -309,6 +309,7 @@ std::string Engine::Explain(const std::string& sentence,
   std::string out;
   coder::DocumentContext context;
   context.agent_only_actors = impl_->options.agent_only_actors;
+  context.explain = true;
   for (text::Span span : text::SplitSentences(text)) {
     std::vector<text::Token> tokens;
     impl_->Analyze(text, span, &tokens);

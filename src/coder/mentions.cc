@@ -407,6 +407,23 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
   return end;
 }
 
+// Engine::Explain's account of a mention's pieces: "actor 'Russian' RUS +
+// agent 'President' GOV".
+std::string PiecesHow(const std::vector<Token>& tokens, std::string_view text,
+                      const std::vector<Piece>& pieces) {
+  std::string how;
+  for (const Piece& p : pieces) {
+    if (!how.empty()) how += " + ";
+    static constexpr std::string_view kKind[] = {"actor", "agent", "alias", "name"};
+    how.append(kKind[static_cast<int>(p.kind)]).append(" '");
+    how.append(text.substr(tokens[p.begin].begin,
+                           tokens[p.end - 1].end - tokens[p.begin].begin));
+    how += '\'';
+    if (!p.code.empty()) how.append(" ").append(p.code);
+  }
+  return how;
+}
+
 std::string PreviousPreposition(const std::vector<Token>& tokens,
                                 uint32_t begin) {
   size_t k = begin;
@@ -475,7 +492,9 @@ bool ResolvePronoun(size_t i, const std::string& word, bool person,
   m.end = m.begin + 1;
   m.possessor = false;
   m.compound = -1;
-  m.how = "pronoun '" + word + "' -> " + m.code;
+  m.pronoun = true;
+  m.last_two = false;
+  if (context.explain) m.how = "pronoun '" + word + "' -> " + m.code;
   out->push_back(std::move(m));
   return true;
 }
@@ -511,7 +530,11 @@ bool PronounAt(const std::vector<Token>& tokens, size_t i,
         m.begin = static_cast<uint32_t>(i);
         m.end = static_cast<uint32_t>(last + 1);
         m.compound = static_cast<int>(out->size() - (r - (context.recent.size() - 2)));
-        m.how = "'" + std::string(w) + " ... " + noun + "' -> last two actors";
+        m.pronoun = false;
+        m.last_two = true;
+        if (context.explain) {
+          m.how = "'" + std::string(w) + " ... " + noun + "' -> last two actors";
+        }
         out->push_back(std::move(m));
       }
       (*out)[out->size() - 1].compound = static_cast<int>(out->size() - 2);
@@ -627,7 +650,7 @@ struct LoneAgent {
 // actor with an agent shares that actor's country (DNKMED, DNKGOV). Appends
 // the mention to `merged` and returns true if so.
 bool SharedCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
-                   std::vector<Mention>& merged) {
+                   bool explain, std::vector<Mention>& merged) {
   if (agent.prefix || agent.begin < 2 || merged.empty()) return false;
   const Mention& prev = merged.back();
   if (tokens[agent.begin - 1].lower != "and"sv || prev.end != agent.begin - 1 ||
@@ -642,14 +665,16 @@ bool SharedCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
   m.agent = agent.agent.substr(0, 3);
   m.code = prev.country + agent.agent;
   m.prep = prev.prep;
-  m.how = "agent '" + agent.agent +
-          "' sharing the country of the actor before 'and'";
+  if (explain) {
+    m.how = "agent '" + agent.agent +
+            "' sharing the country of the actor before 'and'";
+  }
   merged.push_back(std::move(m));
   return true;
 }
 
 void DistributeAgents(const std::vector<Token>& tokens,
-                      const std::vector<LoneAgent>& lone,
+                      const std::vector<LoneAgent>& lone, bool explain,
                       std::vector<Mention>* mentions,
                       std::vector<bool>* consumed) {
   if (lone.empty() || mentions->empty()) return;
@@ -700,8 +725,7 @@ void DistributeAgents(const std::vector<Token>& tokens,
       if (tokens[k].lower == "the"sv && k + 1 < tokens.size()) ++k;
       for (size_t m = 0; m < ms.size(); ++m) {
         if (ms[m].begin != k) continue;
-        if (ms[m].possessor || ms[m].country.empty() ||
-            ms[m].how.find("pronoun") != std::string::npos) {
+        if (ms[m].possessor || ms[m].country.empty() || ms[m].pronoun) {
           break;
         }
         std::vector<size_t> members;
@@ -743,7 +767,7 @@ void DistributeAgents(const std::vector<Token>& tokens,
       c.code = a->prefix ? a->agent + ms[m].code
                          : c.country + StackAgent(own, a->agent);
       c.agent = a->prefix ? ms[m].agent : c.code.substr(3, 3);
-      c.how = "agent '" + a->agent + "' of " + ms[m].how;
+      if (explain) c.how = "agent '" + a->agent + "' of " + ms[m].how;
       if (c.begin < ms[m].begin) {
         c.actor_begin = ms[m].begin;
         c.actor_code = ms[m].code;
@@ -800,16 +824,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     m.begin = static_cast<uint32_t>(i);
     m.end = end;
     Combine(pieces, &m);
-    for (const Piece& p : pieces) {
-      // Appended in place: no temporary strings.
-      if (!m.how.empty()) m.how += " + ";
-      static constexpr std::string_view kKind[] = {"actor", "agent", "alias", "name"};
-      m.how.append(kKind[static_cast<int>(p.kind)]).append(" '");
-      m.how.append(text.substr(tokens[p.begin].begin,
-                               tokens[p.end - 1].end - tokens[p.begin].begin));
-      m.how += '\'';
-      if (!p.code.empty()) m.how.append(" ").append(p.code);
-    }
+    if (context->explain) m.how = PiecesHow(tokens, text, pieces);
     if (!m.code.empty() && !m.country.empty()) {
       m.prep = PreviousPreposition(tokens, m.begin);
       m.possessor = end < tokens.size() &&
@@ -836,7 +851,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
   MarkCompounds(tokens, &mentions);
   if (!lone.empty()) {
     std::vector<bool> consumed(lone.size(), false);
-    DistributeAgents(tokens, lone, &mentions, &consumed);
+    DistributeAgents(tokens, lone, context->explain, &mentions, &consumed);
     // The other agents stand alone as actors of unknown country ("---GOV":
     // "a senior official said", "arrested students").
     std::vector<Mention> merged;
@@ -849,7 +864,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
         merged.push_back(mentions[next++]);
       }
       if (a == lone.size() || consumed[a]) continue;
-      if (SharedCountry(tokens, lone[a], merged)) continue;
+      if (SharedCountry(tokens, lone[a], context->explain, merged)) continue;
       if (!context->agent_only_actors) continue;
       Mention m;
       m.begin = lone[a].begin;
@@ -859,7 +874,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
       m.prep = PreviousPreposition(tokens, m.begin);
       m.possessor = m.end < tokens.size() &&
                     tokens[m.end].kind == TokenKind::kPossessive;
-      m.how = "agent only '" + lone[a].agent + "'";
+      if (context->explain) m.how = "agent only '" + lone[a].agent + "'";
       merged.push_back(std::move(m));
     }
     for (Mention& m : merged) {
@@ -869,10 +884,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     MarkCompounds(tokens, &mentions);
   }
   for (const Mention& m : mentions) {
-    if (m.how.find("pronoun") == std::string::npos &&
-        m.how.find("last two") == std::string::npos) {
-      Remember(m, context);
-    }
+    if (!m.pronoun && !m.last_two) Remember(m, context);
   }
   return mentions;
 }

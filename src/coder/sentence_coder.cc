@@ -1295,7 +1295,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     in.compound = -1;
     in.actor_begin = 0;
     in.actor_code.clear();
-    in.how = "actor '" + in.code + "' inside " + x.code;
+    if (trace) in.how = "actor '" + in.code + "' inside " + x.code;
     s.inner[m] = static_cast<int>(with_inner.size());
     with_inner.push_back(std::move(in));
   }

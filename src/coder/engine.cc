@@ -36,9 +36,11 @@ class Engine::Impl {
   // Tokens of a sentence with lemmas, POS and the dictionary's word ids.
   void Analyze(const std::string& text, text::Span span,
                std::vector<text::Token>* tokens) const;
-  Event ToEvent(const coder::CodedEvent& e, const Document& doc,
-                const std::string& text, text::Span span, int sentence_no,
-                int n) const;
+  // Fills *ev, a new Event (built in place in the output: an Event is some
+  // twenty strings, and moving one costs more than filling it).
+  void ToEvent(const coder::CodedEvent& e, const Document& doc,
+               const std::string& text, text::Span span, int sentence_no,
+               int n, Event* ev) const;
 };
 
 namespace {
@@ -158,43 +160,42 @@ const dict::CodeInfo* CodeFacts(const dict::Dictionary& d,
   return nullptr;
 }
 
-Actor ToActor(const coder::Mention& m, const std::string& text,
-              const std::vector<text::Token>& tokens) {
-  Actor a;
-  a.code = m.code;
-  a.country = m.country;
-  a.agent = m.agent;
-  a.text = text.substr(tokens[m.begin].begin,
-                       tokens[m.end - 1].end - tokens[m.begin].begin);
-  return a;
+// Fills *a, a new Actor in its Event.
+void ToActor(const coder::Mention& m, const std::string& text,
+             const std::vector<text::Token>& tokens, Actor* a) {
+  a->code = m.code;
+  a->country = m.country;
+  a->agent = m.agent;
+  a->text.assign(text, tokens[m.begin].begin,
+                 tokens[m.end - 1].end - tokens[m.begin].begin);
 }
 
 }  // namespace
 
-Event Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
-                            const std::string& text, text::Span span,
-                            int sentence_no, int n) const {
-  Event ev;
-  ev.doc_id = doc.id;
-  ev.sentence = sentence_no;
-  ev.event_id = doc.id + "-s" + std::to_string(sentence_no) + "-e" +
-                std::to_string(n);
-  ev.date = e.date;
-  ev.cameo = e.code;
-  ev.root = e.code.substr(0, 2);
-  ev.quad_class = dict::QuadClassOfCode(e.code);
+void Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
+                           const std::string& text, text::Span span,
+                           int sentence_no, int n, Event* ev) const {
+  ev->doc_id = doc.id;
+  ev->sentence = sentence_no;
+  // "<doc_id>-s<sentence>-e<n>", appended in place.
+  ev->event_id.reserve(doc.id.size() + 24);
+  ev->event_id.append(doc.id).append("-s").append(std::to_string(sentence_no));
+  ev->event_id.append("-e").append(std::to_string(n));
+  ev->date = e.date;
+  ev->cameo = e.code;
+  ev->root = e.code.substr(0, 2);
+  ev->quad_class = dict::QuadClassOfCode(e.code);
   if (const dict::CodeInfo* info = CodeFacts(*dict, e.code)) {
-    ev.goldstein = info->goldstein;
-    ev.plover_event = info->plover_event;
-    ev.plover_mode = info->plover_mode;
+    ev->goldstein = info->goldstein;
+    ev->plover_event = info->plover_event;
+    ev->plover_mode = info->plover_mode;
   }
-  ev.modality = e.modality;
-  ev.attribution = e.attribution;
-  ev.verb = e.verb;
-  ev.evidence_text = text.substr(span.begin, span.end - span.begin);
-  ev.evidence_begin = span.begin;
-  ev.evidence_end = span.end;
-  return ev;
+  ev->modality = e.modality;
+  ev->attribution = e.attribution;
+  ev->verb = e.verb;
+  ev->evidence_text.assign(text, span.begin, span.end - span.begin);
+  ev->evidence_begin = span.begin;
+  ev->evidence_end = span.end;
 }
 
 bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
@@ -235,11 +236,11 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
     if (e.code.empty() || e.code == "---") continue;  // "matches, codes nothing"
     if (options.require_dyad && (!e.source || !e.target)) continue;
     if (!options.keep_non_asserted && e.modality != Modality::kAsserted) continue;
-    Event ev = ToEvent(e, doc, text, span, sentence_no, ++n);
-    if (e.source) ev.source = ToActor(*e.source, text, tokens);
-    if (e.target) ev.target = ToActor(*e.target, text, tokens);
+    Event& ev = out->emplace_back();
+    ToEvent(e, doc, text, span, sentence_no, ++n, &ev);
+    if (e.source) ToActor(*e.source, text, tokens, &ev.source.emplace());
+    if (e.target) ToActor(*e.target, text, tokens, &ev.target.emplace());
     ev.issues = issues;
-    out->push_back(std::move(ev));
   }
   return true;
 }

@@ -217,7 +217,10 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
   std::vector<coder::Mention> mentions =
       coder::FindMentions(tokens, text, *dict, ymd, context);
   coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};
-  std::vector<coder::CodedEvent> coded;
+  // Per thread, as the tokens: no reallocation (and moves of its events)
+  // once it has grown to a sentence's worth.
+  thread_local std::vector<coder::CodedEvent> coded;
+  coded.clear();
   coder::SentenceCoder(*dict, NewActorLength(options))
       .Code(sc, mentions, &coded, nullptr);
   std::vector<std::string> issues;

@@ -1141,11 +1141,10 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
       return;
     }
     if (!src && !tgt) return;
-    CodedEvent e = base;
+    CodedEvent& e = events->emplace_back(base);
     e.code = code;
     if (src) e.source = *src;
     if (tgt) e.target = *tgt;
-    events->push_back(std::move(e));
   };
   // A code "A/B" names several actors: one event each. The actors of
   // mention m >= 0: the mention itself, or its parts, kept in *split.
@@ -1173,7 +1172,9 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
       }
     }
   };
-  std::vector<int> src = sources.empty() ? std::vector<int>{-1} : sources;
+  // No sources or targets: one absent side (-1). Views, not copies.
+  static constexpr int kAbsent[] = {-1};
+  std::span<const int> src = sources.empty() ? kAbsent : std::span<const int>(sources);
   bool symmetric =
       reciprocal || (!p.reverse_code().empty() && p.reverse_code() == p.code());
   if (targets.empty() && sources.size() >= 2 && symmetric) {
@@ -1185,7 +1186,7 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     }
     return;
   }
-  std::vector<int> tgt = targets.empty() ? std::vector<int>{-1} : targets;
+  std::span<const int> tgt = targets.empty() ? kAbsent : std::span<const int>(targets);
   for (int a : src) {
     for (int b : tgt) {
       emit(a, b, p.code());

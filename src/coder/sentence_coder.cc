@@ -924,6 +924,16 @@ std::vector<int> Members(const Scratch& s, int m) {
   return out;
 }
 
+// Members(s, m).size(), without building the list.
+size_t MemberCount(const Scratch& s, int m) {
+  if (m < 0) return 0;
+  const auto& ms = *s.mentions;
+  if (ms[m].compound < 0) return 1;
+  return static_cast<size_t>(std::count_if(ms.begin(), ms.end(), [&](const Mention& x) {
+    return x.compound == ms[m].compound;
+  }));
+}
+
 int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source) {
   const auto& t = *s.tokens;
   // A mention inside the match after the verb ("summoned the Russian
@@ -1003,12 +1013,19 @@ std::string NearestDate(const std::vector<DateMention>& dates, size_t anchor) {
   return best ? best->iso : "";
 }
 
+// The words of `words` (token indices) in text order, separated by spaces.
 std::string Surface(const SentenceContext& c, const std::vector<uint32_t>& words) {
-  std::vector<uint32_t> sorted = words;
-  std::sort(sorted.begin(), sorted.end());
+  // Most matches find their words left to right: a sorted copy only if not.
+  std::vector<uint32_t> copy;
+  const std::vector<uint32_t>* sorted = &words;
+  if (!std::is_sorted(words.begin(), words.end())) {
+    copy = words;
+    std::sort(copy.begin(), copy.end());
+    sorted = &copy;
+  }
   std::string out;
   const auto& t = *c.tokens;
-  for (uint32_t w : sorted) {
+  for (uint32_t w : *sorted) {
     if (!out.empty()) out.push_back(' ');
     out.append(c.text.substr(t[w].begin, t[w].end - t[w].begin));
   }
@@ -1264,11 +1281,13 @@ void SentenceCoder::Code(const SentenceContext& c,
   // sentences name no actor. (A trace still lists the verbs tried.)
   if (mentions.empty() && new_actor_length_ == 0 && trace == nullptr) return;
   const std::vector<Token>& t = *c.tokens;
-  Scratch s;
+  // Per thread: the tables' capacity is reused from sentence to sentence.
+  thread_local Scratch s;
   s.tokens = &t;
   s.mentions = &mentions;
   s.starts.assign(t.size(), -1);
   s.covers.assign(t.size(), -1);
+  s.inner.clear();
   for (size_t m = 0; m < mentions.size(); ++m) {
     const Mention& x = mentions[m];
     s.starts[x.begin] = static_cast<int>(m);
@@ -1398,7 +1417,7 @@ void SentenceCoder::Code(const SentenceContext& c,
       target = source;
       source = ByAgent(s, match.end);
       subj.how += "; passive voice: subject is the target";
-    } else if (target < 0 && !(Members(s, source).size() >= 2 &&
+    } else if (target < 0 && !(MemberCount(s, source) >= 2 &&
                                fired->reverse_code() == fired->code())) {
       // A compound subject of a reciprocal verb pairs with itself.
       target = FindTarget(s, match, i, source);
@@ -1406,7 +1425,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     // PETRARCH '%' before the verb: a compound subject without an object
     // acts on its own members ("Gondor and Osgiliath have delayed ...").
     bool reciprocal = false;
-    if (target < 0 && match.source >= 0 && Members(s, source).size() >= 2) {
+    if (target < 0 && match.source >= 0 && MemberCount(s, source) >= 2) {
       for (int e = 0; e < fired->anchor(); ++e) {
         if (fired->elements()[e].Is("%")) reciprocal = true;
       }

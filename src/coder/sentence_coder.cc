@@ -243,6 +243,9 @@ struct Scratch {
   // any. Those inner mentions follow the sentence's mentions in `mentions`
   // and are in neither `starts` nor `covers`.
   std::vector<int> inner;
+  // A trace is wanted: explain choices (Subject::how). Without one they
+  // are not built (an allocation per verb).
+  bool explain = false;
 };
 
 struct Match {
@@ -770,20 +773,20 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
         s.covers[j - 2] >= 0 && (*s.mentions)[s.covers[j - 2]].possessor &&
         j < k + 1 && j != k) {
       out->mention = s.covers[j - 2];
-      out->how = "possessor of the governing noun";
+      if (s.explain) out->how = "possessor of the governing noun";
       return true;
     }
   }
   if (k >= 2 && t[k - 1].lower == "against"sv && s.covers[k - 2] >= 0) {
     out->mention = s.covers[k - 2];
-    out->how = "subject of 'X against V-ing'";
+    if (s.explain) out->how = "subject of 'X against V-ing'";
     out->unrealized = true;
     return true;
   }
   if (k >= 2 && Is(t[k - 1], {"of", "for"}) && s.covers[k - 2] >= 0) {
     int m = s.covers[k - 2];
     out->mention = m;
-    out->how = "subject of '" + t[k - 1].lower + " ... V'";
+    if (s.explain) out->how = "subject of '" + t[k - 1].lower + " ... V'";
     if (t[k - 1].lower == "for"sv) out->unrealized = true;  // "for X to V"
     uint32_t before = (*s.mentions)[m].begin;
     if (before > 0 && depth < 3) {
@@ -792,7 +795,9 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
                  "blamed", "blames", "suspected", "suspects"})) {
         VerbGroup g = FindVerbGroup(t, before - 1, s.covers);
         out->accuser = FindSubject(s, g.begin, depth + 1).mention;
-        out->how += " (accusation by the subject of '" + v.lower + "')";
+        if (s.explain) {
+          out->how += " (accusation by the subject of '" + v.lower + "')";
+        }
       }
     }
     return true;
@@ -804,19 +809,21 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
       !(*s.mentions)[s.covers[k - 1]].possessor &&
       !AfterBetween(s, s.covers[k - 1])) {
     out->mention = s.covers[k - 1];
-    out->how = "actor right before the verb group";
+    if (s.explain) out->how = "actor right before the verb group";
     uint32_t before = (*s.mentions)[out->mention].begin;
     bool infinitive = k < t.size() && t[k].lower == "to"sv;
     if (infinitive && before > 0 && t[before - 1].lower == "for"sv) {
       out->unrealized = true;  // "a mistake for North Korea to provide"
-      out->how = "subject of 'for X to V'";
+      if (s.explain) out->how = "subject of 'for X to V'";
     } else if (infinitive && before > 0 &&
         Is(t[before - 1], {"urged", "urge", "urges", "asked", "asks", "ask",
                            "called", "pressed", "push", "pushed", "told",
                            "encouraged", "invited", "allowed", "persuade",
                            "persuaded", "forced", "want", "wants", "wanted"})) {
       out->unrealized = true;
-      out->how = "object of '" + t[before - 1].lower + "' (requested, not done)";
+      if (s.explain) {
+        out->how = "object of '" + t[before - 1].lower + "' (requested, not done)";
+      }
     }
     return true;
   }
@@ -854,7 +861,7 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
     if (HardBoundary(tok) || Subordinator(t, j - 1)) break;
     if (Is(tok, {"which", "who", "that"})) {
       out.mention = Antecedent(s, j - 1);
-      if (out.mention >= 0) out.how = "antecedent of '" + tok.lower + "'";
+      if (out.mention >= 0 && s.explain) out.how = "antecedent of '" + tok.lower + "'";
       break;
     }
     int m = s.covers[j - 1];
@@ -863,7 +870,7 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
       // "Caras Galadhon's new mayor left": the possessor stands for the
       // phrase its (non-actor) head noun makes.
       out.mention = m;
-      out.how = "possessor of the subject noun";
+      if (s.explain) out.how = "possessor of the subject noun";
       for (size_t k = ms[m].end + 2; k + 1 < group_begin; ++k) {
         if (Is(t[k], {"and", "or"})) {
           out.conjunct = k + 1;
@@ -877,7 +884,7 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
       continue;
     }
     out.mention = m;
-    out.how = "nearest actor to the left";
+    if (s.explain) out.how = "nearest actor to the left";
     break;
   }
   return out;
@@ -1288,6 +1295,7 @@ void SentenceCoder::Code(const SentenceContext& c,
   s.starts.assign(t.size(), -1);
   s.covers.assign(t.size(), -1);
   s.inner.clear();
+  s.explain = trace != nullptr;
   for (size_t m = 0; m < mentions.size(); ++m) {
     const Mention& x = mentions[m];
     s.starts[x.begin] = static_cast<int>(m);
@@ -1388,7 +1396,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     Subject subj;
     if (match.source >= 0) {
       subj.mention = match.source;
-      subj.how = "'$' in the pattern";
+      if (trace) subj.how = "'$' in the pattern";
     } else {
       subj = FindSubject(s, g.begin, 0);
       // "travel to Russia to meet Putin": an actor after a preposition is
@@ -1399,7 +1407,7 @@ void SentenceCoder::Code(const SentenceContext& c,
         Subject outer = FindSubject(s, served.begin, 0);
         if (outer.mention >= 0) {
           subj = outer;
-          subj.how += "; subject of '" + t[governor].lower + "'";
+          if (trace) subj.how += "; subject of '" + t[governor].lower + "'";
         }
       }
       if (subj.mention < 0 && match.begin < i) {
@@ -1411,12 +1419,12 @@ void SentenceCoder::Code(const SentenceContext& c,
     int source = subj.mention;
     int partner =
         match.source < 0 && source >= 0 ? PossessorPartner(s, source) : -1;
-    if (partner >= 0) subj.how += " + possessor of the conjunct before it";
+    if (partner >= 0 && trace) subj.how += " + possessor of the conjunct before it";
     int target = match.target;
     if (g.passive && target < 0) {
       target = source;
       source = ByAgent(s, match.end);
-      subj.how += "; passive voice: subject is the target";
+      if (trace) subj.how += "; passive voice: subject is the target";
     } else if (target < 0 && !(MemberCount(s, source) >= 2 &&
                                fired->reverse_code() == fired->code())) {
       // A compound subject of a reciprocal verb pairs with itself.

@@ -287,8 +287,14 @@ Result<CodeResult> Engine::Code(const Document& document) const {
   CodeResult result;
   coder::DocumentContext context;
   context.agent_only_actors = impl_->options.agent_only_actors;
+  std::vector<text::Span> sentences = text::SplitSentences(text);
+  // Room for one event a sentence, which most documents do not exceed:
+  // growing the vector moved each Event (some twenty strings) once. At most
+  // kReservedEvents (~170 KB): a long document's vector grows as before.
+  constexpr size_t kReservedEvents = 256;
+  result.events.reserve(std::min(sentences.size(), kReservedEvents));
   int sentence_no = 0;
-  for (text::Span span : text::SplitSentences(text)) {
+  for (text::Span span : sentences) {
     ++sentence_no;
     if (!impl_->CodeSentence(document, text, span, sentence_no, doc_days,
                              ymd, &context, &result.events,

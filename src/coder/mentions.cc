@@ -13,14 +13,29 @@ using namespace std::string_view_literals;  // "x"sv: compared inline, no strlen
 using text::Token;
 using text::TokenKind;
 
+namespace {
+
+// SplitCode's country and agent, as views into the code.
+struct CodeParts {
+  std::string_view country, agent;
+};
+
+CodeParts PartsOf(std::string_view code) {
+  CodeParts parts;
+  if (code.size() >= 3) {
+    if (code.substr(0, 3) != "---"sv) parts.country = code.substr(0, 3);
+    if (code.size() >= 6) parts.agent = code.substr(3, 3);
+  }
+  return parts;
+}
+
+}  // namespace
+
 void SplitCode(std::string_view code, std::string* country,
                std::string* agent) {
-  country->clear();
-  agent->clear();
-  if (code.size() >= 3) {
-    if (code.substr(0, 3) != "---"sv) *country = std::string(code.substr(0, 3));
-    if (code.size() >= 6) *agent = std::string(code.substr(3, 3));
-  }
+  CodeParts parts = PartsOf(code);
+  country->assign(parts.country);
+  agent->assign(parts.agent);
 }
 
 namespace {
@@ -205,51 +220,54 @@ std::string StackAgent(std::string_view actor_agents, std::string_view agent) {
 
 // Combines the pieces of one noun phrase into a code. An agent added to an
 // actor whose code has agents already is appended, as PETRARCH does ("West
-// German" GMWGOV + "world government" ~WGO: GMWGOVWGO).
+// German" GMWGOV + "world government" ~WGO: GMWGOVWGO). The parts are views
+// into the pieces' codes: only the result is copied.
 void Combine(const std::vector<Piece>& pieces, Mention* m) {
-  std::string country, agent, person_code, prefix, actor_agents, agent_piece;
+  std::string_view country, agent, person_code, prefix, actor_agents, agent_piece;
   for (const Piece& p : pieces) {
+    std::string_view code = p.code;
     if (p.kind == PieceKind::kAgent) {
       if (p.prefix_agent) {
-        prefix = p.code;
+        prefix = code;
       } else {
-        agent = p.code;
-        agent_piece = p.code;
+        agent = code;
+        agent_piece = code;
       }
       continue;
     }
     if (p.kind == PieceKind::kName) continue;
-    std::string c, a;
-    SplitCode(p.code, &c, &a);
+    CodeParts parts = PartsOf(code);
     if (p.person || p.kind == PieceKind::kAlias) {
-      person_code = p.code;
+      person_code = code;
       m->person = m->person || p.person;
     }
-    if (country.empty() && !c.empty()) {
-      country = c;
-      if (p.code.size() > 3 && p.code.substr(0, 3) != "---"sv) {
-        actor_agents = p.code.substr(3);
+    if (country.empty() && !parts.country.empty()) {
+      country = parts.country;
+      if (code.size() > 3 && code.substr(0, 3) != "---"sv) {
+        actor_agents = code.substr(3);
       }
     }
-    if (!a.empty()) agent = a;
-    if (p.code.size() > 6 && p.code.substr(0, 3) == country) {
-      person_code = p.code;  // a long specific code (IGOUNO..., PRKGOVMIL)
+    if (!parts.agent.empty()) agent = parts.agent;
+    if (code.size() > 6 && code.substr(0, 3) == country) {
+      person_code = code;  // a long specific code (IGOUNO..., PRKGOVMIL)
     }
   }
+  std::string stacked;  // StackAgent's result, which `agent` may view
   if (!person_code.empty() && person_code.substr(0, 3) == country) {
     m->code = person_code;
   } else {
     if (!actor_agents.empty() && !agent_piece.empty()) {
-      agent = StackAgent(actor_agents, agent_piece);
+      stacked = StackAgent(actor_agents, agent_piece);
+      agent = stacked;
     } else if (!actor_agents.empty() && agent.size() < 3) {
       agent = actor_agents;  // a short code of its own: "ITHTV"
     }
-    m->code = prefix + (country.empty() ? "---" : country) + agent;
+    m->code.assign(prefix).append(country.empty() ? "---"sv : country).append(agent);
   }
-  if (!prefix.empty() && m->code.substr(0, prefix.size()) != prefix) {
-    m->code = prefix + m->code;
+  if (!prefix.empty() && std::string_view(m->code).substr(0, prefix.size()) != prefix) {
+    m->code.insert(0, prefix);
   }
-  SplitCode(m->code.substr(prefix.size()), &m->country, &m->agent);
+  SplitCode(std::string_view(m->code).substr(prefix.size()), &m->country, &m->agent);
   if (m->country.empty() && m->agent.empty()) m->code.clear();
 }
 

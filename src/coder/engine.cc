@@ -153,7 +153,7 @@ void Engine::Impl::Analyze(const std::string& text, text::Span span,
 namespace {
 
 const dict::CodeInfo* CodeFacts(const dict::Dictionary& d,
-                                const std::string& code) {
+                                std::string_view code) {
   for (size_t len = code.size(); len >= 2; --len) {
     if (const dict::CodeInfo* info = d.Code(code.substr(0, len))) return info;
   }
@@ -183,7 +183,7 @@ void Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
   ev->event_id.append("-e").append(std::to_string(n));
   ev->date = e.date;
   ev->cameo = e.code;
-  ev->root = e.code.substr(0, 2);
+  ev->root.assign(e.code, 0, 2);
   ev->quad_class = dict::QuadClassOfCode(e.code);
   if (const dict::CodeInfo* info = CodeFacts(*dict, e.code)) {
     ev->goldstein = info->goldstein;

@@ -243,6 +243,8 @@ struct Scratch {
   // any. Those inner mentions follow the sentence's mentions in `mentions`
   // and are in neither `starts` nor `covers`.
   std::vector<int> inner;
+  // token -> a word of a pattern that fired (Code's loop skips it)
+  std::vector<bool> used;
   // A trace is wanted: explain choices (Subject::how). Without one they
   // are not built (an allocation per verb).
   bool explain = false;
@@ -1333,7 +1335,8 @@ void SentenceCoder::Code(const SentenceContext& c,
   SentenceWords words(t, dict_);
   // Per thread: their capacity is reused from sentence to sentence.
   thread_local Candidates cand;
-  std::vector<bool> used(t.size(), false);
+  std::vector<bool>& used = s.used;
+  used.assign(t.size(), false);
   int according = AccordingTo(s);
   for (size_t i = 0; i < t.size(); ++i) {
     if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;

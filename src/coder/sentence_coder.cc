@@ -921,19 +921,22 @@ int PossessorPartner(const Scratch& s, int m) {
   return x >= 0 && (*s.mentions)[x].possessor ? x : -1;
 }
 
-// Members of a compound ("Russia and Iran") or the mention alone.
-std::vector<int> Members(const Scratch& s, int m) {
-  std::vector<int> out;
-  if (m < 0) return out;
+// Members of a compound ("Russia and Iran") or the mention alone, into
+// *out (replacing its contents); none for no mention (-1).
+void Members(const Scratch& s, int m, std::vector<int>* out) {
+  out->clear();
+  if (m < 0) return;
   const auto& ms = *s.mentions;
-  if (ms[m].compound < 0) return {m};
-  for (size_t k = 0; k < ms.size(); ++k) {
-    if (ms[k].compound == ms[m].compound) out.push_back(static_cast<int>(k));
+  if (ms[m].compound < 0) {
+    out->push_back(m);
+    return;
   }
-  return out;
+  for (size_t k = 0; k < ms.size(); ++k) {
+    if (ms[k].compound == ms[m].compound) out->push_back(static_cast<int>(k));
+  }
 }
 
-// Members(s, m).size(), without building the list.
+// The number of Members of m, without listing them.
 size_t MemberCount(const Scratch& s, int m) {
   if (m < 0) return 0;
   const auto& ms = *s.mentions;
@@ -1494,9 +1497,12 @@ void SentenceCoder::Code(const SentenceContext& c,
         }
       }
     }
-    std::vector<int> sources = Members(*sp, source);
+    // Per thread: their capacity is reused from verb to verb.
+    thread_local std::vector<int> sources, targets;
+    Members(*sp, source, &sources);
     if (partner >= 0 && !g.passive) sources.insert(sources.begin(), partner);
-    AddPairs(*sp, sources, Members(*sp, target), base, *fired, reciprocal,
+    Members(*sp, target, &targets);
+    AddPairs(*sp, sources, targets, base, *fired, reciprocal,
              match.source >= 0 && match.target >= 0, events);
     if (trace) {
       *trace +=

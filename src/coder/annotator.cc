@@ -71,15 +71,19 @@ Annotator::Annotator(const text::Lexicon& lexicon, const dict::Dictionary& dict)
 
 void Annotator::Annotate(std::vector<text::Token>* tokens) const {
   thread_local std::vector<CacheEntry> cache;
+  thread_local std::vector<Key> keys;
   thread_local std::vector<uint32_t> slots;
   if (cache.empty()) cache.resize(kCacheSlots);
   // The slots first, each load started at once: the cache is larger than
-  // a core's L2, so the lookups below would otherwise miss one by one.
+  // a core's L2, so the lookups below would otherwise miss one by one. The
+  // keys are kept for the lookups (KeyOf is a memcpy call).
+  keys.resize(tokens->size());
   slots.resize(tokens->size());
   for (size_t i = 0; i < tokens->size(); ++i) {
     const std::string& form = (*tokens)[i].lower;
     if (form.size() > kMaxCached) continue;
-    slots[i] = static_cast<uint32_t>(SlotOf(KeyOf(form), form.size()));
+    keys[i] = KeyOf(form);
+    slots[i] = static_cast<uint32_t>(SlotOf(keys[i], form.size()));
     __builtin_prefetch(&cache[slots[i]]);
   }
   for (size_t i = 0; i < tokens->size(); ++i) {
@@ -87,9 +91,8 @@ void Annotator::Annotate(std::vector<text::Token>* tokens) const {
     const std::string& form = t.lower;
     bool cacheable = form.size() <= kMaxCached;
     CacheEntry* e = nullptr;
-    Key key;
+    const Key& key = keys[i];
     if (cacheable) {
-      key = KeyOf(form);
       e = &cache[slots[i]];
       if (e->owner == id_ && e->key == key && e->key_size == form.size() &&
           e->kind == t.kind) {

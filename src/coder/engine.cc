@@ -36,9 +36,11 @@ class Engine::Impl {
   // Tokens of a sentence with lemmas, POS and the dictionary's word ids.
   void Analyze(const std::string& text, text::Span span,
                std::vector<text::Token>* tokens) const;
-  Event ToEvent(const coder::CodedEvent& e, const Document& doc,
-                const std::string& text, text::Span span, int sentence_no,
-                int n) const;
+  // Fills *ev, a new Event (built in place in the output: an Event is some
+  // twenty strings, and moving one costs more than filling it).
+  void ToEvent(const coder::CodedEvent& e, const Document& doc,
+               const std::string& text, text::Span span, int sentence_no,
+               int n, Event* ev) const;
 };
 
 namespace {
@@ -151,50 +153,49 @@ void Engine::Impl::Analyze(const std::string& text, text::Span span,
 namespace {
 
 const dict::CodeInfo* CodeFacts(const dict::Dictionary& d,
-                                const std::string& code) {
+                                std::string_view code) {
   for (size_t len = code.size(); len >= 2; --len) {
     if (const dict::CodeInfo* info = d.Code(code.substr(0, len))) return info;
   }
   return nullptr;
 }
 
-Actor ToActor(const coder::Mention& m, const std::string& text,
-              const std::vector<text::Token>& tokens) {
-  Actor a;
-  a.code = m.code;
-  a.country = m.country;
-  a.agent = m.agent;
-  a.text = text.substr(tokens[m.begin].begin,
-                       tokens[m.end - 1].end - tokens[m.begin].begin);
-  return a;
+// Fills *a, a new Actor in its Event.
+void ToActor(const coder::Mention& m, const std::string& text,
+             const std::vector<text::Token>& tokens, Actor* a) {
+  a->code = m.code;
+  a->country = m.country;
+  a->agent = m.agent;
+  a->text.assign(text, tokens[m.begin].begin,
+                 tokens[m.end - 1].end - tokens[m.begin].begin);
 }
 
 }  // namespace
 
-Event Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
-                            const std::string& text, text::Span span,
-                            int sentence_no, int n) const {
-  Event ev;
-  ev.doc_id = doc.id;
-  ev.sentence = sentence_no;
-  ev.event_id = doc.id + "-s" + std::to_string(sentence_no) + "-e" +
-                std::to_string(n);
-  ev.date = e.date;
-  ev.cameo = e.code;
-  ev.root = e.code.substr(0, 2);
-  ev.quad_class = dict::QuadClassOfCode(e.code);
+void Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
+                           const std::string& text, text::Span span,
+                           int sentence_no, int n, Event* ev) const {
+  ev->doc_id = doc.id;
+  ev->sentence = sentence_no;
+  // "<doc_id>-s<sentence>-e<n>", appended in place.
+  ev->event_id.reserve(doc.id.size() + 24);
+  ev->event_id.append(doc.id).append("-s").append(std::to_string(sentence_no));
+  ev->event_id.append("-e").append(std::to_string(n));
+  ev->date = e.date;
+  ev->cameo = e.code;
+  ev->root.assign(e.code, 0, 2);
+  ev->quad_class = dict::QuadClassOfCode(e.code);
   if (const dict::CodeInfo* info = CodeFacts(*dict, e.code)) {
-    ev.goldstein = info->goldstein;
-    ev.plover_event = info->plover_event;
-    ev.plover_mode = info->plover_mode;
+    ev->goldstein = info->goldstein;
+    ev->plover_event = info->plover_event;
+    ev->plover_mode = info->plover_mode;
   }
-  ev.modality = e.modality;
-  ev.attribution = e.attribution;
-  ev.verb = e.verb;
-  ev.evidence_text = text.substr(span.begin, span.end - span.begin);
-  ev.evidence_begin = span.begin;
-  ev.evidence_end = span.end;
-  return ev;
+  ev->modality = e.modality;
+  ev->attribution = e.attribution;
+  ev->verb = e.verb;
+  ev->evidence_text.assign(text, span.begin, span.end - span.begin);
+  ev->evidence_begin = span.begin;
+  ev->evidence_end = span.end;
 }
 
 bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
@@ -216,7 +217,10 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
   std::vector<coder::Mention> mentions =
       coder::FindMentions(tokens, text, *dict, ymd, context);
   coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};
-  std::vector<coder::CodedEvent> coded;
+  // Per thread, as the tokens: no reallocation (and moves of its events)
+  // once it has grown to a sentence's worth.
+  thread_local std::vector<coder::CodedEvent> coded;
+  coded.clear();
   coder::SentenceCoder(*dict, NewActorLength(options))
       .Code(sc, mentions, &coded, nullptr);
   std::vector<std::string> issues;
@@ -235,11 +239,11 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
     if (e.code.empty() || e.code == "---") continue;  // "matches, codes nothing"
     if (options.require_dyad && (!e.source || !e.target)) continue;
     if (!options.keep_non_asserted && e.modality != Modality::kAsserted) continue;
-    Event ev = ToEvent(e, doc, text, span, sentence_no, ++n);
-    if (e.source) ev.source = ToActor(*e.source, text, tokens);
-    if (e.target) ev.target = ToActor(*e.target, text, tokens);
+    Event& ev = out->emplace_back();
+    ToEvent(e, doc, text, span, sentence_no, ++n, &ev);
+    if (e.source) ToActor(*e.source, text, tokens, &ev.source.emplace());
+    if (e.target) ToActor(*e.target, text, tokens, &ev.target.emplace());
     ev.issues = issues;
-    out->push_back(std::move(ev));
   }
   return true;
 }
@@ -283,8 +287,14 @@ Result<CodeResult> Engine::Code(const Document& document) const {
   CodeResult result;
   coder::DocumentContext context;
   context.agent_only_actors = impl_->options.agent_only_actors;
+  std::vector<text::Span> sentences = text::SplitSentences(text);
+  // Room for one event a sentence, which most documents do not exceed:
+  // growing the vector moved each Event (some twenty strings) once. At most
+  // kReservedEvents (~170 KB): a long document's vector grows as before.
+  constexpr size_t kReservedEvents = 256;
+  result.events.reserve(std::min(sentences.size(), kReservedEvents));
   int sentence_no = 0;
-  for (text::Span span : text::SplitSentences(text)) {
+  for (text::Span span : sentences) {
     ++sentence_no;
     if (!impl_->CodeSentence(document, text, span, sentence_no, doc_days,
                              ymd, &context, &result.events,
@@ -309,6 +319,7 @@ std::string Engine::Explain(const std::string& sentence,
   std::string out;
   coder::DocumentContext context;
   context.agent_only_actors = impl_->options.agent_only_actors;
+  context.explain = true;
   for (text::Span span : text::SplitSentences(text)) {
     std::vector<text::Token> tokens;
     impl_->Analyze(text, span, &tokens);

@@ -13,14 +13,29 @@ using namespace std::string_view_literals;  // "x"sv: compared inline, no strlen
 using text::Token;
 using text::TokenKind;
 
+namespace {
+
+// SplitCode's country and agent, as views into the code.
+struct CodeParts {
+  std::string_view country, agent;
+};
+
+CodeParts PartsOf(std::string_view code) {
+  CodeParts parts;
+  if (code.size() >= 3) {
+    if (code.substr(0, 3) != "---"sv) parts.country = code.substr(0, 3);
+    if (code.size() >= 6) parts.agent = code.substr(3, 3);
+  }
+  return parts;
+}
+
+}  // namespace
+
 void SplitCode(std::string_view code, std::string* country,
                std::string* agent) {
-  country->clear();
-  agent->clear();
-  if (code.size() >= 3) {
-    if (code.substr(0, 3) != "---"sv) *country = std::string(code.substr(0, 3));
-    if (code.size() >= 6) *agent = std::string(code.substr(3, 3));
-  }
+  CodeParts parts = PartsOf(code);
+  country->assign(parts.country);
+  agent->assign(parts.agent);
 }
 
 namespace {
@@ -205,51 +220,54 @@ std::string StackAgent(std::string_view actor_agents, std::string_view agent) {
 
 // Combines the pieces of one noun phrase into a code. An agent added to an
 // actor whose code has agents already is appended, as PETRARCH does ("West
-// German" GMWGOV + "world government" ~WGO: GMWGOVWGO).
+// German" GMWGOV + "world government" ~WGO: GMWGOVWGO). The parts are views
+// into the pieces' codes: only the result is copied.
 void Combine(const std::vector<Piece>& pieces, Mention* m) {
-  std::string country, agent, person_code, prefix, actor_agents, agent_piece;
+  std::string_view country, agent, person_code, prefix, actor_agents, agent_piece;
   for (const Piece& p : pieces) {
+    std::string_view code = p.code;
     if (p.kind == PieceKind::kAgent) {
       if (p.prefix_agent) {
-        prefix = p.code;
+        prefix = code;
       } else {
-        agent = p.code;
-        agent_piece = p.code;
+        agent = code;
+        agent_piece = code;
       }
       continue;
     }
     if (p.kind == PieceKind::kName) continue;
-    std::string c, a;
-    SplitCode(p.code, &c, &a);
+    CodeParts parts = PartsOf(code);
     if (p.person || p.kind == PieceKind::kAlias) {
-      person_code = p.code;
+      person_code = code;
       m->person = m->person || p.person;
     }
-    if (country.empty() && !c.empty()) {
-      country = c;
-      if (p.code.size() > 3 && p.code.substr(0, 3) != "---"sv) {
-        actor_agents = p.code.substr(3);
+    if (country.empty() && !parts.country.empty()) {
+      country = parts.country;
+      if (code.size() > 3 && code.substr(0, 3) != "---"sv) {
+        actor_agents = code.substr(3);
       }
     }
-    if (!a.empty()) agent = a;
-    if (p.code.size() > 6 && p.code.substr(0, 3) == country) {
-      person_code = p.code;  // a long specific code (IGOUNO..., PRKGOVMIL)
+    if (!parts.agent.empty()) agent = parts.agent;
+    if (code.size() > 6 && code.substr(0, 3) == country) {
+      person_code = code;  // a long specific code (IGOUNO..., PRKGOVMIL)
     }
   }
+  std::string stacked;  // StackAgent's result, which `agent` may view
   if (!person_code.empty() && person_code.substr(0, 3) == country) {
     m->code = person_code;
   } else {
     if (!actor_agents.empty() && !agent_piece.empty()) {
-      agent = StackAgent(actor_agents, agent_piece);
+      stacked = StackAgent(actor_agents, agent_piece);
+      agent = stacked;
     } else if (!actor_agents.empty() && agent.size() < 3) {
       agent = actor_agents;  // a short code of its own: "ITHTV"
     }
-    m->code = prefix + (country.empty() ? "---" : country) + agent;
+    m->code.assign(prefix).append(country.empty() ? "---"sv : country).append(agent);
   }
-  if (!prefix.empty() && m->code.substr(0, prefix.size()) != prefix) {
-    m->code = prefix + m->code;
+  if (!prefix.empty() && std::string_view(m->code).substr(0, prefix.size()) != prefix) {
+    m->code.insert(0, prefix);
   }
-  SplitCode(m->code.substr(prefix.size()), &m->country, &m->agent);
+  SplitCode(std::string_view(m->code).substr(prefix.size()), &m->country, &m->agent);
   if (m->country.empty() && m->agent.empty()) m->code.clear();
 }
 
@@ -407,6 +425,23 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
   return end;
 }
 
+// Engine::Explain's account of a mention's pieces: "actor 'Russian' RUS +
+// agent 'President' GOV".
+std::string PiecesHow(const std::vector<Token>& tokens, std::string_view text,
+                      const std::vector<Piece>& pieces) {
+  std::string how;
+  for (const Piece& p : pieces) {
+    if (!how.empty()) how += " + ";
+    static constexpr std::string_view kKind[] = {"actor", "agent", "alias", "name"};
+    how.append(kKind[static_cast<int>(p.kind)]).append(" '");
+    how.append(text.substr(tokens[p.begin].begin,
+                           tokens[p.end - 1].end - tokens[p.begin].begin));
+    how += '\'';
+    if (!p.code.empty()) how.append(" ").append(p.code);
+  }
+  return how;
+}
+
 std::string PreviousPreposition(const std::vector<Token>& tokens,
                                 uint32_t begin) {
   size_t k = begin;
@@ -475,7 +510,9 @@ bool ResolvePronoun(size_t i, const std::string& word, bool person,
   m.end = m.begin + 1;
   m.possessor = false;
   m.compound = -1;
-  m.how = "pronoun '" + word + "' -> " + m.code;
+  m.pronoun = true;
+  m.last_two = false;
+  if (context.explain) m.how = "pronoun '" + word + "' -> " + m.code;
   out->push_back(std::move(m));
   return true;
 }
@@ -511,7 +548,11 @@ bool PronounAt(const std::vector<Token>& tokens, size_t i,
         m.begin = static_cast<uint32_t>(i);
         m.end = static_cast<uint32_t>(last + 1);
         m.compound = static_cast<int>(out->size() - (r - (context.recent.size() - 2)));
-        m.how = "'" + std::string(w) + " ... " + noun + "' -> last two actors";
+        m.pronoun = false;
+        m.last_two = true;
+        if (context.explain) {
+          m.how = "'" + std::string(w) + " ... " + noun + "' -> last two actors";
+        }
         out->push_back(std::move(m));
       }
       (*out)[out->size() - 1].compound = static_cast<int>(out->size() - 2);
@@ -627,7 +668,7 @@ struct LoneAgent {
 // actor with an agent shares that actor's country (DNKMED, DNKGOV). Appends
 // the mention to `merged` and returns true if so.
 bool SharedCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
-                   std::vector<Mention>& merged) {
+                   bool explain, std::vector<Mention>& merged) {
   if (agent.prefix || agent.begin < 2 || merged.empty()) return false;
   const Mention& prev = merged.back();
   if (tokens[agent.begin - 1].lower != "and"sv || prev.end != agent.begin - 1 ||
@@ -642,14 +683,16 @@ bool SharedCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
   m.agent = agent.agent.substr(0, 3);
   m.code = prev.country + agent.agent;
   m.prep = prev.prep;
-  m.how = "agent '" + agent.agent +
-          "' sharing the country of the actor before 'and'";
+  if (explain) {
+    m.how = "agent '" + agent.agent +
+            "' sharing the country of the actor before 'and'";
+  }
   merged.push_back(std::move(m));
   return true;
 }
 
 void DistributeAgents(const std::vector<Token>& tokens,
-                      const std::vector<LoneAgent>& lone,
+                      const std::vector<LoneAgent>& lone, bool explain,
                       std::vector<Mention>* mentions,
                       std::vector<bool>* consumed) {
   if (lone.empty() || mentions->empty()) return;
@@ -700,8 +743,7 @@ void DistributeAgents(const std::vector<Token>& tokens,
       if (tokens[k].lower == "the"sv && k + 1 < tokens.size()) ++k;
       for (size_t m = 0; m < ms.size(); ++m) {
         if (ms[m].begin != k) continue;
-        if (ms[m].possessor || ms[m].country.empty() ||
-            ms[m].how.find("pronoun") != std::string::npos) {
+        if (ms[m].possessor || ms[m].country.empty() || ms[m].pronoun) {
           break;
         }
         std::vector<size_t> members;
@@ -743,7 +785,7 @@ void DistributeAgents(const std::vector<Token>& tokens,
       c.code = a->prefix ? a->agent + ms[m].code
                          : c.country + StackAgent(own, a->agent);
       c.agent = a->prefix ? ms[m].agent : c.code.substr(3, 3);
-      c.how = "agent '" + a->agent + "' of " + ms[m].how;
+      if (explain) c.how = "agent '" + a->agent + "' of " + ms[m].how;
       if (c.begin < ms[m].begin) {
         c.actor_begin = ms[m].begin;
         c.actor_code = ms[m].code;
@@ -800,16 +842,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     m.begin = static_cast<uint32_t>(i);
     m.end = end;
     Combine(pieces, &m);
-    for (const Piece& p : pieces) {
-      // Appended in place: no temporary strings.
-      if (!m.how.empty()) m.how += " + ";
-      static constexpr std::string_view kKind[] = {"actor", "agent", "alias", "name"};
-      m.how.append(kKind[static_cast<int>(p.kind)]).append(" '");
-      m.how.append(text.substr(tokens[p.begin].begin,
-                               tokens[p.end - 1].end - tokens[p.begin].begin));
-      m.how += '\'';
-      if (!p.code.empty()) m.how.append(" ").append(p.code);
-    }
+    if (context->explain) m.how = PiecesHow(tokens, text, pieces);
     if (!m.code.empty() && !m.country.empty()) {
       m.prep = PreviousPreposition(tokens, m.begin);
       m.possessor = end < tokens.size() &&
@@ -836,7 +869,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
   MarkCompounds(tokens, &mentions);
   if (!lone.empty()) {
     std::vector<bool> consumed(lone.size(), false);
-    DistributeAgents(tokens, lone, &mentions, &consumed);
+    DistributeAgents(tokens, lone, context->explain, &mentions, &consumed);
     // The other agents stand alone as actors of unknown country ("---GOV":
     // "a senior official said", "arrested students").
     std::vector<Mention> merged;
@@ -849,7 +882,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
         merged.push_back(mentions[next++]);
       }
       if (a == lone.size() || consumed[a]) continue;
-      if (SharedCountry(tokens, lone[a], merged)) continue;
+      if (SharedCountry(tokens, lone[a], context->explain, merged)) continue;
       if (!context->agent_only_actors) continue;
       Mention m;
       m.begin = lone[a].begin;
@@ -859,7 +892,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
       m.prep = PreviousPreposition(tokens, m.begin);
       m.possessor = m.end < tokens.size() &&
                     tokens[m.end].kind == TokenKind::kPossessive;
-      m.how = "agent only '" + lone[a].agent + "'";
+      if (context->explain) m.how = "agent only '" + lone[a].agent + "'";
       merged.push_back(std::move(m));
     }
     for (Mention& m : merged) {
@@ -869,10 +902,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     MarkCompounds(tokens, &mentions);
   }
   for (const Mention& m : mentions) {
-    if (m.how.find("pronoun") == std::string::npos &&
-        m.how.find("last two") == std::string::npos) {
-      Remember(m, context);
-    }
+    if (!m.pronoun && !m.last_two) Remember(m, context);
   }
   return mentions;
 }

@@ -34,7 +34,15 @@ struct Mention {
   // actor's own code (GON). 0 and "" otherwise.
   uint32_t actor_begin = 0;
   std::string actor_code;
-  std::string how;         // explain: which entries made it
+  // Resolved from the document context, not named here: a pronoun ("he",
+  // "it") or "the two sides" (the last two actors). Neither is remembered
+  // as an antecedent; agents are not distributed over a pronoun.
+  bool pronoun = false;
+  bool last_two = false;
+  // Which entries made it, for Engine::Explain; filled only when the
+  // DocumentContext asks for explanations (building it for every mention
+  // cost more than the rest of the mention).
+  std::string how;
 };
 
 // Aliases and antecedents carried from sentence to sentence of one document.
@@ -48,6 +56,8 @@ struct DocumentContext {
   // An agent without a country ("officials") is an actor "---GOV"
   // (EngineOptions::agent_only_actors).
   bool agent_only_actors = false;
+  // Fill Mention::how (Engine::Explain). Coding never prints it.
+  bool explain = false;
 };
 
 // Finds the mentions of one sentence, in token order, and updates `context`.

@@ -250,6 +250,11 @@ struct Scratch {
   // any. Those inner mentions follow the sentence's mentions in `mentions`
   // and are in neither `starts` nor `covers`.
   std::vector<int> inner;
+  // token -> a word of a pattern that fired (Code's loop skips it)
+  std::vector<bool> used;
+  // A trace is wanted: explain choices (Subject::how). Without one they
+  // are not built (an allocation per verb).
+  bool explain = false;
 };
 
 struct Match {
@@ -917,20 +922,20 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
         s.covers[j - 2] >= 0 && (*s.mentions)[s.covers[j - 2]].possessor &&
         j < k + 1 && j != k) {
       out->mention = s.covers[j - 2];
-      out->how = "possessor of the governing noun";
+      if (s.explain) out->how = "possessor of the governing noun";
       return true;
     }
   }
   if (k >= 2 && t[k - 1].lower == "against"sv && s.covers[k - 2] >= 0) {
     out->mention = s.covers[k - 2];
-    out->how = "subject of 'X against V-ing'";
+    if (s.explain) out->how = "subject of 'X against V-ing'";
     out->unrealized = true;
     return true;
   }
   if (k >= 2 && Is(t[k - 1], {"of", "for"}) && s.covers[k - 2] >= 0) {
     int m = s.covers[k - 2];
     out->mention = m;
-    out->how = "subject of '" + t[k - 1].lower + " ... V'";
+    if (s.explain) out->how = "subject of '" + t[k - 1].lower + " ... V'";
     if (t[k - 1].lower == "for"sv) out->unrealized = true;  // "for X to V"
     uint32_t before = (*s.mentions)[m].begin;
     if (before > 0 && depth < 3) {
@@ -940,7 +945,9 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
         VerbGroup g = FindVerbGroup(t, before - 1, s.covers);
         out->accuser = FindSubject(s, g.begin, depth + 1).mention;
         out->accused = true;
-        out->how += " (accusation by the subject of '" + v.lower + "')";
+        if (s.explain) {
+          out->how += " (accusation by the subject of '" + v.lower + "')";
+        }
       }
     }
     return true;
@@ -954,19 +961,21 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
       !AfterBetween(s, s.covers[k - 1]) &&
       !Locative((*s.mentions)[s.covers[k - 1]].prep)) {
     out->mention = s.covers[k - 1];
-    out->how = "actor right before the verb group";
+    if (s.explain) out->how = "actor right before the verb group";
     uint32_t before = (*s.mentions)[out->mention].begin;
     bool infinitive = k < t.size() && t[k].lower == "to"sv;
     if (infinitive && before > 0 && t[before - 1].lower == "for"sv) {
       out->unrealized = true;  // "a mistake for North Korea to provide"
-      out->how = "subject of 'for X to V'";
+      if (s.explain) out->how = "subject of 'for X to V'";
     } else if (infinitive && before > 0 &&
         Is(t[before - 1], {"urged", "urge", "urges", "asked", "asks", "ask",
                            "called", "pressed", "push", "pushed", "told",
                            "encouraged", "invited", "allowed", "persuade",
                            "persuaded", "forced", "want", "wants", "wanted"})) {
       out->unrealized = true;
-      out->how = "object of '" + t[before - 1].lower + "' (requested, not done)";
+      if (s.explain) {
+        out->how = "object of '" + t[before - 1].lower + "' (requested, not done)";
+      }
     }
     return true;
   }
@@ -1021,7 +1030,7 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
     }
     if (Is(tok, {"which", "who", "that"})) {
       out.mention = Antecedent(s, j - 1);
-      if (out.mention >= 0) out.how = "antecedent of '" + tok.lower + "'";
+      if (out.mention >= 0 && s.explain) out.how = "antecedent of '" + tok.lower + "'";
       break;
     }
     int m = s.covers[j - 1];
@@ -1030,7 +1039,7 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
       // "Caras Galadhon's new mayor left": the possessor stands for the
       // phrase its (non-actor) head noun makes.
       out.mention = m;
-      out.how = "possessor of the subject noun";
+      if (s.explain) out.how = "possessor of the subject noun";
       for (size_t k = ms[m].end + 2; k + 1 < group_begin; ++k) {
         if (Is(t[k], {"and", "or"})) {
           out.conjunct = k + 1;
@@ -1044,7 +1053,7 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
       continue;
     }
     out.mention = m;
-    out.how = "nearest actor to the left";
+    if (s.explain) out.how = "nearest actor to the left";
     break;
   }
   return out;
@@ -1079,16 +1088,29 @@ int PossessorPartner(const Scratch& s, int m) {
   return x >= 0 && (*s.mentions)[x].possessor ? x : -1;
 }
 
-// Members of a compound ("Russia and Iran") or the mention alone.
-std::vector<int> Members(const Scratch& s, int m) {
-  std::vector<int> out;
-  if (m < 0) return out;
+// Members of a compound ("Russia and Iran") or the mention alone, into
+// *out (replacing its contents); none for no mention (-1).
+void Members(const Scratch& s, int m, std::vector<int>* out) {
+  out->clear();
+  if (m < 0) return;
   const auto& ms = *s.mentions;
-  if (ms[m].compound < 0) return {m};
-  for (size_t k = 0; k < ms.size(); ++k) {
-    if (ms[k].compound == ms[m].compound) out.push_back(static_cast<int>(k));
+  if (ms[m].compound < 0) {
+    out->push_back(m);
+    return;
   }
-  return out;
+  for (size_t k = 0; k < ms.size(); ++k) {
+    if (ms[k].compound == ms[m].compound) out->push_back(static_cast<int>(k));
+  }
+}
+
+// The number of Members of m, without listing them.
+size_t MemberCount(const Scratch& s, int m) {
+  if (m < 0) return 0;
+  const auto& ms = *s.mentions;
+  if (ms[m].compound < 0) return 1;
+  return static_cast<size_t>(std::count_if(ms.begin(), ms.end(), [&](const Mention& x) {
+    return x.compound == ms[m].compound;
+  }));
 }
 
 // `meeting`: the code is a meeting or consultation (04), whose partner is
@@ -1219,12 +1241,19 @@ std::string NearestDate(const std::vector<DateMention>& dates, size_t anchor) {
   return best ? best->iso : "";
 }
 
+// The words of `words` (token indices) in text order, separated by spaces.
 std::string Surface(const SentenceContext& c, const std::vector<uint32_t>& words) {
-  std::vector<uint32_t> sorted = words;
-  std::sort(sorted.begin(), sorted.end());
+  // Most matches find their words left to right: a sorted copy only if not.
+  std::vector<uint32_t> copy;
+  const std::vector<uint32_t>* sorted = &words;
+  if (!std::is_sorted(words.begin(), words.end())) {
+    copy = words;
+    std::sort(copy.begin(), copy.end());
+    sorted = &copy;
+  }
   std::string out;
   const auto& t = *c.tokens;
-  for (uint32_t w : sorted) {
+  for (uint32_t w : *sorted) {
     if (!out.empty()) out.push_back(' ');
     out.append(c.text.substr(t[w].begin, t[w].end - t[w].begin));
   }
@@ -1372,11 +1401,10 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
       return;
     }
     if (!src && !tgt) return;
-    CodedEvent e = base;
+    CodedEvent& e = events->emplace_back(base);
     e.code = code;
     if (src) e.source = *src;
     if (tgt) e.target = *tgt;
-    events->push_back(std::move(e));
   };
   // A code "A/B" names several actors: one event each. The actors of
   // mention m >= 0: the mention itself, or its parts, kept in *split.
@@ -1404,7 +1432,9 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
       }
     }
   };
-  std::vector<int> src = sources.empty() ? std::vector<int>{-1} : sources;
+  // No sources or targets: one absent side (-1). Views, not copies.
+  static constexpr int kAbsent[] = {-1};
+  std::span<const int> src = sources.empty() ? kAbsent : std::span<const int>(sources);
   bool symmetric =
       reciprocal || (!p.reverse_code().empty() && p.reverse_code() == p.code());
   if (targets.empty() && sources.size() >= 2 && symmetric) {
@@ -1416,7 +1446,7 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     }
     return;
   }
-  std::vector<int> tgt = targets.empty() ? std::vector<int>{-1} : targets;
+  std::span<const int> tgt = targets.empty() ? kAbsent : std::span<const int>(targets);
   for (int a : src) {
     for (int b : tgt) {
       emit(a, b, p.code());
@@ -1494,11 +1524,14 @@ void SentenceCoder::Code(const SentenceContext& c,
   // sentences name no actor. (A trace still lists the verbs tried.)
   if (mentions.empty() && new_actor_length_ == 0 && trace == nullptr) return;
   const std::vector<Token>& t = *c.tokens;
-  Scratch s;
+  // Per thread: the tables' capacity is reused from sentence to sentence.
+  thread_local Scratch s;
   s.tokens = &t;
   s.mentions = &mentions;
   s.starts.assign(t.size(), -1);
   s.covers.assign(t.size(), -1);
+  s.inner.clear();
+  s.explain = trace != nullptr;
   for (size_t m = 0; m < mentions.size(); ++m) {
     const Mention& x = mentions[m];
     s.starts[x.begin] = static_cast<int>(m);
@@ -1526,7 +1559,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     in.compound = -1;
     in.actor_begin = 0;
     in.actor_code.clear();
-    in.how = "actor '" + in.code + "' inside " + x.code;
+    if (trace) in.how = "actor '" + in.code + "' inside " + x.code;
     s.inner[m] = static_cast<int>(with_inner.size());
     with_inner.push_back(std::move(in));
   }
@@ -1536,7 +1569,8 @@ void SentenceCoder::Code(const SentenceContext& c,
   SentenceWords words(t, dict_);
   // Per thread: their capacity is reused from sentence to sentence.
   thread_local Candidates cand;
-  std::vector<bool> used(t.size(), false);
+  std::vector<bool>& used = s.used;
+  used.assign(t.size(), false);
   int according = AccordingTo(s);
   for (size_t i = 0; i < t.size(); ++i) {
     if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;
@@ -1619,7 +1653,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     Subject subj;
     if (match.source >= 0) {
       subj.mention = match.source;
-      subj.how = "'$' in the pattern";
+      if (trace) subj.how = "'$' in the pattern";
     } else {
       subj = FindSubject(s, g.begin, 0);
       // "travel to Russia to meet Putin": an actor after a preposition is
@@ -1630,7 +1664,7 @@ void SentenceCoder::Code(const SentenceContext& c,
         Subject outer = FindSubject(s, served.begin, 0);
         if (outer.mention >= 0) {
           subj = outer;
-          subj.how += "; subject of '" + t[governor].lower + "'";
+          if (trace) subj.how += "; subject of '" + t[governor].lower + "'";
         }
       }
       if (subj.mention < 0 && match.begin < i) {
@@ -1644,17 +1678,17 @@ void SentenceCoder::Code(const SentenceContext& c,
       // "+ were *" ("Palestinians were killed"): the pattern's target
       // stands where the subject would; the doer is not named.
       source = -1;
-      subj.how = "none: the subject is the pattern's target";
+      if (trace) subj.how = "none: the subject is the pattern's target";
     }
     int partner =
         match.source < 0 && source >= 0 ? PossessorPartner(s, source) : -1;
-    if (partner >= 0) subj.how += " + possessor of the conjunct before it";
+    if (partner >= 0 && trace) subj.how += " + possessor of the conjunct before it";
     int target = match.target;
     if (g.passive && target < 0) {
       target = source;
       source = ByAgent(s, match.end);
-      subj.how += "; passive voice: subject is the target";
-    } else if (target < 0 && !(Members(s, source).size() >= 2 &&
+      if (trace) subj.how += "; passive voice: subject is the target";
+    } else if (target < 0 && !(MemberCount(s, source) >= 2 &&
                                fired->reverse_code() == fired->code())) {
       // A compound subject of a reciprocal verb pairs with itself.
       target = FindTarget(s, match, i, source, fired->code().substr(0, 2) == "04"sv);
@@ -1662,7 +1696,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     // PETRARCH '%' before the verb: a compound subject without an object
     // acts on its own members ("Gondor and Osgiliath have delayed ...").
     bool reciprocal = false;
-    if (target < 0 && match.source >= 0 && Members(s, source).size() >= 2) {
+    if (target < 0 && match.source >= 0 && MemberCount(s, source) >= 2) {
       for (int e = 0; e < fired->anchor(); ++e) {
         if (fired->elements()[e].Is("%")) reciprocal = true;
       }
@@ -1744,9 +1778,12 @@ void SentenceCoder::Code(const SentenceContext& c,
         }
       }
     }
-    std::vector<int> sources = Members(*sp, source);
+    // Per thread: their capacity is reused from verb to verb.
+    thread_local std::vector<int> sources, targets;
+    Members(*sp, source, &sources);
     if (partner >= 0 && !g.passive) sources.insert(sources.begin(), partner);
-    AddPairs(*sp, sources, Members(*sp, target), base, *fired, reciprocal,
+    Members(*sp, target, &targets);
+    AddPairs(*sp, sources, targets, base, *fired, reciprocal,
              match.source >= 0 && match.target >= 0, events);
     if (trace) {
       *trace +=

@@ -28,7 +28,7 @@ struct SentenceContext {
   std::string_view text;  // the whole normalized document
   int doc_days = kNoDate;
   int ymd = 0;  // document date as YYYYMMDD for date-restricted codes
-  std::string doc_date;  // ISO
+  std::string_view doc_date;  // ISO; must outlive the SentenceContext
 };
 
 struct CodedEvent {

@@ -77,5 +77,35 @@ TEST_F(FindMentionsTest, AliasesAndPronouns) {
   EXPECT_EQ(Mentions("Her sister met Arnor", &context), "3-4:ARN");
 }
 
+// Pronouns and "the two sides" are flagged, not recognised by their
+// explanation: with or without explanations, a pronoun is no antecedent
+// and takes no agent.
+TEST_F(FindMentionsTest, ResolvedMentionsWithAndWithoutExplanations) {
+  for (bool explain : {false, true}) {
+    DocumentContext context;
+    context.explain = explain;
+    EXPECT_EQ(Mentions("Aragorn Elessar visited Arnor", &context), "0-2:GONGOV 3-4:ARN");
+    // "he" is not remembered: the last two actors stay Elessar, Arnor.
+    EXPECT_EQ(Mentions("Arnor said he left", &context), "0-1:ARN 2-3:GONGOV");
+    EXPECT_EQ(Mentions("Both sides met", &context), "0-2:GONGOV 0-2:ARN");
+    // The army is not distributed over a pronoun.
+    EXPECT_EQ(Mentions("The army of he left", &context), "3-4:GONGOV");
+  }
+}
+
+TEST_F(FindMentionsTest, HowOnlyWhenExplaining) {
+  for (bool explain : {false, true}) {
+    DocumentContext context;
+    context.explain = explain;
+    std::string sentence = "Gondor army attacked Arnor";
+    std::vector<text::Token> tokens;
+    text::Tokenize(sentence, {0, static_cast<uint32_t>(sentence.size())}, &tokens);
+    annotator_->Annotate(&tokens);
+    std::vector<Mention> ms = FindMentions(tokens, sentence, *dict_, 20230908, &context);
+    ASSERT_EQ(ms.size(), 2u);
+    EXPECT_EQ(ms[0].how, explain ? "actor 'Gondor' GON + agent 'army' MIL" : "");
+  }
+}
+
 }  // namespace
 }  // namespace ladder::coder

@@ -442,6 +442,20 @@ std::string PiecesHow(const std::vector<Token>& tokens, std::string_view text,
   return how;
 }
 
+// Is `m` a capital or a seat of government named as such ("Caracas", "the
+// Kremlin": one actor entry coded as a government, written as a name)?
+bool SeatOfGovernment(const std::vector<Token>& tokens, const std::vector<Piece>& pieces,
+                      const Mention& m) {
+  if (pieces.size() != 1 || pieces[0].kind != PieceKind::kActor || m.agent != "GOV" ||
+      m.code.size() != 6) {
+    return false;
+  }
+  for (uint32_t k = m.begin; k < m.end; ++k) {
+    if (!tokens[k].capitalized && tokens[k].lower != "the") return false;
+  }
+  return true;
+}
+
 std::string PreviousPreposition(const std::vector<Token>& tokens,
                                 uint32_t begin) {
   size_t k = begin;
@@ -781,7 +795,11 @@ void DistributeAgents(const std::vector<Token>& tokens,
       c.prep = prep;
       // "activists of Gonzo GMO" (GONGMO): the agent stacks on the actor's
       // own agents (GONGMOOPP).
-      std::string own = ms[m].code.size() > 3 ? ms[m].code.substr(3) : "";
+      // "protesters in Caracas": a capital after the agent is a place, so
+      // VENCVL, not VENGOVCVL.
+      std::string own = ms[m].code.size() > 3 && !(ms[m].seat && Locative(ms[m].prep))
+                            ? ms[m].code.substr(3)
+                            : "";
       c.code = a->prefix ? a->agent + ms[m].code
                          : c.country + StackAgent(own, a->agent);
       c.agent = a->prefix ? ms[m].agent : c.code.substr(3, 3);
@@ -845,6 +863,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     if (context->explain) m.how = PiecesHow(tokens, text, pieces);
     if (!m.code.empty() && !m.country.empty()) {
       m.prep = PreviousPreposition(tokens, m.begin);
+      m.seat = SeatOfGovernment(tokens, pieces, m);
       m.possessor = end < tokens.size() &&
                     tokens[end].kind == TokenKind::kPossessive;
       RegisterAliases(tokens, pieces, m, context);

@@ -39,6 +39,9 @@ struct Mention {
   // as an antecedent; agents are not distributed over a pronoun.
   bool pronoun = false;
   bool last_two = false;
+  // A capital or seat of government named as such ("Caracas", "the
+  // Kremlin"), coded as the government ("VENGOV").
+  bool seat = false;
   // Which entries made it, for Engine::Explain; filled only when the
   // DocumentContext asks for explanations (building it for every mention
   // cost more than the rest of the mention).
@@ -83,6 +86,13 @@ inline bool Is(const text::Token& t, std::initializer_list<std::string_view> wor
     }
   }
   return false;
+}
+
+// A preposition that makes the actor after it a place ("meeting in
+// Luxembourg", "protesters in Caracas").
+inline bool Locative(std::string_view prep) {
+  return prep == "in" || prep == "at" || prep == "near" || prep == "outside" ||
+         prep == "inside" || prep == "across" || prep == "throughout";
 }
 
 }  // namespace ladder::coder

@@ -23,13 +23,6 @@ bool HardBoundary(const Token& t) {
          t.lower == ":"sv;
 }
 
-// A preposition that makes the actor after it a place ("meeting in
-// Luxembourg").
-bool Locative(std::string_view prep) {
-  return prep == "in"sv || prep == "at"sv || prep == "near"sv || prep == "outside"sv ||
-         prep == "inside"sv || prep == "across"sv || prep == "throughout"sv;
-}
-
 // A '*' stem matches by prefix of the form; other words by id, against the
 // form or the lemma (ids from Dictionary::AssignWordIds). `exact`: only the
 // token's own form (PETRARCH-1 patterns: "* RESOLUTION" does not match

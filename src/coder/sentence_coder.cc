@@ -785,7 +785,6 @@ void InheritGoverningVerbModality(const std::vector<Token>& t,
   g->cues.push_back("object of '" + v.lower + "'");
 }
 
-// Is token k inside an "if"/"unless" clause (no comma between)?
 // Does an "if"/"unless" clause follow token i in its sentence ("as if" and
 // "even if" do not make a condition)?
 bool ConditionAfter(const std::vector<Token>& t, size_t i) {
@@ -795,8 +794,9 @@ bool ConditionAfter(const std::vector<Token>& t, size_t i) {
   return false;
 }
 
-// Or in the main clause of a sentence that opens with one ("If Russia
-// attacks Moldova, Romania will impose sanctions": both are conditional)?
+// Is token k inside an "if"/"unless" clause (no comma between), or in the
+// main clause of a sentence that opens with one ("If Russia attacks
+// Moldova, Romania will impose sanctions": both are conditional)?
 bool InConditional(const std::vector<Token>& t, size_t k) {
   for (size_t j = k; j > 0; --j) {
     const Token& p = t[j - 1];
@@ -1005,12 +1005,10 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
     const Token& tok = t[j - 1];
     if (HardBoundary(tok) || Subordinator(t, j - 1)) break;
     // "Kenyan police said militants attacked": the speaker is not the
-    // subject of the clause it reports.
-    // "Indonesian police said they made an arrest": a pronoun that is not
-    // an actor mention stands for the speaker.
-    // "Indonesian police said they made an arrest", "Georgia says three of
-    // its soldiers", "Sharon said, reversing": a pronoun, or a comma after
-    // the verb, and the speaker is the subject after all.
+    // subject of the clause it reports, unless a pronoun or a comma after
+    // the verb sends the subject back to it ("Indonesian police said they
+    // made an arrest", "Georgia says three of its soldiers", "Sharon said,
+    // reversing").
     if (j < group_begin && ReportingVerbAt(s, j - 1)) {
       bool back = false;
       for (size_t k = j; k < group_begin; ++k) {

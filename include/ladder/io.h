@@ -91,6 +91,7 @@ class DocumentReader {
   // PETRARCH: unread XML, and the line number of its first byte.
   std::string xml_;
   int64_t xml_line_ = 1;
+  size_t search_from_ = 0;  // where the pending closing tag is looked for
   bool xml_eof_ = false;
   // TABARI: a header line read ahead, and whether a /* comment is open.
   std::string held_;

@@ -222,6 +222,23 @@ bool DocumentReader::NextSentenceElement(std::string* element, Status* error) {
     xml_line_ += CountLines(std::string_view(xml_).substr(0, n));
     xml_.erase(0, n);
     pos = 0;
+    search_from_ = 0;
+  };
+  // An open comment or record waits for more lines: its closing tag is
+  // looked for only in what is new (less its length), so a long record is
+  // scanned once, not once a line; past kMaxRecordBytes it is an error.
+  auto wait_for_close = [&](size_t open, const char* what) {
+    consume(open);
+    search_from_ = xml_.size() > 11 ? xml_.size() - 11 : 0;
+    if (xml_.size() <= kMaxRecordBytes) return false;
+    record_line_ = xml_line_;
+    *error = InvalidArgument(name_ + ":" + std::to_string(xml_line_) + ": " + what +
+                             " not closed within " +
+                             std::to_string(kMaxRecordBytes >> 20) + " MB");
+    xml_.clear();  // resynchronise at the next <Sentence>
+    search_from_ = 0;
+    xml_line_ = line_no_ + 1;
+    return true;
   };
   while (true) {
     // Scan for the next comment or <Sentence> start.
@@ -231,27 +248,19 @@ bool DocumentReader::NextSentenceElement(std::string* element, Status* error) {
       consume(xml_.size());
       need_more = true;
     } else if (xml_.compare(lt, 4, "<!--") == 0) {
-      size_t close = xml_.find("-->", lt + 4);
+      size_t close = xml_.find("-->", std::max(lt + 4, search_from_));
       if (close == std::string::npos) {
-        consume(lt);
+        if (wait_for_close(lt, "comment")) return true;
         need_more = true;
       } else {
         pos = close + 3;
+        search_from_ = 0;
       }
     } else if (OpensSentence(xml_, lt)) {
-      size_t close = xml_.find("</Sentence>", lt);
+      size_t close = xml_.find("</Sentence>", std::max(lt, search_from_));
       if (close == std::string::npos) {
-        consume(lt);
+        if (wait_for_close(lt, "<Sentence>")) return true;
         need_more = true;
-        if (xml_.size() > kMaxRecordBytes) {
-          record_line_ = xml_line_;
-          *error = InvalidArgument(name_ + ":" + std::to_string(xml_line_) +
-                                   ": <Sentence> not closed within " +
-                                   std::to_string(kMaxRecordBytes >> 20) + " MB");
-          xml_.clear();  // resynchronise at the next <Sentence>
-          xml_line_ = line_no_ + 1;
-          return true;
-        }
       } else {
         consume(lt);
         record_line_ = xml_line_;
@@ -270,6 +279,7 @@ bool DocumentReader::NextSentenceElement(std::string* element, Status* error) {
         *error = InvalidArgument(name_ + ":" + std::to_string(xml_line_) +
                                  ": <Sentence> not closed before the end of the input");
         xml_.clear();
+        search_from_ = 0;
         return true;
       }
       return false;
@@ -280,6 +290,7 @@ bool DocumentReader::NextSentenceElement(std::string* element, Status* error) {
       if (std::ferror(file_)) {
         *error = IoError(name_ + ": read error");
         xml_.clear();
+        search_from_ = 0;
         return true;
       }
       continue;

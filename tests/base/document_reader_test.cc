@@ -204,6 +204,22 @@ TEST_F(DocumentReaderTest, PetrarchSentenceRecords) {
   EXPECT_EQ(r.errors[4], path + ":20: <Sentence> not closed before the end of the input");
 }
 
+TEST_F(DocumentReaderTest, PetrarchUnclosedCommentIsBounded) {
+  // A comment that never closes is given up after 16 MB; the records after
+  // the point where reading resumed are read.
+  std::string filler;
+  for (int i = 0; i < 450000; ++i) filler += "filler line of an unclosed comment ...\n";
+  ASSERT_GT(filler.size(), size_t{16} << 20);
+  std::string path = Write("big.xml", "<Sentences>\n<!-- never closed\n" + filler +
+                                          "<Sentence date=\"20240102\" id=\"AFTER\">"
+                                          "<Text>x</Text></Sentence>\n");
+  Read r = ReadAll(path);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0], path + ":2: comment not closed within 16 MB");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].id, "AFTER");
+}
+
 TEST_F(DocumentReaderTest, PetrarchRecordPlaceIsReported) {
   std::string path = Write("w.xml",
                            "<Sentences>\n\n<Sentence date=\"20240102\" id=\"A\">\n"

@@ -234,8 +234,10 @@ int RunCodeCommand(int argc, char** argv) {
         continue;
       }
       std::string story = StoryOf(doc.id, (*reader)->format());
-      // A full batch is coded before the next story starts, not inside one.
-      if (batch.docs.size() >= kBatch && story != batch.story.back()) {
+      // A full batch is coded before the next story starts, not inside one
+      // (unless one story outgrows 16 batches: memory stays bounded).
+      if (batch.docs.size() >= kBatch &&
+          (story != batch.story.back() || batch.docs.size() >= 16 * kBatch)) {
         Flush(*engine, &batch, threads, &out, &stats);
       }
       batch.docs.push_back(std::move(doc));

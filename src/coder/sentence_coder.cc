@@ -1266,6 +1266,39 @@ bool GovernsVerb(const std::vector<Token>& t, size_t i,
          !d.PatternsFor(t[k].word_id).empty();
 }
 
+// "Hamas official killed in blast", "Mexican columnist murdered": a
+// headline (short, no final stop) drops the "was" of a passive; its subject
+// is the victim. A bare -ed participle right after its subject, with no
+// object after it, not in a relative clause ("the reforms that Putin
+// announced").
+bool HeadlinePassive(const Scratch& s, size_t group_begin, size_t verb, const Match& m) {
+  const auto& t = *s.tokens;
+  if (group_begin != verb || verb == 0 || m.source >= 0 || m.target >= 0) return false;
+  // A headline: no final stop, and short (a body sentence cut off by the
+  // feed is not one).
+  size_t last = t.size(), words = 0;
+  while (last > 0 && t[last - 1].kind != TokenKind::kWord) {
+    if (t[last - 1].kind == TokenKind::kSentenceEnd || t[last - 1].lower == "."sv) {
+      return false;
+    }
+    --last;
+  }
+  for (const Token& x : t) words += x.kind == TokenKind::kWord;
+  if (words > 14) return false;
+  const Token& v = t[verb];
+  if (!IsParticiple(v) || !base::EndsWith(v.lower, "ed")) return false;
+  int subject = s.covers[verb - 1];
+  if (subject < 0) return false;
+  uint32_t before = (*s.mentions)[subject].begin;
+  if (before > 0 && Is(t[before - 1], {"that", "which", "who", "whom"})) return false;
+  // Pattern words after the verb ("blocked .. roads") are its object.
+  if (m.end > verb + 1) return false;
+  size_t next = verb + 1;
+  return next >= t.size() || t[next].kind != TokenKind::kWord ||
+         Is(t[next], {"in", "by", "at", "near", "after", "over", "on", "during",
+                      "for", "from", "as", "amid", "while"});
+}
+
 // "Iran is said to be ...", "were reported by diplomats to have": a claim
 // about the subject by someone else. The reporting verb is not the
 // subject's act; the verb it governs is coded, alleged (FindVerbGroup).
@@ -1636,6 +1669,10 @@ void SentenceCoder::Code(const SentenceContext& c,
     size_t group_at = i;
     for (uint32_t w : match.words) group_at = std::min<size_t>(group_at, w);
     VerbGroup g = FindVerbGroup(t, group_at, s.covers, i);
+    if (!g.passive && HeadlinePassive(s, g.begin, i, match)) {
+      g.passive = true;
+      g.cues.push_back("headline passive");
+    }
     int governor = PurposeGovernor(t, s.covers, g.begin);
     VerbGroup served;
     if (governor >= 0) served = FindVerbGroup(t, governor, s.covers);

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "base/strings.h"
+
 namespace ladder::base {
 
 // Howard Hinnant's civil-calendar algorithms (public-domain formulas).
@@ -106,14 +108,8 @@ bool ParseLegacyDate(std::string_view text, int* ymd) {
 }
 
 std::string LegacyDateToIso(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
   int ymd = 0;
-  if (!ParseLegacyDate(text, &ymd)) return "";
+  if (!ParseLegacyDate(Trim(text), &ymd)) return "";
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100,
                 ymd % 100);

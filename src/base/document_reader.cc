@@ -360,16 +360,7 @@ DocumentReader::Outcome DocumentReader::NextTabari(Document* doc, Status* error)
       has_held_ = true;
       break;
     }
-    size_t pos = 0;
-    while (pos <= scratch.size()) {
-      size_t mark = scratch.find(in_comment_ ? "*/" : "/*", pos);
-      std::string_view part = std::string_view(scratch).substr(
-          pos, mark == std::string::npos ? std::string::npos : mark - pos);
-      if (!in_comment_) text.append(part).push_back(' ');
-      if (mark == std::string::npos) break;
-      in_comment_ = !in_comment_;
-      pos = mark + 2;
-    }
+    base::SplitTabariComments(scratch, &in_comment_, &text, nullptr);
   }
   record_line_ = header_line;
   std::string where = name_ + ":" + std::to_string(header_line);

@@ -24,6 +24,21 @@ bool ParseTabariHeader(std::string_view line, std::string* date, std::string* id
   return true;
 }
 
+void SplitTabariComments(std::string_view line, bool* in_comment, std::string* text,
+                         std::string* comments) {
+  size_t pos = 0;
+  while (pos <= line.size()) {
+    size_t mark = line.find(*in_comment ? "*/" : "/*", pos);
+    std::string_view part = line.substr(
+        pos, mark == std::string_view::npos ? std::string_view::npos : mark - pos);
+    std::string* to = *in_comment ? comments : text;
+    if (to != nullptr) to->append(part).push_back(' ');
+    if (mark == std::string_view::npos) break;
+    *in_comment = !*in_comment;
+    pos = mark + 2;
+  }
+}
+
 std::string CollapseSpace(std::string_view s) {
   std::string out;
   bool space = false;

@@ -17,6 +17,13 @@ namespace ladder::base {
 // *id. False if the line is not a header.
 bool ParseTabariHeader(std::string_view line, std::string* date, std::string* id);
 
+// Appends one line of a TABARI record to *text, and its /* comments */ (the
+// expected codings of a suite) to *comments unless that is null, each part
+// followed by a space. *in_comment carries a comment open at the end of
+// the line to the next one.
+void SplitTabariComments(std::string_view line, bool* in_comment, std::string* text,
+                         std::string* comments);
+
 // Runs of white space as one space, none at the ends.
 std::string CollapseSpace(std::string_view s);
 

@@ -280,18 +280,7 @@ void ReadTabariRecords(std::string_view content, const std::string& name, Suite*
       continue;
     }
     if (!open) continue;
-    // Split the line into text and /* comment */ parts.
-    size_t pos = 0;
-    while (pos <= line.size()) {
-      size_t mark = line.find(in_comment ? "*/" : "/*", pos);
-      std::string_view part = line.substr(pos, mark == std::string_view::npos
-                                                   ? std::string_view::npos
-                                                   : mark - pos);
-      (in_comment ? comments : text).append(part).push_back(' ');
-      if (mark == std::string_view::npos) break;
-      in_comment = !in_comment;
-      pos = mark + 2;
-    }
+    base::SplitTabariComments(line, &in_comment, &text, &comments);
   }
   finish();
 }

@@ -65,11 +65,28 @@ void PrintFailure(const RecordOutcome& f, Detail detail) {
   for (const std::string& c : f.reported_conditions) reported += " (" + c + ")";
   std::printf("  coded:    %s%s\n", Codings(f.coded, "").c_str(), reported.c_str());
   if (!f.note.empty()) std::printf("  note:     %s\n", f.note.c_str());
+  for (const std::string& finding : f.findings) {
+    std::printf("  suite:    %s\n", finding.c_str());
+  }
   if (detail == Detail::kVerbose && !f.explain.empty()) {
     std::printf("%s\n", f.explain.c_str());
   } else if (detail == Detail::kWhy) {
     std::string why = WhyPart(f.explain);
     if (!why.empty()) std::printf("%s\n", why.c_str());
+  }
+}
+
+// The suite audit: records that cannot pass from their text alone.
+void PrintFindings(const ValidationReport& r) {
+  if (r.findings.empty()) return;
+  size_t failing = 0;
+  for (const SuiteFinding& f : r.findings) failing += !f.passed;
+  std::printf("\nsuite audit: %zu findings, %zu on failing records (a record with a finding\n"
+              "cannot pass from its text, or passes only where the difference is harmless)\n",
+              r.findings.size(), failing);
+  for (const SuiteFinding& f : r.findings) {
+    std::printf("  %-18s %-6s %s\n", f.id.c_str(), f.passed ? "passes" : "fails",
+                f.message.c_str());
   }
 }
 
@@ -142,6 +159,7 @@ int RunValidate(int argc, char** argv) {
     return kExitFailure;
   }
   for (const RecordOutcome& f : report->failures) PrintFailure(f, detail);
+  PrintFindings(*report);
   PrintSummary(*report);
   if (json) std::printf("%s\n", ValidationReportToJson(*report).c_str());
   return kExitOk;

@@ -63,6 +63,15 @@ struct RecordOutcome {
   bool passed = false;
   std::string note;     // e.g. the engine's error for this record
   std::string explain;  // Engine::Explain output (failures only)
+  // Why no coder reading only the text could pass this record (suite audit):
+  // "the <Parse> has 'Congresses condemned' where the text has ...".
+  std::vector<std::string> findings;
+};
+
+// A suite-audit finding about a scored record (passing or not).
+struct SuiteFinding {
+  std::string id, where, message;
+  bool passed = false;
 };
 
 struct CategoryResult {
@@ -80,6 +89,10 @@ struct ValidationReport {
   std::map<std::string, CategoryResult> by_category;
   std::vector<RecordOutcome> failures;  // in suite order
   std::vector<std::string> problems;    // suite and dictionary problems
+  // Records whose <Parse> is of other words, twins (same text, date and
+  // options, different expected codings) and expected codes no dictionary
+  // entry gives; in suite order. Counted in the pass rate like any record.
+  std::vector<SuiteFinding> findings;
   double seconds = 0;
 };
 
@@ -93,7 +106,8 @@ Result<ValidationReport> RunValidation(const std::string& suite_path,
 
 // The report as one line of JSON: records, passed, skipped, pass_rate,
 // precision, recall, f1, true_positives, false_positives, false_negatives,
-// by_category {name: {records, passed, pass_rate}}, failures [ids].
+// by_category {name: {records, passed, pass_rate}}, failures [ids],
+// findings [{id, passed, finding}].
 std::string ValidationReportToJson(const ValidationReport& report);
 
 }  // namespace ladder

@@ -1,6 +1,8 @@
 // Validation suites: PETRARCH XML and TABARI records, scoring, the harness.
 #include "coder/validation.h"
 
+#include "coder/suite_audit.h"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -470,9 +472,7 @@ std::string ActorCode(const std::optional<Actor>& actor) {
 }
 
 // The verb words of the suite's dictionaries (for TABARI COMPLEX limits).
-std::vector<std::string> VerbWords(const std::vector<std::string>& paths) {
-  dict::DictionaryBuilder builder;
-  for (const std::string& p : paths) (void)dict::LoadDictionaryPath(p, &builder);
+std::vector<std::string> VerbWords(const dict::DictionaryBuilder& builder) {
   std::set<std::string> words;
   for (const dict::VerbPattern& p : builder.patterns()) {
     words.insert(p.verb_words.begin(), p.verb_words.end());
@@ -573,20 +573,41 @@ Status Harness::Run(ValidationReport* report) {
   if (dictionaries_.empty()) {
     return InvalidArgument(suite_.path + ": the suite names no dictionaries");
   }
+  // The dictionaries as entries: verb words and the codes they can give.
+  // Problems are reported once, from the compiled engine below.
+  dict::DictionaryBuilder entries;
+  for (const std::string& p : dictionaries_) (void)dict::LoadDictionaryPath(p, &entries);
   if (suite_.legacy.max_verbs > 0 || suite_.legacy.max_conj > 0) {
-    verb_words_ = VerbWords(dictionaries_);
+    verb_words_ = VerbWords(entries);
   }
   report->problems = suite_.problems;
-  int coded = 0;
-  for (const SuiteRecord& record : suite_.records) {
+  std::vector<size_t> scored;
+  for (size_t i = 0; i < suite_.records.size(); ++i) {
+    const SuiteRecord& record = suite_.records[i];
     if (!options_.include_all ? !Included(suite_, record) : !record.checked) {
       ++report->skipped;
       continue;
     }
-    if (options_.limit > 0 && coded >= options_.limit) break;
-    ++coded;
+    if (options_.limit > 0 && static_cast<int>(scored.size()) >= options_.limit) break;
+    scored.push_back(i);
+  }
+  std::map<size_t, std::vector<std::string>> findings;
+  for (Finding& f : AuditSuite(suite_, scored, CodesOf(entries))) {
+    findings[f.record].push_back(std::move(f.message));
+  }
+  for (size_t i : scored) {
+    const SuiteRecord& record = suite_.records[i];
+    size_t failures = report->failures.size();
     CodeRecord(record, report);
     RETURN_IF_ERROR(engine_error_);
+    bool passed = report->failures.size() == failures;
+    auto found = findings.find(i);
+    if (found == findings.end()) continue;
+    for (const std::string& message : found->second) {
+      report->findings.push_back({record.id, record.file + ":" + std::to_string(record.line),
+                                  message, passed});
+    }
+    if (!passed) report->failures.back().findings = found->second;
   }
   if (!engines_.empty()) {
     const DictionaryStats& stats = engines_.begin()->second->stats();
@@ -639,6 +660,11 @@ std::string ValidationReportToJson(const ValidationReport& r) {
   nlohmann::json failures = nlohmann::json::array();
   for (const RecordOutcome& f : r.failures) failures.push_back(f.id);
   j["failures"] = failures;
+  nlohmann::json findings = nlohmann::json::array();
+  for (const SuiteFinding& f : r.findings) {
+    findings.push_back({{"id", f.id}, {"passed", f.passed}, {"finding", f.message}});
+  }
+  j["findings"] = findings;
   j["problems"] = r.problems.size();
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -49,6 +49,11 @@ struct EngineOptions {
   // ("---GOV", "---EDU"). Off: such phrases are not actors.
   bool agent_only_actors = false;
   CommaClauseBounds comma_clauses;  // off by default
+  // Do not code a document that the dictionaries' topic cues say is about
+  // sport, business or science rather than politics (at least two cues of
+  // one topic and more than its political anchors; doc/formats/
+  // dictionaries.md, "discards"). Dictionaries without cues: no effect.
+  bool topic_filter = true;
 };
 
 struct DictionaryStats {
@@ -61,7 +66,10 @@ struct DictionaryStats {
 // The outcome of coding one document.
 struct CodeResult {
   std::vector<Event> events;
-  bool discarded = false;  // a story discard phrase matched
+  bool discarded = false;  // a story discard phrase matched, or off-topic
+  // The topic the document was judged to be about instead of politics
+  // ("sport", "business"; EngineOptions::topic_filter), else "".
+  std::string off_topic;
   bool sentence_discarded = false;  // some sentence matched a discard phrase
 };
 

@@ -32,7 +32,10 @@ class Engine::Impl {
                     text::Span span, int sentence_no, int doc_days, int ymd,
                     coder::DocumentContext* context,
                     std::vector<Event>* out, bool* discarded) const;
-  bool Discarded(const std::vector<text::Token>& tokens, bool* story) const;
+  // Whether a discard phrase matched (*story: a story discard); topic cues
+  // and anchors go to *topics.
+  bool Discarded(const std::vector<text::Token>& tokens, bool* story,
+                 coder::TopicTally* topics) const;
   // Tokens of a sentence with lemmas, POS and the dictionary's word ids.
   void Analyze(const std::string& text, text::Span span,
                std::vector<text::Token>* tokens) const;
@@ -132,16 +135,24 @@ Status Engine::Impl::Load() {
 }
 
 bool Engine::Impl::Discarded(const std::vector<text::Token>& tokens,
-                             bool* story) const {
+                             bool* story, coder::TopicTally* topics) const {
   dict->discard_trie().Prefetch(tokens);
+  bool discarded = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     dict::PhraseMatch m;
-    if (dict->discard_trie().LongestAt(tokens, i, &m)) {
-      *story = dict->discard_is_story(m.entry);
+    if (!dict->discard_trie().LongestAt(tokens, i, &m)) continue;
+    dict::DiscardKind kind = dict->discard_kind(m.entry);
+    if (kind == dict::DiscardKind::kCue || kind == dict::DiscardKind::kAnchor) {
+      topics->Add(m.entry);  // also in a discarded sentence: it is still read
+      continue;
+    }
+    if (kind == dict::DiscardKind::kStory) {
+      *story = true;
       return true;
     }
+    discarded = true;
   }
-  return false;
+  return discarded;
 }
 
 void Engine::Impl::Analyze(const std::string& text, text::Span span,
@@ -208,7 +219,7 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
   thread_local std::vector<text::Token> tokens;
   Analyze(text, span, &tokens);
   bool story = false;
-  if (Discarded(tokens, &story)) {
+  if (Discarded(tokens, &story, &context->topics)) {
     *discarded = true;
     return !story;
   }
@@ -304,6 +315,14 @@ Result<CodeResult> Engine::Code(const Document& document) const {
       break;
     }
   }
+  if (impl_->options.topic_filter && !result.discarded && !context.topics.empty()) {
+    std::string_view topic = context.topics.OffTopic(*impl_->dict);
+    if (!topic.empty()) {
+      result.events.clear();
+      result.discarded = true;
+      result.off_topic = std::string(topic);
+    }
+  }
   return result;
 }
 
@@ -331,7 +350,7 @@ std::string Engine::Explain(const std::string& sentence,
     }
     out += "\n";
     bool story = false;
-    if (impl_->Discarded(tokens, &story)) {
+    if (impl_->Discarded(tokens, &story, &context.topics)) {
       out += story ? "discarded: a story discard phrase matched\n"
                    : "discarded: a sentence discard phrase matched\n";
       continue;
@@ -363,6 +382,15 @@ std::string Engine::Explain(const std::string& sentence,
     coder::SentenceCoder(*impl_->dict, NewActorLength(impl_->options))
         .Code(sc, mentions, &coded, &out);
     out += "events: " + std::to_string(coded.size()) + "\n";
+  }
+  if (!context.topics.empty()) {
+    out += "topic cues: " + context.topics.Describe(*impl_->dict) + "\n";
+    std::string_view topic = context.topics.OffTopic(*impl_->dict);
+    if (!topic.empty()) {
+      out += std::string("off-topic: about ") + std::string(topic) +
+             (impl_->options.topic_filter ? ", not coded (ladder code --keep-off-topic codes it)\n"
+                                          : ", coded anyway (topic filter off)\n");
+    }
   }
   return out;
 }

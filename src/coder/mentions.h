@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coder/topics.h"
 #include "dict/dictionary.h"
 #include "text/text.h"
 
@@ -61,6 +62,8 @@ struct DocumentContext {
   bool agent_only_actors = false;
   // Fill Mention::how (Engine::Explain). Coding never prints it.
   bool explain = false;
+  // Topic cues and political anchors met so far (coder/topics.h).
+  TopicTally topics;
 };
 
 // Finds the mentions of one sentence, in token order, and updates `context`.

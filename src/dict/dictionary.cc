@@ -205,7 +205,16 @@ void DictionaryBuilder::AddAll(const Dictionary& d) {
     AddPattern(std::move(v));
   }
   for (uint32_t i = 0; i < d.discard_count(); ++i) {
-    AddDiscard(ToPhrase(d.discard_phrase(i)), d.discard_is_story(i));
+    switch (d.discard_kind(i)) {
+      case DiscardKind::kCue:
+        AddTopicCue(ToPhrase(d.discard_phrase(i)), std::string(d.discard_topic(i)));
+        break;
+      case DiscardKind::kAnchor:
+        AddAnchor(ToPhrase(d.discard_phrase(i)));
+        break;
+      default:
+        AddDiscard(ToPhrase(d.discard_phrase(i)), d.discard_is_story(i));
+    }
   }
   for (uint32_t i = 0; i < d.issue_count(); ++i) {
     IssueView is = d.issue(i);
@@ -680,7 +689,8 @@ Result<std::shared_ptr<const Dictionary>> DictionaryBuilder::Compile() {
   }
   for (uint32_t i = 0; i < discards_.size(); ++i) {
     if (!discards_[i].phrase.empty()) discard_trie.Insert(discards_[i].phrase, i);
-    img.discards.push_back({img.Words(discards_[i].phrase), discards_[i].whole_story, 0});
+    img.discards.push_back({img.Words(discards_[i].phrase), img.Str(discards_[i].topic),
+                            static_cast<uint32_t>(discards_[i].kind), 0});
   }
   for (uint32_t i = 0; i < issues_.size(); ++i) {
     if (!issues_[i].phrase.empty()) issue_trie.Insert(issues_[i].phrase, i);

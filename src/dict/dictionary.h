@@ -107,9 +107,19 @@ struct IssueEntry {
   bool ignore = false;  // '~' phrases that must not count
 };
 
+// What a discards-file phrase does when it occurs in a document.
+enum class DiscardKind : uint32_t {
+  kSentence = 0,  // the sentence is not coded
+  kStory = 1,     // the document is not coded ("+phrase")
+  kCue = 2,       // a cue that the document is about `topic` ("?topic phrase")
+  kAnchor = 3,    // a cue that the document is political ("!phrase")
+};
+
 struct DiscardEntry {
   Phrase phrase;
   bool whole_story = false;
+  DiscardKind kind = DiscardKind::kSentence;  // kStory iff whole_story
+  std::string topic;                          // kCue
 };
 
 struct CodeInfo {
@@ -134,7 +144,16 @@ class DictionaryBuilder {
   void AddAgent(AgentEntry entry) { agents_.push_back(std::move(entry)); }
   void AddPattern(VerbPattern pattern) { patterns_.push_back(std::move(pattern)); }
   void AddDiscard(Phrase phrase, bool whole_story) {
-    discards_.push_back({std::move(phrase), whole_story});
+    discards_.push_back({std::move(phrase), whole_story,
+                         whole_story ? DiscardKind::kStory : DiscardKind::kSentence, ""});
+  }
+  // A topic cue ("?sport coach") or a political anchor ("!minister"):
+  // counted per document, see Dictionary::discard_kind.
+  void AddTopicCue(Phrase phrase, std::string topic) {
+    discards_.push_back({std::move(phrase), false, DiscardKind::kCue, std::move(topic)});
+  }
+  void AddAnchor(Phrase phrase) {
+    discards_.push_back({std::move(phrase), false, DiscardKind::kAnchor, ""});
   }
   void AddIssue(IssueEntry issue) { issues_.push_back(std::move(issue)); }
   void AddCode(CodeInfo info) { codes_.push_back(std::move(info)); }
@@ -501,7 +520,14 @@ class Dictionary {
   IssueView issue(uint32_t i) const { return {&t_, &t_.issues[i]}; }
   WordList discard_phrase(uint32_t i) const { return t_.words(t_.discards[i].phrase); }
   bool discard_is_story(uint32_t entry) const {
-    return t_.discards[entry].whole_story != 0;
+    return discard_kind(entry) == DiscardKind::kStory;
+  }
+  DiscardKind discard_kind(uint32_t entry) const {
+    return static_cast<DiscardKind>(t_.discards[entry].kind);
+  }
+  // The topic of a kCue entry ("sport"), else "".
+  std::string_view discard_topic(uint32_t entry) const {
+    return t_.str(t_.discards[entry].topic);
   }
   const TrieView& actor_trie() const { return tries_[kActorTrie]; }
   const TrieView& agent_trie() const { return tries_[kAgentTrie]; }

@@ -88,7 +88,8 @@ struct Issue {
 };
 struct Discard {
   Range phrase;  // strs
-  uint32_t whole_story = 0;
+  Str topic;     // kCue: the topic's name
+  uint32_t kind = 0;  // DiscardKind
   uint32_t pad = 0;
 };
 struct Code {

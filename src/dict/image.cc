@@ -161,7 +161,8 @@ bool Checker::Entries() {
   }
   for (size_t i = 0; i < t_.discards.size(); ++i) {
     const flat::Discard& d = t_.discards[i];
-    if (!RangeOk(d.phrase, t_.strs.size()) || d.whole_story > 1) {
+    if (!RangeOk(d.phrase, t_.strs.size()) || !StrOk(d.topic) ||
+        d.kind > static_cast<uint32_t>(DiscardKind::kAnchor)) {
       return Fail("discards[" + std::to_string(i) + "]");
     }
   }

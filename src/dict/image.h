@@ -36,7 +36,7 @@ inline constexpr char kSnapshotMagic[12] = {'L', 'A', 'D', 'D', 'E',  'R',
                                             'D', 'I', 'C', 'T', '\0', '\0'};
 // The binary layout; bumped whenever a record or what Compile() computes
 // changes (an older snapshot is then refused: compile it again).
-inline constexpr uint32_t kSnapshotLayoutVersion = 5;
+inline constexpr uint32_t kSnapshotLayoutVersion = 6;
 // The fixed header: magic, format version, layout version, section count,
 // total file size (u64 at kSnapshotSizeOffset: image plus checksum).
 inline constexpr size_t kSnapshotHeaderSize = 32;

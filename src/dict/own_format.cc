@@ -376,14 +376,31 @@ void ReadDiscardsAndIssues(const std::vector<Line>& lines,
   for (const Line& line : lines) {
     std::string_view text = line.text;
     if (!issues) {
-      bool story = text[0] == '+';
-      if (story) text.remove_prefix(1);
+      // "+phrase" story, "?topic phrase" topic cue, "!phrase" anchor.
+      char mark = text[0];
+      std::string topic;
+      if (mark == '+' || mark == '?' || mark == '!') text.remove_prefix(1);
+      if (mark == '?') {
+        size_t space = text.find_first_of(" \t");
+        topic = base::AsciiLower(text.substr(0, space));
+        text = space == std::string_view::npos ? "" : text.substr(space);
+        if (topic.empty()) {
+          b->AddProblem(Where(name, line.number) + "'?' needs a topic: '?sport coach'");
+          continue;
+        }
+      }
       Phrase p = ParsePhrase(text);
       if (p.empty()) {
         b->AddProblem(Where(name, line.number) + "empty discard phrase");
         continue;
       }
-      b->AddDiscard(std::move(p), story);
+      if (mark == '?') {
+        b->AddTopicCue(std::move(p), std::move(topic));
+      } else if (mark == '!') {
+        b->AddAnchor(std::move(p));
+      } else {
+        b->AddDiscard(std::move(p), mark == '+');
+      }
       continue;
     }
     IssueEntry issue;

@@ -85,7 +85,8 @@ std::string Render(const Dictionary& d, const std::vector<std::string>& codes) {
     out << "\n";
   }
   for (uint32_t i = 0; i < d.discard_count(); ++i) {
-    out << "discard [" << Join(d.discard_phrase(i)) << "] " << d.discard_is_story(i) << "\n";
+    out << "discard [" << Join(d.discard_phrase(i)) << "] "
+        << static_cast<int>(d.discard_kind(i)) << " " << d.discard_topic(i) << "\n";
   }
   for (uint32_t i = 0; i < d.issue_count(); ++i) {
     IssueView is = d.issue(i);
@@ -134,7 +135,8 @@ std::string Render(const DictionaryBuilder& b) {
     out << "\n";
   }
   for (const DiscardEntry& d : b.discards()) {
-    out << "discard [" << Join(d.phrase) << "] " << d.whole_story << "\n";
+    out << "discard [" << Join(d.phrase) << "] " << static_cast<int>(d.kind) << " "
+        << d.topic << "\n";
   }
   for (const IssueEntry& i : b.issues()) {
     out << "issue [" << Join(i.phrase) << "] " << i.code << " " << i.ignore << "\n";
@@ -202,6 +204,8 @@ void Fill(DictionaryBuilder* b) {
 
   b->AddDiscard({"world", "cup"}, true);
   b->AddDiscard({"horoscope"}, false);
+  b->AddTopicCue({"goalkeeper"}, "sport");
+  b->AddAnchor({"minister"});
   b->AddIssue({{"nuclear", "weapons"}, "NUCLEAR", false});
   b->AddIssue({{"nuclear", "family"}, "", true});
   b->AddCode({"042", "travel to meet", 1.9, 1, "CONSULT", "visit"});

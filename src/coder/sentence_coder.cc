@@ -1205,6 +1205,54 @@ Report ReportedClause(const Scratch& s, size_t k) {
   return r;
 }
 
+// Does the sentence end in an attribution set off by a comma after the
+// verb at token `i` ("Russia shelled Kharkiv, Ukrainian officials said (on
+// Monday).", "..., said a ministry spokesman.", '..., the minister told
+// reporters.')? The same claim as "Ukrainian officials said Russia
+// shelled Kharkiv" (ReportedClause). The speaker's words before the
+// reporting verb hold no verb and no relative pronoun ("..., which said");
+// after it, up to the end, come only adjuncts ("on Monday", "in a
+// statement"): "..., Ukraine said it would respond" is a clause of its own.
+Report TrailingReport(const Scratch& s, size_t i) {
+  const auto& t = *s.tokens;
+  Report r;
+  size_t end = t.size();
+  while (end > i + 1 && (t[end - 1].kind == TokenKind::kSentenceEnd ||
+                         t[end - 1].kind == TokenKind::kQuote)) {
+    --end;
+  }
+  // A word of a noun phrase or an adjunct: no verb, auxiliary, modal or
+  // clause word ("which", "that"); a pronoun only as the speaker (", he
+  // said"), not after the verb (", said it would").
+  auto plain_word = [&](const Token& p, bool speaker) {
+    if (p.kind == TokenKind::kNumber || p.kind == TokenKind::kPossessive) return true;
+    if (p.kind != TokenKind::kWord) return false;
+    if (p.pos & (text::kPosAux | text::kPosModal | text::kPosSub)) return false;
+    if ((p.pos & text::kPosPron) && !speaker) return false;
+    return !(p.pos & text::kPosVerb) || (p.pos & (text::kPosNoun | text::kPosAdj));
+  };
+  for (size_t k = end, steps = 0; k > i + 2 && steps < 10; --k, ++steps) {
+    size_t v = k - 1;
+    if (ReportingVerbAt(s, v)) {
+      // The speaker: the words between the comma and the verb, or (",
+      // said a spokesman") the words after it.
+      size_t c = v;
+      while (c > i + 1 && v - c < 9 && plain_word(t[c - 1], true)) --c;
+      if (c > i + 1 && t[c - 1].kind == TokenKind::kQuote) --c;
+      if (c <= i + 1 || t[c - 1].lower != ","sv) return r;
+      r.found = true;
+      r.doubting = DoubtingVerb(t[v]);
+      int who = -1;
+      for (size_t j = c; j < v && who < 0; ++j) who = s.covers[j];
+      for (size_t j = v + 1; c == v && j < end && who < 0; ++j) who = s.covers[j];
+      r.speaker = who;
+      return r;
+    }
+    if (!plain_word(t[v], false)) return r;
+  }
+  return r;
+}
+
 int AccordingTo(const Scratch& s) {
   const auto& t = *s.tokens;
   for (size_t k = 0; k + 2 < t.size(); ++k) {
@@ -1733,6 +1781,13 @@ void SentenceCoder::Code(const SentenceContext& c,
     // "Ukraine said Russia attacked": Ukraine's claim. The clause starts at
     // the subject, or at the verb group when the subject was not found.
     Report report = ReportedClause(s, g.begin);
+    if (!report.found) {
+      // A closing attribution counts when it names an actor ("..., Ukraine
+      // said"): ", officials said" and ", the agency reported" are how wire
+      // copy cites its sources, not one party's claim about another.
+      report = TrailingReport(s, i);
+      if (report.found && report.speaker < 0) report = Report();
+    }
     // ... unless a condition follows ("would withdraw if the talks fail").
     bool condition_after = ConditionAfter(t, i);
     if (report.found && g.would_only && !condition_after) {

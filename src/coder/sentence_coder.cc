@@ -561,6 +561,9 @@ constexpr ControlVerb kControlVerbs[] = {
     {"begin", Modality::kAsserted},   {"start", Modality::kAsserted},
     {"estimate", Modality::kAlleged}, {"believe", Modality::kAlleged},
     {"say", Modality::kAlleged},      {"report", Modality::kAlleged},
+    {"poise", Modality::kFuture},     {"poised", Modality::kFuture},
+    {"likely", Modality::kHypothetical},
+    {"unlikely", Modality::kHypothetical},
 };
 
 const ControlVerb* Control(const Token& t) {
@@ -613,6 +616,9 @@ void ApplyModalWord(const Token& t, VerbGroup* g) {
     g->would_only = t.lower == "would"sv && (!g->hypothetical || g->would_only);
     g->hypothetical = true;
     g->cues.push_back(t.lower);
+  } else if (Is(t, {"probably", "likely", "possibly", "perhaps", "maybe"})) {
+    g->hypothetical = true;  // speculation: "Iran probably attacked"
+    g->cues.push_back(t.lower);
   } else if (Is(t, {"reportedly", "allegedly", "purportedly", "apparently"})) {
     g->alleged = true;
     g->hearsay = true;  // no one named claims it
@@ -640,7 +646,12 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
                "although", "though", "whereas", "unless", "if", "whether"})) {
       break;
     }
-    if (IsAux(p) || IsModal(p) || IsNeg(p) || IsAdverb(p) || p.lower == "to"sv ||
+    // "likely" is an adverb in "will likely attack", a control word in
+    // "is likely to attack".
+    bool control_adverb = IsAdverb(p) && Control(p) != nullptr &&
+                          k < anchor && t[k].lower == "to"sv;
+    if (IsAux(p) || IsModal(p) || IsNeg(p) || (IsAdverb(p) && !control_adverb) ||
+        p.lower == "to"sv ||
         Is(p, {"have", "has", "had", "been", "being"})) {
       if (p.lemma == "be"sv || Is(p, {"is", "are", "was", "were", "been", "being",
                                     "be", "am"})) {
@@ -688,6 +699,20 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
     }
   }
   g.begin = k;
+  // A headline's "to" right after its subject is the future ("Karzai to
+  // visit Pakistan", "BANK GOVERNORS TO MEET"): nothing before the subject
+  // but other actors, commas and "and".
+  if (t[k].lower == "to"sv && k >= 1 && covers[k - 1] >= 0 && !g.future) {
+    bool headline = true;
+    for (size_t j = 0; j + 1 < k && headline; ++j) {
+      headline = covers[j] >= 0 || t[j].kind == TokenKind::kQuote ||
+                 Is(t[j], {",", "and", "the"});
+    }
+    if (headline) {
+      g.future = true;
+      g.cues.push_back("headline 'to'");
+    }
+  }
   // "sees no reason to join", "has no intention to attack": negated.
   if (k >= 2 && t[k].lower == "to"sv && covers[k - 1] < 0 &&
       Is(t[k - 1], {"reason", "need", "intention", "plan", "plans", "desire",

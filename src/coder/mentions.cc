@@ -597,6 +597,13 @@ bool JoinGap(const std::vector<Token>& tokens, uint32_t b, uint32_t e,
     ++seps;
   }
   if (seps == 0) return false;
+  // "attacked Ukraine and threatened Poland", "visit Beijing and meet Xi":
+  // a past or bare verb right after the conjunction starts a second verb
+  // phrase; "and the occupied town" keeps its article.
+  if (*conj && k < e && (tokens[k].pos & text::kPosVerb) &&
+      (base::EndsWith(tokens[k].lower, "ed") || tokens[k].lower == tokens[k].lemma)) {
+    return false;  // "and meet Xi": a bare verb too
+  }
   for (; k < e; ++k) {
     const Token& t = tokens[k];
     if (t.lower == "the"sv || t.lower == "a"sv || t.lower == "an"sv ||

@@ -810,6 +810,30 @@ void InheritGoverningVerbModality(const std::vector<Token>& t,
   g->cues.push_back("object of '" + v.lower + "'");
 }
 
+int CoordinatedVerb(const Scratch& s, size_t group_begin);
+
+// "would put strains on the franc and force the bank to raise rates",
+// "will visit Beijing and meet Xi": a bare verb after "and" shares the
+// auxiliary of the verb before it; a finite one ("did not attack Kyiv and
+// shelled Lviv") has its own.
+void InheritCoordinatedModality(const Scratch& s, size_t i, VerbGroup* g) {
+  const auto& t = *s.tokens;
+  if (g->begin != i || t[i].lower != t[i].lemma || g->negated || g->future ||
+      g->hypothetical || g->alleged) {
+    return;
+  }
+  int v = CoordinatedVerb(s, g->begin);
+  if (v < 0) return;
+  VerbGroup first = FindVerbGroup(t, static_cast<size_t>(v), s.covers);
+  if (!(first.negated || first.future || first.hypothetical)) return;
+  g->negated = first.negated;
+  g->future = first.future;
+  g->hypothetical = first.hypothetical;
+  g->would_only = first.would_only;
+  g->cues = first.cues;
+  g->cues.push_back("shared with '" + t[v].lower + "'");
+}
+
 // Does an "if"/"unless" clause follow token i in its sentence ("as if" and
 // "even if" do not make a condition)?
 bool ConditionAfter(const std::vector<Token>& t, size_t i) {
@@ -1021,11 +1045,53 @@ bool PossessorHeads(const Scratch& s, int m, size_t group_begin) {
   return true;
 }
 
+// "Iran seized Kuwaiti boats and detained their crews": a verb group right
+// after "and" / "or" / "but" (a comma may come first) shares the subject of
+// the verb before it, not the object between. Returns that verb's token, or
+// -1 when the words before the conjunction hold no verb (a compound subject,
+// "Russia and China signed").
+int CoordinatedVerb(const Scratch& s, size_t group_begin) {
+  const auto& t = *s.tokens;
+  if (group_begin < 3 || group_begin >= t.size() ||
+      !Is(t[group_begin - 1], {"and", "or", "but"})) {
+    return -1;
+  }
+  // "torture and kidnapping": nouns joined, not verb phrases.
+  if (base::EndsWith(t[group_begin].lower, "ing")) return -1;
+  size_t j = group_begin - 1;
+  if (t[j - 1].lower == ","sv) --j;
+  for (size_t steps = 0; j > 1 && steps < 14; --j, ++steps) {
+    const Token& p = t[j - 1];
+    if (HardBoundary(p) || Subordinator(t, j - 1) || Is(p, {"which", "who", "that"})) {
+      return -1;
+    }
+    if (s.covers[j - 1] >= 0 || p.kind != TokenKind::kWord) continue;
+    if (!(p.pos & text::kPosVerb) || (p.pos & (text::kPosAux | text::kPosModal))) continue;
+    const Token& before = t[j - 2];
+    if (before.pos & text::kPosDet) continue;  // "a renewed dollar fall"
+    // A word that may be a noun is the verb after its subject or an
+    // auxiliary ("Iran seized", "would put"), or in its -ed form.
+    bool verb = !(p.pos & text::kPosNoun) || base::EndsWith(p.lower, "ed") ||
+                s.covers[j - 2] >= 0 || (before.pos & (text::kPosAux | text::kPosModal));
+    if (verb) return static_cast<int>(j - 1);
+  }
+  return -1;
+}
+
 Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
   const auto& t = *s.tokens;
   const auto& ms = *s.mentions;
   Subject out;
   if (EmbeddedSubject(s, group_begin, depth, &out)) return out;
+  if (int v = CoordinatedVerb(s, group_begin); v >= 0 && depth < 3) {
+    out = FindSubject(s, FindVerbGroup(t, v, s.covers).begin, depth + 1);
+    if (out.mention >= 0) {
+      if (s.explain) out.how += " (shared with '" + t[v].lower + "' before '" +
+                                t[group_begin - 1].lower + "')";
+      return out;
+    }
+    out = Subject();
+  }
   for (size_t j = group_begin; j > 0; --j) {
     const Token& tok = t[j - 1];
     if (HardBoundary(tok) || Subordinator(t, j - 1)) break;
@@ -1751,6 +1817,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     if (governor >= 0) served = FindVerbGroup(t, governor, s.covers);
     InheritPurposeModality(t, governor, served, &g);
     InheritGoverningVerbModality(t, s.covers, &g);
+    InheritCoordinatedModality(s, i, &g);
     Subject subj;
     if (match.source >= 0) {
       subj.mention = match.source;

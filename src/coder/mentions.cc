@@ -834,6 +834,26 @@ void DistributeAgents(const std::vector<Token>& tokens,
 
 }  // namespace
 
+// "... on Great Barrier Reef (Canadian Press)", "(AFP)": a phrase in
+// parentheses that closes the sentence credits the outlet; it is not an
+// actor of the sentence. Up to three more capitalised words may follow the
+// phrase inside the parentheses.
+bool OutletCredit(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  if (begin == 0 || tokens[begin - 1].lower != "("sv) return false;
+  size_t k = end;
+  while (k < tokens.size() && k < end + 3 && tokens[k].kind == TokenKind::kWord &&
+         tokens[k].capitalized) {
+    ++k;
+  }
+  if (k >= tokens.size() || tokens[k].lower != ")"sv) return false;
+  for (++k; k < tokens.size(); ++k) {
+    if (tokens[k].kind != TokenKind::kSentenceEnd && tokens[k].kind != TokenKind::kQuote) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
                                   std::string_view text,
                                   const dict::Dictionary& dict, int ymd,
@@ -861,6 +881,10 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     }
     std::vector<Piece> pieces{first};
     uint32_t end = GrowPhrase(tokens, i, dict, ymd, *context, &finder, &pieces);
+    if (OutletCredit(tokens, i, end)) {
+      i = end;
+      continue;
+    }
     // A lone agent word ("officials", "the army") with no country is not an
     // actor unless it names a known group.
     Mention m;

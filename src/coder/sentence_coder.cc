@@ -1426,7 +1426,14 @@ bool HeadlinePassive(const Scratch& s, size_t group_begin, size_t verb, const Ma
   if (words > 14) return false;
   const Token& v = t[verb];
   if (!IsParticiple(v) || !base::EndsWith(v.lower, "ed")) return false;
-  int subject = s.covers[verb - 1];
+  // The subject right before the verb, or before one or two nouns it
+  // modifies ("Australian man killed by shark").
+  size_t at = verb - 1;
+  while (at > 0 && verb - at <= 2 && s.covers[at] < 0 && t[at].kind == TokenKind::kWord &&
+         (t[at].pos & text::kPosNoun) && !t[at].capitalized) {
+    --at;
+  }
+  int subject = s.covers[at];
   if (subject < 0) return false;
   uint32_t before = (*s.mentions)[subject].begin;
   if (before > 0 && Is(t[before - 1], {"that", "which", "who", "whom"})) return false;

@@ -885,8 +885,14 @@ bool Subordinator(const std::vector<Token>& t, size_t k) {
   if (t[k].lower == "after"sv && k + 1 < t.size() && t[k + 1].lower == "all"sv) {
     return false;  // "after all"
   }
+  // "decide when to pull out": a question word before an infinitive keeps
+  // the subject of the verb it depends on.
+  if (Is(t[k], {"when", "where"}) && k + 1 < t.size() && t[k + 1].lower == "to"sv) {
+    return false;
+  }
   return Is(t[k], {"if", "because", "although", "though", "while", "whereas",
-                   "unless", "since", "after", "before", "until", "whether"});
+                   "unless", "since", "after", "before", "until", "whether", "where",
+                   "when"});
 }
 
 // Verbs that report what someone says or holds true ("Ukraine said Russia

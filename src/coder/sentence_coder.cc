@@ -1480,6 +1480,7 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
   const Token& p = t[i - 1];
   if (Determiner(p)) return static_cast<int>(i - 1);
   if (p.lower == "very"sv) return static_cast<int>(i - 1);
+
   // Inflected forms other than plurals and gerunds are verbs ("the military
   // attacked", "a senior official said").
   if (t[i].lower != t[i].lemma && !base::EndsWith(t[i].lower, "s") &&
@@ -1510,6 +1511,39 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
   // subject; after "a"/"an" the phrase is one noun phrase.
   if (crossed_mention && !Is(t[j - 1], {"a", "an"})) return -1;
   return static_cast<int>(j - 1);
+}
+
+// "killed in attack", "wounded in Mosul attacks", "during talks with":
+// headline style drops the article, and a base or plural form right after
+// a preposition (and perhaps a place) is a noun whose doer is not the
+// clause's subject (the soldiers killed in an attack did not attack). Not
+// "in protest", "in retaliation", "in a bid to": the subject's own act; nor
+// after "of" ("convicted of torture"). Not "forces in Fallujah offer food":
+// after a place, a word that takes an object is the verb.
+bool PrepositionalNoun(const std::vector<Token>& t, size_t i, const Scratch& s) {
+  if (i < 2 || base::EndsWith(t[i].lower, "ing")) return false;
+  if (t[i].lower != t[i].lemma && !base::EndsWith(t[i].lower, "s")) return false;
+  if (Is(t[i], {"protest", "protests", "retaliation", "response", "reply", "return",
+                "attempt", "bid", "effort", "move"})) {
+    return false;
+  }
+  size_t j = i;
+  bool crossed = false;
+  if (s.covers[j - 1] >= 0) {
+    j = (*s.mentions)[s.covers[j - 1]].begin;
+    crossed = true;
+  } else if (t[j - 1].kind == TokenKind::kWord && t[j - 1].capitalized) {
+    --j;
+    crossed = true;
+  }
+  if (j == 0 || !Is(t[j - 1], {"in", "during", "after", "before", "by", "from", "amid"})) {
+    return false;
+  }
+  if (crossed && i + 1 < t.size() && t[i + 1].kind == TokenKind::kWord &&
+      !(t[i + 1].pos & text::kPosPrep)) {
+    return false;
+  }
+  return true;
 }
 
 // "abandoned efforts to stop", "rejected attempts to mediate": the verb after
@@ -1855,6 +1889,10 @@ void SentenceCoder::Code(const SentenceContext& c,
       }
     }
     int source = subj.mention;
+    if (source >= 0 && match.source < 0 && PrepositionalNoun(t, i, s)) {
+      source = -1;
+      if (trace) subj.how = "none: a noun after a preposition, not the subject's act";
+    }
     if (source >= 0 && source == match.target) {
       // "+ were *" ("Palestinians were killed"): the pattern's target
       // stands where the subject would; the doer is not named.

@@ -24,6 +24,7 @@ class Engine::Impl {
   std::unique_ptr<text::Lexicon> lexicon;
   std::unique_ptr<coder::Annotator> annotator;
   DictionaryStats stats;
+  bool has_topic_cues = false;  // any kCue or kAnchor discard entry
 
   Status Load();
   // Returns false if a story discard phrase matched; sets *discarded when
@@ -130,6 +131,10 @@ Status Engine::Impl::Load() {
   ASSIGN_OR_RETURN(dict, OpenDictionaries(options));
   annotator = std::make_unique<coder::Annotator>(*lexicon, *dict);
   CountEntries(*dict, &stats);
+  for (uint32_t i = 0; i < dict->discard_count() && !has_topic_cues; ++i) {
+    dict::DiscardKind kind = dict->discard_kind(i);
+    has_topic_cues = kind == dict::DiscardKind::kCue || kind == dict::DiscardKind::kAnchor;
+  }
   stats.compile_seconds = SecondsSince(start);
   return Status::Ok();
 }
@@ -151,6 +156,7 @@ bool Engine::Impl::Discarded(const std::vector<text::Token>& tokens,
       return true;
     }
     discarded = true;
+    if (!has_topic_cues) break;  // no cues further on to count
   }
   return discarded;
 }

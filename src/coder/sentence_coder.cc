@@ -616,6 +616,8 @@ void ApplyModalWord(const Token& t, VerbGroup* g) {
     g->would_only = t.lower == "would"sv && (!g->hypothetical || g->would_only);
     g->hypothetical = true;
     g->cues.push_back(t.lower);
+  } else if (!(t.pos & text::kPosAdv)) {
+    return;
   } else if (Is(t, {"probably", "likely", "possibly", "perhaps", "maybe"})) {
     g->hypothetical = true;  // speculation: "Iran probably attacked"
     g->cues.push_back(t.lower);
@@ -881,7 +883,10 @@ struct Subject {
   std::string how;
 };
 
-bool Subordinator(const std::vector<Token>& t, size_t k) {
+[[gnu::always_inline]] inline bool Subordinator(const std::vector<Token>& t, size_t k) {
+  // Every word below is a subordinator in the lexicon (text/lexicon.cc):
+  // one test rules out the other words.
+  if (!(t[k].pos & text::kPosSub)) return false;
   if (t[k].lower == "after"sv && k + 1 < t.size() && t[k + 1].lower == "all"sv) {
     return false;  // "after all"
   }
@@ -890,9 +895,22 @@ bool Subordinator(const std::vector<Token>& t, size_t k) {
   if (Is(t[k], {"when", "where"}) && k + 1 < t.size() && t[k + 1].lower == "to"sv) {
     return false;
   }
-  return Is(t[k], {"if", "because", "although", "though", "while", "whereas",
-                   "unless", "since", "after", "before", "until", "whether", "where",
-                   "when"});
+  // Called for most tokens left of a verb: the first letter rules out
+  // nearly all of them before the list.
+  std::string_view w = t[k].lower;
+  if (w.size() < 2) return false;
+  switch (w[0]) {
+    case 'i': return w == "if"sv;
+    case 'b': return w == "because"sv || w == "before"sv;
+    case 'a': return w == "although"sv || w == "after"sv;
+    case 't': return w == "though"sv;
+    case 'u': return w == "unless"sv || w == "until"sv;
+    case 's': return w == "since"sv;
+    case 'w':
+      return w == "while"sv || w == "whereas"sv || w == "whether"sv || w == "where"sv ||
+             w == "when"sv;
+    default: return false;
+  }
 }
 
 // Verbs that report what someone says or holds true ("Ukraine said Russia
@@ -1270,6 +1288,7 @@ struct Report {
   bool found = false;
   int speaker = -1;      // the reporting verb's subject, -1 if not named
   bool doubting = false;  // DoubtingVerb
+  size_t comma = 0;       // TrailingReport: the comma before the attribution
 };
 
 // Is the clause whose verb group starts at token `k` reported speech
@@ -1302,20 +1321,21 @@ Report ReportedClause(const Scratch& s, size_t k) {
   return r;
 }
 
-// Does the sentence end in an attribution set off by a comma after the
-// verb at token `i` ("Russia shelled Kharkiv, Ukrainian officials said (on
-// Monday).", "..., said a ministry spokesman.", '..., the minister told
-// reporters.')? The same claim as "Ukrainian officials said Russia
-// shelled Kharkiv" (ReportedClause). The speaker's words before the
+// Does the sentence end in an attribution set off by a comma ("Russia
+// shelled Kharkiv, Ukrainian officials said (on Monday).", "..., said a
+// ministry spokesman.", '..., the minister told reporters.')? For a verb
+// before that comma it is the same claim as "Ukrainian officials said
+// Russia shelled Kharkiv" (ReportedClause). The speaker's words before the
 // reporting verb hold no verb and no relative pronoun ("..., which said");
 // after it, up to the end, come only adjuncts ("on Monday", "in a
 // statement"): "..., Ukraine said it would respond" is a clause of its own.
-Report TrailingReport(const Scratch& s, size_t i) {
+// Found once a sentence; Report::comma is the comma's token.
+Report TrailingReport(const Scratch& s) {
   const auto& t = *s.tokens;
   Report r;
   size_t end = t.size();
-  while (end > i + 1 && (t[end - 1].kind == TokenKind::kSentenceEnd ||
-                         t[end - 1].kind == TokenKind::kQuote)) {
+  while (end > 1 && (t[end - 1].kind == TokenKind::kSentenceEnd ||
+                     t[end - 1].kind == TokenKind::kQuote)) {
     --end;
   }
   // A word of a noun phrase or an adjunct: no verb, auxiliary, modal or
@@ -1328,16 +1348,17 @@ Report TrailingReport(const Scratch& s, size_t i) {
     if ((p.pos & text::kPosPron) && !speaker) return false;
     return !(p.pos & text::kPosVerb) || (p.pos & (text::kPosNoun | text::kPosAdj));
   };
-  for (size_t k = end, steps = 0; k > i + 2 && steps < 10; --k, ++steps) {
+  for (size_t k = end, steps = 0; k > 2 && steps < 10; --k, ++steps) {
     size_t v = k - 1;
     if (ReportingVerbAt(s, v)) {
       // The speaker: the words between the comma and the verb, or (",
       // said a spokesman") the words after it.
       size_t c = v;
-      while (c > i + 1 && v - c < 9 && plain_word(t[c - 1], true)) --c;
-      if (c > i + 1 && t[c - 1].kind == TokenKind::kQuote) --c;
-      if (c <= i + 1 || t[c - 1].lower != ","sv) return r;
+      while (c > 1 && v - c < 9 && plain_word(t[c - 1], true)) --c;
+      if (c > 1 && t[c - 1].kind == TokenKind::kQuote) --c;
+      if (c <= 1 || t[c - 1].lower != ","sv) return r;
       r.found = true;
+      r.comma = c - 1;
       r.doubting = DoubtingVerb(t[v]);
       int who = -1;
       for (size_t j = c; j < v && who < 0; ++j) who = s.covers[j];
@@ -1782,6 +1803,9 @@ void SentenceCoder::Code(const SentenceContext& c,
   std::vector<bool>& used = s.used;
   used.assign(t.size(), false);
   int according = AccordingTo(s);
+  // The closing attribution, found once a verb needs it (TrailingReport).
+  Report trailing;
+  bool trailing_done = false;
   for (size_t i = 0; i < t.size(); ++i) {
     if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;
     if (IsModal(t[i])) continue;  // "should", "would": part of a verb group
@@ -1928,8 +1952,11 @@ void SentenceCoder::Code(const SentenceContext& c,
       // A closing attribution counts when it names an actor ("..., Ukraine
       // said"): ", officials said" and ", the agency reported" are how wire
       // copy cites its sources, not one party's claim about another.
-      report = TrailingReport(s, i);
-      if (report.found && report.speaker < 0) report = Report();
+      if (!trailing_done) {
+        trailing = TrailingReport(s);
+        trailing_done = true;
+      }
+      if (trailing.found && trailing.speaker >= 0 && i < trailing.comma) report = trailing;
     }
     // ... unless a condition follows ("would withdraw if the talks fail").
     bool condition_after = ConditionAfter(t, i);

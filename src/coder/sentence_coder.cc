@@ -977,6 +977,8 @@ bool AfterBetween(const Scratch& s, int m) {
   return first.prep == "between"sv || first.prep == "among"sv;
 }
 
+int ByAgent(const Scratch& s, size_t from);
+
 // "accuse X of V-ing", "for X to V", "with X V-ing".
 bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
   const auto& t = *s.tokens;
@@ -997,6 +999,43 @@ bool EmbeddedSubject(const Scratch& s, size_t k, int depth, Subject* out) {
     if (s.explain) out->how = "subject of 'X against V-ing'";
     out->unrealized = true;
     return true;
+  }
+  // "charged with kidnapping and murder": the second act shares the first's
+  // accusation.
+  if (k >= 3 && Is(t[k - 1], {"and", "or"}) && s.covers[k - 2] < 0 &&
+      t[k - 2].kind == TokenKind::kWord && depth < 3) {
+    Subject first;
+    if (EmbeddedSubject(s, k - 2, depth + 1, &first) && first.accused) {
+      *out = first;
+      return true;
+    }
+  }
+  // "charged a Palestinian with attacking soldiers", "an officer was charged
+  // with kidnapping": what someone is charged with is an accusation.
+  if (k >= 2 && t[k - 1].lower == "with"sv && depth < 3) {
+    size_t c = k - 2;
+    int charged = s.covers[c];
+    if (charged >= 0) {
+      c = (*s.mentions)[charged].begin;
+      while (c > 0 && Determiner(t[c - 1])) --c;
+      c = c > 0 ? c - 1 : c;
+    }
+    if (Is(t[c], {"charged", "charges", "charge", "indicted"}) && s.covers[c] < 0) {
+      VerbGroup g = FindVerbGroup(t, c, s.covers);
+      if (charged >= 0) {
+        out->accuser = FindSubject(s, g.begin, depth + 1).mention;
+      } else if (g.passive || g.begin < c || (c > 0 && t[c - 1].lower == ","sv)) {
+        // "X was charged with", "X, charged with": X is the one charged.
+        charged = FindSubject(s, g.begin, depth + 1).mention;
+        out->accuser = ByAgent(s, c + 1);
+      }
+      if (charged >= 0) {
+        out->mention = charged;
+        out->accused = true;
+        if (s.explain) out->how = "charged with it by the subject of '" + t[c].lower + "'";
+        return true;
+      }
+    }
   }
   if (k >= 2 && Is(t[k - 1], {"of", "for"}) && s.covers[k - 2] >= 0) {
     int m = s.covers[k - 2];
@@ -1472,6 +1511,25 @@ bool HeadlinePassive(const Scratch& s, size_t group_begin, size_t verb, const Ma
                       "for", "from", "as", "amid", "while"});
 }
 
+// "an election condemned by Washington as flawed": a past participle right
+// after a common noun, with "by" and an actor next, qualifies that noun
+// (a reduced relative clause): a passive whose doer is the "by" actor.
+bool ReducedPassive(const Scratch& s, size_t group_begin, size_t verb, const Match& m) {
+  const auto& t = *s.tokens;
+  if (group_begin != verb || verb == 0 || verb + 2 >= t.size() || m.source >= 0 ||
+      m.target >= 0 || m.end != verb + 1 || t[verb + 1].lower != "by"sv) {
+    return false;
+  }
+  const Token& v = t[verb];
+  if (!IsParticiple(v) || !base::EndsWith(v.lower, "ed")) return false;
+  const Token& n = t[verb - 1];
+  if (s.covers[verb - 1] >= 0 || n.kind != TokenKind::kWord || n.capitalized ||
+      !(n.pos & text::kPosNoun) || (n.pos & (text::kPosPron | text::kPosAux))) {
+    return false;
+  }
+  return MentionAt(s, verb + 2) >= 0;
+}
+
 // "Iran is said to be ...", "were reported by diplomats to have": a claim
 // about the subject by someone else. The reporting verb is not the
 // subject's act; the verb it governs is coded, alleged (FindVerbGroup).
@@ -1927,7 +1985,13 @@ void SentenceCoder::Code(const SentenceContext& c,
         match.source < 0 && source >= 0 ? PossessorPartner(s, source) : -1;
     if (partner >= 0 && trace) subj.how += " + possessor of the conjunct before it";
     int target = match.target;
-    if (g.passive && target < 0) {
+    if (ReducedPassive(s, g.begin, i, match)) {
+      // "an election condemned by Washington": the doer follows "by"; the
+      // noun the participle qualifies is the target, the clause's subject
+      // is neither.
+      source = ByAgent(s, match.end);
+      if (trace) subj.how = "'by' after a participle that qualifies a noun";
+    } else if (g.passive && target < 0) {
       target = source;
       source = ByAgent(s, match.end);
       if (trace) subj.how += "; passive voice: subject is the target";

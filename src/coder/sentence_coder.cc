@@ -1694,6 +1694,18 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     e.code = code;
     if (src) e.source = *src;
     if (tgt) e.target = *tgt;
+    // "car bombs kill 11 in Baghdad", "thousands demonstrate in Rome": a
+    // capital after "in"/"at" is where a protest, arrest or attack (roots
+    // 14-20) happened, so the country, not its government. A visit's host
+    // ("arrives in Seoul") and a decision's ("criticized the closure ... in
+    // Michel Delving", PETRARCH's DATE-05) stay the government.
+    if (e.target && e.target->seat && Locative(e.target->prep) &&
+        e.target->agent == "GOV"sv && e.target->code.size() == 6 &&
+        e.target->code.compare(0, 3, e.target->country) == 0 && code.size() >= 2 &&
+        code.substr(0, 2) >= "14"sv && code.substr(0, 2) <= "20"sv) {
+      e.target->code = e.target->country;
+      e.target->agent.clear();
+    }
   };
   // A code "A/B" names several actors: one event each. The actors of
   // mention m >= 0: the mention itself, or its parts, kept in *split.

@@ -792,6 +792,12 @@ void InheritGoverningVerbModality(const std::vector<Token>& t,
       --k;
       break;
     }
+    // "will include talks with Blair": a bare plural right after its verb.
+    if ((p.pos & text::kPosVerb) && !(p.pos & (text::kPosNoun | text::kPosAdj)) &&
+        !IsAux(p) && !IsModal(p)) {
+      determiner = true;
+      break;
+    }
     if (!(p.pos & text::kPosAdj) && p.lower.find('-') == std::string::npos) return;
     --k;
   }

@@ -148,7 +148,9 @@ TEST(BundledTopicsTest, SportAndCompanyNewsAreNotCoded) {
     auto r = (*engine)->Code({"d", "2008-08-09", c.text, "", "", ""});
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r->off_topic, c.topic) << c.text;
-    if (*c.topic == '\0') EXPECT_FALSE(r->events.empty()) << c.text;
+    if (*c.topic == '\0') {
+      EXPECT_FALSE(r->events.empty()) << c.text;
+    }
   }
 }
 

@@ -1482,9 +1482,18 @@ bool GovernsVerb(const std::vector<Token>& t, size_t i,
 // is the victim. A bare -ed participle right after its subject, with no
 // object after it, not in a relative clause ("the reforms that Putin
 // announced").
+// A bare "-ed" participle as the whole verb group, in a pattern that places
+// no actor ("killed", not "was killed" or "$ killed +"): what the two
+// passives without "be" below start from.
+bool BareParticiple(const std::vector<Token>& t, size_t group_begin, size_t verb,
+                    const Match& m) {
+  return group_begin == verb && verb > 0 && m.source < 0 && m.target < 0 &&
+         IsParticiple(t[verb]) && base::EndsWith(t[verb].lower, "ed");
+}
+
 bool HeadlinePassive(const Scratch& s, size_t group_begin, size_t verb, const Match& m) {
   const auto& t = *s.tokens;
-  if (group_begin != verb || verb == 0 || m.source >= 0 || m.target >= 0) return false;
+  if (!BareParticiple(t, group_begin, verb, m)) return false;
   // A headline: no final stop, and short (a body sentence cut off by the
   // feed is not one).
   size_t last = t.size(), words = 0;
@@ -1496,8 +1505,6 @@ bool HeadlinePassive(const Scratch& s, size_t group_begin, size_t verb, const Ma
   }
   for (const Token& x : t) words += x.kind == TokenKind::kWord;
   if (words > 14) return false;
-  const Token& v = t[verb];
-  if (!IsParticiple(v) || !base::EndsWith(v.lower, "ed")) return false;
   // The subject right before the verb, or before one or two nouns it
   // modifies ("Australian man killed by shark").
   size_t at = verb - 1;
@@ -1522,12 +1529,10 @@ bool HeadlinePassive(const Scratch& s, size_t group_begin, size_t verb, const Ma
 // (a reduced relative clause): a passive whose doer is the "by" actor.
 bool ReducedPassive(const Scratch& s, size_t group_begin, size_t verb, const Match& m) {
   const auto& t = *s.tokens;
-  if (group_begin != verb || verb == 0 || verb + 2 >= t.size() || m.source >= 0 ||
-      m.target >= 0 || m.end != verb + 1 || t[verb + 1].lower != "by"sv) {
+  if (!BareParticiple(t, group_begin, verb, m) || verb + 2 >= t.size() ||
+      m.end != verb + 1 || t[verb + 1].lower != "by"sv) {
     return false;
   }
-  const Token& v = t[verb];
-  if (!IsParticiple(v) || !base::EndsWith(v.lower, "ed")) return false;
   const Token& n = t[verb - 1];
   if (s.covers[verb - 1] >= 0 || n.kind != TokenKind::kWord || n.capitalized ||
       !(n.pos & text::kPosNoun) || (n.pos & (text::kPosPron | text::kPosAux))) {

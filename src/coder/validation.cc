@@ -471,6 +471,11 @@ std::string ActorCode(const std::optional<Actor>& actor) {
   return actor && !actor->code.empty() ? actor->code : "---";
 }
 
+// "suite.xml:123": where a record starts, for messages.
+std::string Where(const SuiteRecord& record) {
+  return record.file + ":" + std::to_string(record.line);
+}
+
 // The verb words of the suite's dictionaries (for TABARI COMPLEX limits).
 std::vector<std::string> VerbWords(const dict::DictionaryBuilder& builder) {
   std::set<std::string> words;
@@ -526,7 +531,7 @@ void Harness::CodeRecord(const SuiteRecord& record, ValidationReport* report) {
   out.category = record.category;
   out.date = record.date;
   out.text = record.text;
-  out.where = record.file + ":" + std::to_string(record.line);
+  out.where = Where(record);
   out.expected = record.expected;
   out.expected_condition = record.condition;
   Result<const Engine*> engine = EngineFor(record.options);
@@ -604,8 +609,7 @@ Status Harness::Run(ValidationReport* report) {
     auto found = findings.find(i);
     if (found == findings.end()) continue;
     for (const std::string& message : found->second) {
-      report->findings.push_back({record.id, record.file + ":" + std::to_string(record.line),
-                                  message, passed});
+      report->findings.push_back({record.id, Where(record), message, passed});
     }
     if (!passed) report->failures.back().findings = found->second;
   }

@@ -117,9 +117,8 @@ enum class DiscardKind : uint32_t {
 
 struct DiscardEntry {
   Phrase phrase;
-  bool whole_story = false;
-  DiscardKind kind = DiscardKind::kSentence;  // kStory iff whole_story
-  std::string topic;                          // kCue
+  DiscardKind kind = DiscardKind::kSentence;
+  std::string topic;  // kCue
 };
 
 struct CodeInfo {
@@ -144,16 +143,16 @@ class DictionaryBuilder {
   void AddAgent(AgentEntry entry) { agents_.push_back(std::move(entry)); }
   void AddPattern(VerbPattern pattern) { patterns_.push_back(std::move(pattern)); }
   void AddDiscard(Phrase phrase, bool whole_story) {
-    discards_.push_back({std::move(phrase), whole_story,
-                         whole_story ? DiscardKind::kStory : DiscardKind::kSentence, ""});
+    discards_.push_back(
+        {std::move(phrase), whole_story ? DiscardKind::kStory : DiscardKind::kSentence, ""});
   }
   // A topic cue ("?sport coach") or a political anchor ("!minister"):
   // counted per document, see Dictionary::discard_kind.
   void AddTopicCue(Phrase phrase, std::string topic) {
-    discards_.push_back({std::move(phrase), false, DiscardKind::kCue, std::move(topic)});
+    discards_.push_back({std::move(phrase), DiscardKind::kCue, std::move(topic)});
   }
   void AddAnchor(Phrase phrase) {
-    discards_.push_back({std::move(phrase), false, DiscardKind::kAnchor, ""});
+    discards_.push_back({std::move(phrase), DiscardKind::kAnchor, ""});
   }
   void AddIssue(IssueEntry issue) { issues_.push_back(std::move(issue)); }
   void AddCode(CodeInfo info) { codes_.push_back(std::move(info)); }

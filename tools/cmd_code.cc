@@ -162,7 +162,8 @@ int RunCodeCommand(int argc, char** argv) {
   std::string date, output, format = "jsonl", input_format = "auto";
   int threads = 1;
   double max_doc_mb = 8;
-  bool quiet = false, with_default = false, asserted_only = false, keep_off_topic = false;
+  bool quiet = false, with_default = false, asserted_only = false, keep_off_topic = false,
+       keep_one_sided = false;
   app.add_option("inputs", inputs,
                  "text, JSONL, PETRARCH XML or TABARI record files; - for stdin")
       ->default_val(std::vector<std::string>{"-"});
@@ -185,6 +186,9 @@ int RunCodeCommand(int argc, char** argv) {
                "drop future, hypothetical, negated and alleged events");
   app.add_flag("--keep-off-topic", keep_off_topic,
                "code documents the topic cues say are about sport, business or science");
+  app.add_flag("--keep-one-sided", keep_one_sided,
+               "keep events with one side only of every kind (by default only "
+               "statements, appeals, protests, shows of force and bombings)");
   app.add_option("--threads", threads, "worker threads")->check(CLI::Range(1, 256));
   app.add_flag("-q,--quiet", quiet, "no progress bar");
   app.add_option("--max-doc-mb", max_doc_mb,
@@ -196,6 +200,7 @@ int RunCodeCommand(int argc, char** argv) {
   options.include_default = with_default;
   options.keep_non_asserted = !asserted_only;
   options.topic_filter = !keep_off_topic;
+  options.keep_one_sided = keep_one_sided;
   options.max_document_bytes = static_cast<size_t>(max_doc_mb * (1 << 20));
   std::unique_ptr<Engine> engine = OpenEngine(options);
   if (engine == nullptr) return kExitFailure;

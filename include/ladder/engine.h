@@ -38,6 +38,12 @@ struct EngineOptions {
   bool include_default = false;
   std::string wordnet_dir;     // empty: the build-time default
   bool require_dyad = false;   // drop events without both source and target
+  // An event with one side only (or one side of unknown country, "---") is
+  // kept only where analysts code such events: a statement, appeal, protest
+  // or show of force with no addressee (roots 01, 02, 14, 15) and a bombing
+  // by an unnamed attacker (root 18). True keeps every one-sided event (the
+  // legacy suites, `ladder code --keep-one-sided`).
+  bool keep_one_sided = false;
   bool code_unknown_actors = false;  // PETRARCH new_actor_length-like
   int new_actor_length = 0;
   bool keep_non_asserted = true;  // emit future/hypothetical/... events
@@ -48,6 +54,12 @@ struct EngineOptions {
   // official said", "arrested students") is an actor of unknown country
   // ("---GOV", "---EDU"). Off: such phrases are not actors.
   bool agent_only_actors = false;
+  // A state institution named without its country ("the government",
+  // "police", "the court", "President Jaime Lusinchi") belongs to the
+  // country the document is about so far: the country its actors name most
+  // often (ties: the first named). Off (the legacy suites): such phrases follow
+  // agent_only_actors.
+  bool context_countries = true;
   CommaClauseBounds comma_clauses;  // off by default
   // Do not code a document that the dictionaries' topic cues say is about
   // sport, business or science rather than politics (at least two cues of

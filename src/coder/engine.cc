@@ -187,6 +187,26 @@ void ToActor(const coder::Mention& m, const std::string& text,
                  tokens[m.end - 1].end - tokens[m.begin].begin);
 }
 
+// Does the mention name an actor of known country (not "---GOV")?
+bool Named(const std::optional<coder::Mention>& m) {
+  return m && !m->code.empty() && m->code.compare(0, 3, "---") != 0;
+}
+
+// EngineOptions::keep_one_sided: is an event with one side only of a kind
+// analysts code without the other side? "Iran issued a statement" (01),
+// "protesters marched" (14), "North Korea fired a missile" (15) need no
+// addressee; a car bomb (18) often has no named attacker. "None visited
+// Haiti" or "Russia attacked (whom?)" are too partial to count.
+bool OneSidedKept(const coder::CodedEvent& e) {
+  bool source = Named(e.source), target = Named(e.target);
+  if (source && target) return true;
+  std::string_view root = std::string_view(e.code).substr(0, 2);
+  if (source) {
+    return root == "01" || root == "02" || root == "14" || root == "15";
+  }
+  return target && root == "18";
+}
+
 }  // namespace
 
 void Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
@@ -255,6 +275,7 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
   for (const coder::CodedEvent& e : coded) {
     if (e.code.empty() || e.code == "---") continue;  // "matches, codes nothing"
     if (options.require_dyad && (!e.source || !e.target)) continue;
+    if (!options.keep_one_sided && !OneSidedKept(e)) continue;
     if (!options.keep_non_asserted && e.modality != Modality::kAsserted) continue;
     Event& ev = out->emplace_back();
     ToEvent(e, doc, text, span, sentence_no, ++n, &ev);
@@ -304,6 +325,7 @@ Result<CodeResult> Engine::Code(const Document& document) const {
   CodeResult result;
   coder::DocumentContext context;
   context.agent_only_actors = impl_->options.agent_only_actors;
+  context.context_countries = impl_->options.context_countries;
   std::vector<text::Span> sentences = text::SplitSentences(text);
   // Room for one event a sentence, which most documents do not exceed:
   // growing the vector moved each Event (some twenty strings) once. At most
@@ -344,6 +366,7 @@ std::string Engine::Explain(const std::string& sentence,
   std::string out;
   coder::DocumentContext context;
   context.agent_only_actors = impl_->options.agent_only_actors;
+  context.context_countries = impl_->options.context_countries;
   context.explain = true;
   for (text::Span span : text::SplitSentences(text)) {
     std::vector<text::Token> tokens;

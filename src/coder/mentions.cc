@@ -469,8 +469,29 @@ std::string PreviousPreposition(const std::vector<Token>& tokens,
   return "";
 }
 
+// A country an actor can belong to: not an organisation, a group or an
+// unknown ("IGO", "NGO", "---").
+bool StateCountry(std::string_view country) {
+  return country.size() == 3 && country != "---"sv && country != "IGO"sv &&
+         country != "NGO"sv && country != "IMG"sv && country != "MNC"sv &&
+         std::isupper(static_cast<unsigned char>(country[0]));
+}
+
+void CountCountry(const Mention& m, DocumentContext* context) {
+  if (!context->context_countries || !StateCountry(m.country)) return;
+  auto& counts = context->country_counts;
+  auto it = std::find_if(counts.begin(), counts.end(),
+                         [&](const auto& c) { return c.first == m.country; });
+  if (it != counts.end()) {
+    ++it->second;
+  } else {
+    counts.emplace_back(m.country, 1);  // in the order first met
+  }
+}
+
 void Remember(const Mention& m, DocumentContext* context) {
   if (m.code.empty() || m.country.empty()) return;
+  CountCountry(m, context);
   if (m.person) {
     context->last_person = m;
     context->has_person = true;
@@ -679,6 +700,7 @@ struct LoneAgent {
   uint32_t begin, end;
   std::string agent;
   bool prefix = false;
+  uint32_t name_begin = 0;  // "President Jaime Lusinchi": "Jaime"; 0 if none
 };
 
 // "Soldiers from Gondor", "the ambassadors of Arnor, Osgiliath and Gondor",
@@ -709,6 +731,109 @@ bool SharedCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
             "' sharing the country of the actor before 'and'";
   }
   merged.push_back(std::move(m));
+  return true;
+}
+
+// Agents that name a state's own institutions: a lone one is that of the
+// country the document is about ("police" in a story about Nepal).
+bool StateAgent(std::string_view agent) {
+  std::string_view a = agent.substr(0, 3);
+  return a == "GOV"sv || a == "MIL"sv || a == "COP"sv || a == "JUD"sv ||
+         a == "LEG"sv || a == "SPY"sv;
+}
+
+// The country the document is about so far: the one its actors (and this
+// sentence's, before `before`) name most often; ties go to the one named
+// first (a story names its subject in its headline and first sentence).
+std::string_view DocumentCountry(const DocumentContext& context,
+                                 const std::vector<Mention>& sentence,
+                                 uint32_t before) {
+  std::string_view best;
+  int best_n = 0;
+  for (const auto& [country, n] : context.country_counts) {
+    int total = n;
+    for (const Mention& m : sentence) {
+      if (m.begin < before && m.country == country) ++total;
+    }
+    if (total > best_n) {
+      best = country;
+      best_n = total;
+    }
+  }
+  for (const Mention& m : sentence) {
+    if (m.begin >= before || !StateCountry(m.country)) continue;
+    bool counted = std::any_of(context.country_counts.begin(), context.country_counts.end(),
+                               [&](const auto& c) { return c.first == m.country; });
+    if (counted) continue;
+    int total = 0;
+    for (const Mention& x : sentence) total += x.begin < before && x.country == m.country;
+    if (total > best_n) {
+      best = m.country;
+      best_n = total;
+    }
+  }
+  return best;
+}
+
+// A word of a person's name after a title: capitalised, and not a word a
+// title-case headline would capitalise ("President Visits", "Minister
+// Monday").
+bool PersonNameWord(const Token& t) {
+  return Capitalized(t) && !t.all_caps && t.lower.size() > 1 &&
+         (t.pos & (text::kPosVerb | text::kPosAdj | text::kPosAdv | text::kPosNum |
+                   text::kPosAux | text::kPosModal)) == 0 &&
+         !Is(t, {"monday", "tuesday", "wednesday", "thursday", "friday",
+                 "saturday", "sunday", "january", "february", "march", "april",
+                 "may", "june", "july", "august", "september", "october",
+                 "november", "december"});
+}
+
+// "the government", "police", "President Jaime Lusinchi": a state agent
+// with no country of its own belongs to the document's country
+// (DocumentContext::context_countries). A title's capitalised unknown name
+// joins the mention, which names a person and whose surname is an alias
+// for later sentences.
+bool ContextCountry(const std::vector<Token>& tokens, const LoneAgent& agent,
+                    DocumentContext& context, std::vector<Mention>* merged) {
+  if (!context.context_countries || agent.prefix || !StateAgent(agent.agent)) {
+    return false;
+  }
+  // "a spokesman for the Ukrainian army": the agent's own actor follows.
+  if (agent.end < tokens.size() && Is(tokens[agent.end], {"for", "of", "from", "at"})) {
+    return false;
+  }
+  std::string_view country = DocumentCountry(context, *merged, agent.begin);
+  if (country.empty()) return false;
+  Mention m;
+  m.begin = agent.begin;
+  m.end = agent.end;
+  if (agent.name_begin > 0) {
+    // "President Jaime Lusinchi" names a person; "President Visits" (a
+    // title-case headline) does not, and the title stands alone.
+    bool person = !tokens[m.begin].all_caps;
+    for (uint32_t k = agent.name_begin; k < m.end && person; ++k) {
+      person = PersonNameWord(tokens[k]);
+    }
+    if (person) {
+      m.person = true;
+    } else {
+      m.end = agent.name_begin;
+    }
+  }
+  m.context = true;
+  m.country = std::string(country);
+  m.agent = agent.agent.substr(0, 3);
+  m.code = m.country + agent.agent;
+  m.prep = PreviousPreposition(tokens, m.begin);
+  m.possessor = m.end < tokens.size() && tokens[m.end].kind == TokenKind::kPossessive;
+  if (context.explain) {
+    m.how = "agent '" + agent.agent + "' of the document's country " + m.country;
+  }
+  if (m.person) {
+    Mention alias = m;
+    context.aliases[tokens[m.end - 1].lower] = alias;
+  }
+  merged->push_back(std::move(m));
   return true;
 }
 
@@ -899,12 +1024,16 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
                     tokens[end].kind == TokenKind::kPossessive;
       RegisterAliases(tokens, pieces, m, context);
       mentions.push_back(std::move(m));
-    } else if (!pieces.empty() &&
+    } else if (!pieces.empty() && pieces.front().kind == PieceKind::kAgent &&
                std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) {
-                 return p.kind == PieceKind::kAgent;
+                 return p.kind == PieceKind::kAgent || p.kind == PieceKind::kName;
                })) {
       LoneAgent a{m.begin, end, "", false};
       for (const Piece& p : pieces) {
+        if (p.kind == PieceKind::kName) {
+          if (a.name_begin == 0) a.name_begin = p.begin;
+          continue;
+        }
         if (p.prefix_agent) {
           a.prefix = true;
           a.agent = p.code;
@@ -933,6 +1062,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
       }
       if (a == lone.size() || consumed[a]) continue;
       if (SharedCountry(tokens, lone[a], context->explain, merged)) continue;
+      if (ContextCountry(tokens, lone[a], *context, &merged)) continue;
       if (!context->agent_only_actors) continue;
       Mention m;
       m.begin = lone[a].begin;

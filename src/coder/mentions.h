@@ -43,6 +43,9 @@ struct Mention {
   // A capital or seat of government named as such ("Caracas", "the
   // Kremlin"), coded as the government ("VENGOV").
   bool seat = false;
+  // A state agent given the document's country ("police" in a story about
+  // Nepal; DocumentContext::context_countries), not named with one.
+  bool context = false;
   // Which entries made it, for Engine::Explain; filled only when the
   // DocumentContext asks for explanations (building it for every mention
   // cost more than the rest of the mention).
@@ -60,6 +63,11 @@ struct DocumentContext {
   // An agent without a country ("officials") is an actor "---GOV"
   // (EngineOptions::agent_only_actors).
   bool agent_only_actors = false;
+  // State agents without a country take the document's country
+  // (EngineOptions::context_countries); `country_counts` tallies the
+  // countries of the actors met so far, in the order first met.
+  bool context_countries = false;
+  std::vector<std::pair<std::string, int>> country_counts;
   // Fill Mention::how (Engine::Explain). Coding never prints it.
   bool explain = false;
   // Topic cues and political anchors met so far (coder/topics.h).

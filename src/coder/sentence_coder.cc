@@ -299,9 +299,23 @@ bool RelationalNoun(const Token& t) {
                 "opponents", "critics", "victims", "neighbouring"});
 }
 
-// May mention `m` stand as a target? Not "Russia's neighbour".
+// A state's forces or envoy given the document's country (Mention::context)
+// as a verb's object are its own, sent or recalled, not acted on: "Russia
+// put its nuclear forces on alert", "Armenia mobilized troops along the
+// border with Azerbaijan", "Serbia recalled its ambassador".
+bool OwnForces(const Scratch& s, const Mention& x) {
+  if (!x.context) return false;
+  const auto& t = *s.tokens;
+  bool possessed = x.begin > 0 && Is(t[x.begin - 1], {"its", "their", "his", "her",
+                                                      "our", "my", "your"});
+  return possessed || x.agent == "MIL"sv || x.agent == "COP"sv;
+}
+
+// May mention `m` stand as a target? Not "Russia's neighbour", nor a
+// state's own forces (OwnForces).
 bool TargetOk(const Scratch& s, int m) {
   const Mention& x = (*s.mentions)[m];
+  if (OwnForces(s, x)) return false;
   if (!x.possessor) return true;
   const auto& t = *s.tokens;
   for (size_t k = x.end + 1; k < t.size() && k < x.end + 5; ++k) {
@@ -551,7 +565,7 @@ constexpr ControlVerb kControlVerbs[] = {
     {"hope", Modality::kFuture},      {"vow", Modality::kFuture},
     {"pledge", Modality::kFuture},    {"promise", Modality::kFuture},
     {"try", Modality::kFuture},       {"propose", Modality::kFuture},
-    {"agree", Modality::kFuture},     {"threaten", Modality::kFuture},
+    {"agree", Modality::kFuture},     {"threaten", Modality::kHypothetical},
     {"decide", Modality::kFuture},    {"offer", Modality::kFuture},
     {"due", Modality::kFuture},       {"consider", Modality::kHypothetical},
     {"refuse", Modality::kNegated},   {"decline", Modality::kNegated},
@@ -592,6 +606,9 @@ struct VerbGroup {
   // "would" is the only hypothetical cue: in reported speech ("Erdogan said
   // Turkey would host Putin") it is the future seen from the past.
   bool would_only = false;
+  // The outermost control verb of the group ("threatened" of "threatened
+  // to shell"), or -1.
+  int control = -1;
   std::vector<std::string> cues;
 };
 
@@ -672,7 +689,7 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
       for (size_t j = k; j < anchor && j < k + 3; ++j) {
         if (t[j].lower == "to"sv) to_follows = true;
       }
-      if (!to_follows && !(c->modality == Modality::kHypothetical &&
+      if (!to_follows && !(p.lemma == "consider"sv &&
                            base::EndsWith(t[anchor].lower, "ing"))) {
         break;
       }
@@ -685,6 +702,7 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
                                Is(t[k - 2], {"been", "being"}));
       }
       g.cues.push_back(p.lower + " to");
+      g.control = static_cast<int>(k - 1);
       --k;
       continue;
     }
@@ -758,6 +776,70 @@ int PurposeGovernor(const std::vector<Token>& t, const std::vector<int>& covers,
     return static_cast<int>(j - 1);
   }
   return -1;
+}
+
+// Is the token's lemma one of `words`?
+bool IsLemma(const Token& t, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (t.lemma == w) return true;
+  }
+  return false;
+}
+
+// Verbs whose object does what the infinitive after it says ("urged Russia
+// to withdraw", "helped Iraq to rebuild"); after other verbs the infinitive
+// is the subject's purpose ("France summoned Iran's envoy to protest the
+// arrests": France protests).
+bool ObjectControlVerb(const Token& v) {
+  return IsLemma(v, {"urge", "ask", "call", "order", "tell", "demand", "press",
+                "push", "pressure", "force", "persuade", "encourage", "invite",
+                "appeal", "request", "instruct", "direct", "command", "warn",
+                "advise", "require", "authorize", "authorise", "allow", "permit",
+                "help", "enable", "want", "expect", "need", "get", "lead",
+                "cause", "prompt", "compel", "oblige", "mandate", "empower",
+                "beg", "implore", "challenge", "dare", "convince", "exhort",
+                "remind", "entitle", "train", "recruit", "hire", "appoint",
+                "elect", "choose", "select", "nominate", "leave", "like",
+                "prefer", "wish", "believe", "consider", "declare", "report",
+                "say", "know", "find", "see", "judge", "prod", "lobby",
+                "nudge", "goad", "spur", "tempt", "forbid", "prohibit",
+                "bar", "ban"});
+}
+
+// Words between a governor and its infinitive that ask for the act ("gave
+// Serbia an ultimatum to pull back").
+bool DirectiveNoun(const Token& t) {
+  return Is(t, {"ultimatum", "call", "calls", "appeal", "appeals", "demand",
+                "demands", "request", "requests", "order", "orders",
+                "deadline", "instruction", "instructions", "plea", "pleas"});
+}
+
+// Does the verb at `governor` (with the words up to the infinitive's group
+// at `to`) make its object the doer of the infinitive?
+bool ObjectControl(const std::vector<Token>& t, int governor, size_t to) {
+  if (ObjectControlVerb(t[governor])) return true;
+  for (size_t k = governor + 1; k < to; ++k) {
+    if (DirectiveNoun(t[k])) return true;
+  }
+  return false;
+}
+
+// Verbs and nouns that ask for an act not yet done: the infinitive after
+// them is hypothetical ("urged Russia to withdraw", "called on Iran to
+// halt", "gave Serbia an ultimatum to pull back").
+bool Directive(const std::vector<Token>& t, int governor, size_t to) {
+  if (IsLemma(t[governor], {"urge", "ask", "call", "order", "tell", "demand",
+                       "press", "push", "pressure", "persuade", "encourage",
+                       "invite", "appeal", "request", "instruct", "direct",
+                       "command", "warn", "advise", "require", "beg",
+                       "implore", "challenge", "exhort", "remind", "prod",
+                       "lobby", "nudge", "goad", "spur", "want", "expect"})) {
+    return true;
+  }
+  for (size_t k = governor + 1; k < to; ++k) {
+    if (DirectiveNoun(t[k])) return true;
+  }
+  return false;
 }
 
 // A purpose infinitive is no more real than the verb it serves (`first`,
@@ -1749,7 +1831,13 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
   std::span<const int> src = sources.empty() ? kAbsent : std::span<const int>(sources);
   bool symmetric =
       reciprocal || (!p.reverse_code().empty() && p.reverse_code() == p.code());
-  if (targets.empty() && sources.size() >= 2 && symmetric) {
+  // "Pakistan and India have agreed to an early resumption of rail links":
+  // a compound subject that agrees, meets, cooperates or fights with no
+  // other party named does so with itself.
+  std::string_view root = p.code().substr(0, 2);
+  bool mutual = root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv ||
+                p.code() == "190"sv || p.code() == "193"sv;
+  if (targets.empty() && sources.size() >= 2 && (symmetric || mutual)) {
     // "Russia and Iran increased co-operation": each side to the other.
     for (int a : sources) {
       for (int b : sources) {
@@ -1766,6 +1854,105 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
         emit(b, a, p.reverse_code());
       }
     }
+  }
+}
+
+// Control verbs that are acts of their own: "threatened to shell the town"
+// is a threat (13x) as well as a possible shelling, "agreed to hold talks" a
+// promise (03x), "refused to negotiate" a rejection (12x). The code of the
+// control verb's act, given the code of the act it governs; empty when the
+// control verb only frames the act ("expected to", "plans to", "failed to").
+std::string ControlEventCode(std::string_view control, std::string_view act) {
+  if (act.size() < 2) return "";
+  std::string_view root = act.substr(0, 2);
+  std::string_view three = act.substr(0, std::min<size_t>(3, act.size()));
+  bool conflict = root >= "10"sv;
+  if (control == "threaten"sv || (control == "vow"sv && conflict)) {
+    if (root == "13"sv) return "";
+    if (root == "18"sv) return "1383";
+    if (root == "19"sv || root == "15"sv) return "138";
+    if (root == "20"sv) return "1385";
+    if (root == "17"sv) return three == "174"sv ? "136" : "137";
+    if (three == "161"sv) return "1313";
+    if (three == "163"sv) return "1312";
+    if (three == "164"sv) return "134";
+    if (root == "16"sv) return "131";
+    if (root == "14"sv) return "133";
+    return "130";
+  }
+  if (control == "agree"sv || control == "pledge"sv || control == "promise"sv ||
+      control == "offer"sv || control == "vow"sv) {
+    if (root == "03"sv) return "";
+    if (three == "045"sv) return control == "agree"sv ? "038" : "039";  // mediation
+    if (root == "04"sv) return "036";
+    if (three == "061"sv) return "0311";
+    if (three == "062"sv) return "0312";
+    if (root == "06"sv) return "031";
+    if (three == "071"sv) return "0331";
+    if (three == "072"sv) return "0332";
+    if (three == "073"sv) return "0333";
+    if (three == "074"sv || three == "075"sv) return "0334";
+    if (root == "07"sv) return "033";
+    if (three == "081"sv) return "0351";
+    if (three == "084"sv) return "0353";
+    if (three == "085"sv) return "0354";
+    if (three == "086"sv) return "0355";
+    if (three == "087"sv) return "0356";
+    if (root == "08"sv) return "035";
+    if (root == "05"sv) return "032";
+    return "030";
+  }
+  if (control == "refuse"sv || control == "decline"sv) {
+    if (root == "12"sv || root == "01"sv) return "";
+    if (root == "03"sv || root == "04"sv) return "125";
+    if (three == "061"sv) return "1211";
+    if (three == "062"sv) return "1212";
+    if (root == "05"sv || root == "06"sv || root == "07"sv) return "121";
+    if (three == "081"sv) return "1241";
+    if (three == "084"sv) return "1243";
+    if (three == "085"sv) return "1244";
+    if (three == "086"sv) return "1245";
+    if (three == "087"sv) return "1246";
+    if (root == "08"sv) return "124";
+    return "120";
+  }
+  return "";
+}
+
+// The control verb's own event, one for each event of the act it governs
+// (events[from..]) whose source is the clause's subject (`subject_begins`:
+// the first tokens of its members; not the partner's side of "negotiate
+// with"): same actors, its own code, and the modality of the words
+// before it ("did not agree to meet": negated; "agreed to meet": asserted),
+// or alleged like the act when someone else reports it.
+void AddControlEvents(const std::vector<Token>& t, const VerbGroup& g,
+                      std::string_view act_code, bool alleged,
+                      std::optional<std::string> attribution, size_t from,
+                      std::span<const uint32_t> subject_begins,
+                      std::vector<CodedEvent>* events) {
+  if (g.control < 0) return;
+  std::string code = ControlEventCode(t[g.control].lemma, act_code);
+  if (code.empty()) return;
+  VerbGroup before;
+  for (size_t k = g.begin; k < static_cast<size_t>(g.control); ++k) {
+    ApplyModalWord(t[k], &before);
+  }
+  Modality modality = DecideModality(before, InConditional(t, g.begin), alleged);
+  size_t end = events->size();
+  for (size_t k = from; k < end; ++k) {
+    if ((*events)[k].code != act_code) continue;  // a reverse ("host") event
+    const auto& src = (*events)[k].source;
+    if (src && std::find(subject_begins.begin(), subject_begins.end(), src->begin) ==
+                   subject_begins.end()) {
+      continue;
+    }
+    CodedEvent e = (*events)[k];
+    e.code = code;
+    e.modality = modality;
+    e.attribution = modality == Modality::kAlleged ? attribution : std::nullopt;
+    e.verb = std::string(t[g.control].lower);
+    e.pattern.reset();
+    events->push_back(std::move(e));
   }
 }
 
@@ -1968,6 +2155,10 @@ void SentenceCoder::Code(const SentenceContext& c,
     VerbGroup served;
     if (governor >= 0) served = FindVerbGroup(t, governor, s.covers);
     InheritPurposeModality(t, governor, served, &g);
+    if (governor >= 0 && !g.negated && Directive(t, governor, g.begin)) {
+      g.hypothetical = true;  // "urged Russia to withdraw": not (yet) done
+      g.cues.push_back("asked for by '" + t[governor].lower + "'");
+    }
     InheritGoverningVerbModality(t, s.covers, &g);
     InheritCoordinatedModality(s, i, &g);
     Subject subj;
@@ -1980,7 +2171,9 @@ void SentenceCoder::Code(const SentenceContext& c,
       // not the infinitive's subject; the served verb's subject is ("urged
       // Russia to meet" keeps Russia).
       if (governor >= 0 && subj.mention >= 0 &&
-          !all[subj.mention].prep.empty()) {
+          (!all[subj.mention].prep.empty() ||
+           (all[subj.mention].begin > static_cast<uint32_t>(governor) &&
+            !ObjectControl(t, governor, g.begin)))) {
         Subject outer = FindSubject(s, served.begin, 0);
         if (outer.mention >= 0) {
           subj = outer;
@@ -2125,6 +2318,13 @@ void SentenceCoder::Code(const SentenceContext& c,
     Members(*sp, target, &targets);
     AddPairs(*sp, sources, targets, base, *fired, reciprocal,
              match.source >= 0 && match.target >= 0, events);
+    if (g.control >= 0) {
+      thread_local std::vector<uint32_t> subject_begins;
+      subject_begins.clear();
+      for (int m : sources) subject_begins.push_back((*sp->mentions)[m].begin);
+      AddControlEvents(t, g, fired->code(), base.modality == Modality::kAlleged,
+                       base.attribution, before, subject_begins, events);
+    }
     if (trace) {
       *trace +=
           "  '" + t[i].lower + "': pattern " + fired->origin().ToString() +

@@ -515,6 +515,8 @@ Result<const Engine*> Harness::EngineFor(const RecordOptions& o) {
   eo.new_actor_length = o.new_actor_length;
   eo.code_unknown_actors = o.new_actor_length > 0;
   eo.agent_only_actors = true;  // as PETRARCH and TABARI coded them
+  eo.context_countries = false;
+  eo.keep_one_sided = true;
   if (options_.comma_clauses) {
     eo.comma_clauses = {o.comma_min,  o.comma_max,  o.comma_bmin,
                         o.comma_bmax, o.comma_emin, o.comma_emax};

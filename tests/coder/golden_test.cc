@@ -7,11 +7,15 @@
 //
 //   # a comment (lines starting with '#'; blank lines are ignored between cases)
 //   date: 2023-09-08
+//   [options: keep-one-sided]
 //   text: North Korea fired two ballistic missiles toward Japan on Thursday.
 //   ----
 //   PRK JPN 195 asserted 2023-09-07
 //   ====
 //
+// - `options: keep-one-sided` (optional, between `date:` and `text:`) codes the case with
+//   EngineOptions::keep_one_sided, for cases about the clause analysis of events whose other side
+//   is not named (which ladder code drops by default).
 // - `date:` (the document date, YYYY-MM-DD) and `text:` (the whole document on one line; several
 //   sentences are allowed, for later mentions) are required, in that order.
 // - Between `----` and `====`: one expected event a line,
@@ -67,6 +71,7 @@ struct GoldenCase {
   std::string file;
   int line = 0;  // the `date:` line
   std::string date, text;
+  bool keep_one_sided = false;  // `options: keep-one-sided`
   std::vector<ExpectedEvent> expected;
   std::string Where() const { return file + ":" + std::to_string(line); }
 };
@@ -176,6 +181,12 @@ std::vector<GoldenCase> ParseGoldenText(const std::string& file, const std::stri
       cur.date.erase(0, cur.date.find_first_not_of(' '));
       if (!std::regex_match(cur.date, kDocDate)) fail("bad date '" + cur.date + "'");
       state = State::kHaveDate;
+    } else if (line.rfind("options:", 0) == 0) {
+      if (state != State::kHaveDate) { fail("'options:' must follow 'date:'"); continue; }
+      std::string value = line.substr(8);
+      value.erase(0, value.find_first_not_of(' '));
+      if (value != "keep-one-sided") fail("unknown options '" + value + "' (known: keep-one-sided)");
+      cur.keep_one_sided = true;
     } else if (line.rfind("text:", 0) == 0) {
       if (state != State::kHaveDate) { fail("'text:' must follow 'date:'"); continue; }
       cur.text = line.substr(5);
@@ -268,16 +279,22 @@ bool PerfectMatch(const std::vector<ExpectedEvent>& expected,
   return true;
 }
 
-const ladder::Engine& SharedEngine() {
-  static std::unique_ptr<ladder::Engine> engine = [] {
-    auto opened = ladder::Engine::Open(ladder::EngineOptions());
-    if (!opened.ok()) {
-      ADD_FAILURE() << "cannot open the engine: " << opened.status().ToString();
-      std::abort();
-    }
-    return std::move(*opened);
-  }();
-  return *engine;
+std::unique_ptr<ladder::Engine> OpenEngine(bool keep_one_sided) {
+  ladder::EngineOptions options;
+  options.keep_one_sided = keep_one_sided;
+  auto opened = ladder::Engine::Open(options);
+  if (!opened.ok()) {
+    ADD_FAILURE() << "cannot open the engine: " << opened.status().ToString();
+    std::abort();
+  }
+  return std::move(*opened);
+}
+
+// The engine a case is coded with: ladder's defaults, or with every one-sided event kept.
+const ladder::Engine& SharedEngine(bool keep_one_sided = false) {
+  static std::unique_ptr<ladder::Engine> plain = OpenEngine(false);
+  static std::unique_ptr<ladder::Engine> one_sided = OpenEngine(true);
+  return keep_one_sided ? *one_sided : *plain;
 }
 
 struct Outcome {
@@ -285,7 +302,8 @@ struct Outcome {
   std::string report;  // filled on failure
 };
 
-Outcome RunCase(const ladder::Engine& engine, const GoldenCase& c, bool with_trace) {
+Outcome RunCase(const GoldenCase& c, bool with_trace) {
+  const ladder::Engine& engine = SharedEngine(c.keep_one_sided);
   Outcome out;
   ladder::Document doc;
   doc.id = "golden";
@@ -416,10 +434,9 @@ TEST(GoldenCases, AllPass) {
   std::vector<std::string> errors;
   auto cases = LoadDir(GoldenDir(), &errors);
   ASSERT_TRUE(errors.empty()) << errors[0];
-  const ladder::Engine& engine = SharedEngine();
   int passed = 0;
   for (const auto& c : cases) {
-    Outcome o = RunCase(engine, c, /*with_trace=*/true);
+    Outcome o = RunCase(c, /*with_trace=*/true);
     if (o.pass) {
       ++passed;
     } else {
@@ -436,11 +453,10 @@ TEST(GoldenCases, KnownFailuresAreTracked) {
   auto cases = LoadDir(GoldenDir() + "/known_failures", &errors);
   ASSERT_TRUE(errors.empty()) << errors[0];
   if (cases.empty()) GTEST_SKIP() << "no known failures";
-  const ladder::Engine& engine = SharedEngine();
   int passed = 0;
   std::string now_passing;
   for (const auto& c : cases) {
-    Outcome o = RunCase(engine, c, /*with_trace=*/false);
+    Outcome o = RunCase(c, /*with_trace=*/false);
     if (o.pass) {
       ++passed;
       now_passing += "  " + c.Where() + ": " + c.text + "\n";

@@ -32,25 +32,27 @@ bool Report(const std::vector<std::string>& problems) {
 // Codes `docs` into `events`, keeping the documents of gold units (for the
 // explain traces of --errors). False if the coding could not run.
 bool CodeDocuments(const Engine& engine, const EvalArgs& args, const GoldSet& gold,
-                   std::vector<EvalEvent>* events,
-                   std::map<std::string, Document>* documents, bool* bad_input) {
+                   std::vector<EvalEvent>* events, std::map<std::string, Document>* documents,
+                   bool* bad_input) {
   std::set<std::string> ids;
   for (const GoldUnit& u : gold.units) ids.insert(u.id);
   CodeStats stats;
-  CodeInputs(engine, {args.docs}, ReaderOptions{}, args.flags.threads, args.quiet,
-             [&](const Document& doc, const std::vector<Event>& coded) {
-               for (const Event& e : coded) events->push_back(EvalEventFromEvent(e));
-               if (args.errors > 0 && ids.count(doc.id) > 0) documents->emplace(doc.id, doc);
-             },
-             &stats);
+  CodeInputs(
+      engine, {args.docs}, ReaderOptions{}, args.flags.threads, args.quiet,
+      [&](const Document& doc, const std::vector<Event>& coded) {
+        for (const Event& e : coded) events->push_back(EvalEventFromEvent(e));
+        if (args.errors > 0 && ids.count(doc.id) > 0) documents->emplace(doc.id, doc);
+      },
+      &stats);
   *bad_input |= stats.errors > 0;
   return stats.unreadable == 0;
 }
 
 int RunEval(int argc, char** argv) {
-  CLI::App app{"Score coded events against gold events (precision, recall, F1, "
-               "breakdowns), with the matching of score_gold.py",
-               "ladder eval"};
+  CLI::App app{
+      "Score coded events against gold events (precision, recall, F1, "
+      "breakdowns), with the matching of score_gold.py",
+      "ladder eval"};
   EvalArgs args;
   app.add_option("gold", args.gold, "gold events (JSONL, one unit a line)")->required();
   app.add_option("docs", args.docs, "documents to code (JSONL; as ladder code reads)");

@@ -20,10 +20,8 @@ class Progress {
       double f = static_cast<double>(r.bytes_read()) / r.size();
       int width = 30;
       int fill = static_cast<int>(f * width);
-      std::fprintf(stderr, "\r%s [%.*s%*s] %3.0f%% %ld docs",
-                   r.name().c_str(), fill,
-                   "##############################", width - fill, "", f * 100,
-                   docs);
+      std::fprintf(stderr, "\r%s [%.*s%*s] %3.0f%% %ld docs", r.name().c_str(), fill,
+                   "##############################", width - fill, "", f * 100, docs);
     } else {
       std::fprintf(stderr, "\r%s %ld docs", r.name().c_str(), docs);
     }
@@ -38,8 +36,8 @@ class Progress {
 };
 
 // Codes a batch with `threads` workers; results keep the input order.
-void CodeBatch(const Engine& engine, const std::vector<Document>& docs,
-               int threads, std::vector<Result<CodeResult>>* results) {
+void CodeBatch(const Engine& engine, const std::vector<Document>& docs, int threads,
+               std::vector<Result<CodeResult>>* results) {
   results->clear();
   for (size_t i = 0; i < docs.size(); ++i) results->emplace_back(CodeResult());
   auto work = [&](size_t first) {
@@ -81,8 +79,8 @@ std::string StoryOf(const std::string& id, InputFormat format) {
 // discard phrase in one sentence record drops the events of every record of
 // its story, as PETRARCH does (the batch never splits a story: see
 // CodeInputs).
-void Flush(const Engine& engine, Batch* batch, int threads,
-           const DocumentSink& sink, CodeStats* stats) {
+void Flush(const Engine& engine, Batch* batch, int threads, const DocumentSink& sink,
+           CodeStats* stats) {
   std::vector<Result<CodeResult>> results;
   CodeBatch(engine, batch->docs, threads, &results);
   std::vector<const std::string*> discarded;
@@ -120,8 +118,7 @@ void EngineFlags::AddTo(CLI::App* app) {
   app->add_flag("--keep-off-topic", keep_off_topic,
                 "code documents the topic cues say are about sport, business or science");
   app->add_option("--threads", threads, "worker threads")->check(CLI::Range(1, 256));
-  app->add_option("--max-doc-mb", max_doc_mb,
-                  "refuse documents larger than this (MB of text)")
+  app->add_option("--max-doc-mb", max_doc_mb, "refuse documents larger than this (MB of text)")
       ->check(CLI::Range(0.001, 4096.0));
 }
 
@@ -160,8 +157,7 @@ void CodeInputs(const Engine& engine, const std::vector<std::string>& inputs,
     Document doc;
     Status error;
     DocumentReader::Outcome outcome;
-    while ((outcome = (*reader)->Next(&doc, &error)) !=
-           DocumentReader::Outcome::kEnd) {
+    while ((outcome = (*reader)->Next(&doc, &error)) != DocumentReader::Outcome::kEnd) {
       if (outcome == DocumentReader::Outcome::kError) {
         PrintError(error.message());
         ++stats->errors;

@@ -39,8 +39,8 @@ struct CodeStats {
 
 // Called for each coded document, in input order, with the events to keep
 // (none for a discarded story).
-using DocumentSink = std::function<void(const Document& document,
-                                        const std::vector<Event>& events)>;
+using DocumentSink =
+    std::function<void(const Document& document, const std::vector<Event>& events)>;
 
 // Reads every input (a path or "-") and codes its documents with `threads`
 // workers, as `ladder code` does: bad records and unreadable inputs are

@@ -45,9 +45,9 @@ class Engine;
 
 // One gold event as annotated. A null or missing code is "".
 struct GoldEvent {
-  std::string source, target;  // "USAGOV", "---REB", "" (none)
-  std::string cameo;           // "042"
-  std::string modality;        // "" reads as "asserted"
+  std::string source, target;                       // "USAGOV", "---REB", "" (none)
+  std::string cameo;                                // "042"
+  std::string modality;                             // "" reads as "asserted"
   std::string source_text, target_text, verb_text;  // for error listings
 };
 
@@ -92,8 +92,7 @@ Result<std::pair<std::string, int64_t>> UnitOffsetFromJson(std::string_view line
 Status ReadGoldFile(const std::string& path, GoldSet* gold);
 Status ReadEvalEventsFile(const std::string& path, std::vector<EvalEvent>* events,
                           std::vector<std::string>* problems);
-Status ReadUnitOffsetsFile(const std::string& path,
-                           std::map<std::string, int64_t>* offsets,
+Status ReadUnitOffsetsFile(const std::string& path, std::map<std::string, int64_t>* offsets,
                            std::vector<std::string>* problems);
 
 // Counts for one row of a breakdown. `matched_gold` gold events of the row
@@ -131,7 +130,7 @@ struct UnitErrors {
 };
 
 struct EvalOptions {
-  size_t error_units = 0;     // list the errors of up to this many units
+  size_t error_units = 0;      // list the errors of up to this many units
   size_t top_confusions = 12;  // root confusion cells to keep
 };
 
@@ -144,15 +143,13 @@ struct EvalReport {
   size_t events_not_in_gold = 0, events_in_context = 0, duplicate_events = 0,
          reversed_symmetric = 0;
   double precision = 0, recall = 0, f1 = 0;
-  double precision_with_modality = 0, recall_with_modality = 0,
-         f1_with_modality = 0;
+  double precision_with_modality = 0, recall_with_modality = 0, f1_with_modality = 0;
   double modality_accuracy = 0;  // matched_with_modality / matched
   double false_alarm_rate = 0;   // false_alarm_units / units_without_gold
   // Keyed by the gold (or coded) root "01".."20"; by modality name; by actor
   // kind: "country" (a country or other three-letter code, with or without
   // a role), "igo/ngo" (IGO, NGO, IMG codes), "unknown" ("---..."), "none".
-  std::map<std::string, EvalCounts> by_root, by_modality, by_source_kind,
-      by_target_kind;
+  std::map<std::string, EvalCounts> by_root, by_modality, by_source_kind, by_target_kind;
   // Missed gold events paired with an unmatched coded event of the same unit
   // and the same two actors (either direction): a different root is a
   // confusion cell (most frequent first), the same root a direction error.
@@ -165,8 +162,7 @@ struct EvalReport {
 // units' scored-text offsets by id (ReadUnitOffsetsFile); empty for whole
 // documents.
 EvalReport ScoreGold(const GoldSet& gold, const std::vector<EvalEvent>& events,
-                     const std::map<std::string, int64_t>& offsets,
-                     const EvalOptions& options);
+                     const std::map<std::string, int64_t>& offsets, const EvalOptions& options);
 
 // The actor key score_gold.py compares: nullopt for none and "---" actors.
 std::optional<std::string> GoldActorKey(const std::optional<std::string>& code);
@@ -188,10 +184,8 @@ std::string UnitErrorsToText(const UnitErrors& errors);
 // sentence of the unit's scored text (from its `offsets` entry on) that
 // holds the gold verb_text's first words (SentenceWithWords). `documents`:
 // the coded documents by id (units without one get no traces).
-void ExplainErrors(const Engine& engine,
-                   const std::map<std::string, Document>& documents,
-                   const std::map<std::string, int64_t>& offsets,
-                   EvalReport* report);
+void ExplainErrors(const Engine& engine, const std::map<std::string, Document>& documents,
+                   const std::map<std::string, int64_t>& offsets, EvalReport* report);
 
 // The sentence of `text` (split as the coder splits) that holds the first
 // words of `words` (a gold verb_text such as "met ... in Cairo"), for an

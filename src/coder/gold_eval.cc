@@ -19,8 +19,7 @@ using Json = nlohmann::json;
 using Key = std::optional<std::string>;
 
 // The codes that read both ways (score_gold.py's SYMMETRIC).
-constexpr std::string_view kSymmetric[] = {"040", "041", "044", "046",
-                                           "057", "190", "193"};
+constexpr std::string_view kSymmetric[] = {"040", "041", "044", "046", "057", "190", "193"};
 
 // The first `n` code points of UTF-8 `s` (Python's s[:n]).
 std::string PrefixChars(std::string_view s, size_t n) {
@@ -46,17 +45,14 @@ std::string Root(std::string_view cameo) { return PrefixChars(cameo, 2); }
 
 bool IsSymmetric(std::string_view cameo) {
   std::string three = PrefixChars(cameo, 3);
-  return std::find(std::begin(kSymmetric), std::end(kSymmetric), three) !=
-         std::end(kSymmetric);
+  return std::find(std::begin(kSymmetric), std::end(kSymmetric), three) != std::end(kSymmetric);
 }
 
 std::string ModalityOf(const std::string& modality) {
   return modality.empty() ? "asserted" : modality;
 }
 
-Key OptionalCode(const std::string& code) {
-  return code.empty() ? Key() : Key(code);
-}
+Key OptionalCode(const std::string& code) { return code.empty() ? Key() : Key(code); }
 
 std::string Where(std::string_view where) { return std::string(where) + ": "; }
 
@@ -70,8 +66,7 @@ bool OptionalString(const Json& j, const char* key, std::string* out) {
   return true;
 }
 
-Result<Json> ParseObject(std::string_view line, std::string_view where,
-                         const char* what) {
+Result<Json> ParseObject(std::string_view line, std::string_view where, const char* what) {
   Json j = Json::parse(line.begin(), line.end(), nullptr, false);
   if (j.is_discarded()) return InvalidArgument(Where(where) + "malformed JSON");
   if (!j.is_object()) {
@@ -80,8 +75,7 @@ Result<Json> ParseObject(std::string_view line, std::string_view where,
   return j;
 }
 
-Result<std::string> RequiredId(const Json& j, const char* key,
-                               std::string_view where) {
+Result<std::string> RequiredId(const Json& j, const char* key, std::string_view where) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_string()) {
     return InvalidArgument(Where(where) + "no string '" + key + "'");
@@ -89,15 +83,13 @@ Result<std::string> RequiredId(const Json& j, const char* key,
   return it->get<std::string>();
 }
 
-Result<GoldEvent> GoldEventFromJson(const Json& j, std::string_view where,
-                                    size_t n) {
+Result<GoldEvent> GoldEventFromJson(const Json& j, std::string_view where, size_t n) {
   std::string at = Where(where) + "event " + std::to_string(n) + ": ";
   if (!j.is_object()) return InvalidArgument(at + "not a JSON object");
   GoldEvent g;
   const std::pair<const char*, std::string*> fields[] = {
-      {"source", &g.source},           {"target", &g.target},
-      {"cameo", &g.cameo},             {"modality", &g.modality},
-      {"source_text", &g.source_text}, {"target_text", &g.target_text},
+      {"source", &g.source},      {"target", &g.target},           {"cameo", &g.cameo},
+      {"modality", &g.modality},  {"source_text", &g.source_text}, {"target_text", &g.target_text},
       {"verb_text", &g.verb_text}};
   for (const auto& [key, value] : fields) {
     if (!OptionalString(j, key, value)) {
@@ -138,8 +130,7 @@ Status ReadEvidence(const Json& j, std::string_view where, EvalEvent* e) {
   if (begin == it->end() || begin->is_null()) return Status::Ok();
   if (begin->is_number_integer()) {
     e->begin = begin->is_number_unsigned()
-                   ? static_cast<int64_t>(std::min<uint64_t>(
-                         begin->get<uint64_t>(), INT64_MAX))
+                   ? static_cast<int64_t>(std::min<uint64_t>(begin->get<uint64_t>(), INT64_MAX))
                    : begin->get<int64_t>();
   } else if (begin->is_number()) {
     double b = std::floor(begin->get<double>());
@@ -237,8 +228,8 @@ Result<EvalEvent> EvalEventFromJson(std::string_view line, std::string_view wher
     }
   }
   RETURN_IF_ERROR(ReadEvidence(j, where, &e));
-  if (auto it = j.find("sentence"); it != j.end() && it->is_number_integer() &&
-                                    !it->is_number_unsigned()) {
+  if (auto it = j.find("sentence");
+      it != j.end() && it->is_number_integer() && !it->is_number_unsigned()) {
     e.sentence = static_cast<int>(std::clamp<int64_t>(it->get<int64_t>(), 0, INT32_MAX));
   }
   return e;
@@ -275,8 +266,8 @@ Status ReadGoldFile(const std::string& path, GoldSet* gold) {
       return;
     }
     GoldUnit& first = gold->units[it->second];
-    gold->problems.push_back(where + ": unit '" + unit->id + "' again (first at " +
-                             first.where + "); its events replace the first line's");
+    gold->problems.push_back(where + ": unit '" + unit->id + "' again (first at " + first.where +
+                             "); its events replace the first line's");
     first.events = std::move(unit->events);
   });
 }
@@ -293,8 +284,7 @@ Status ReadEvalEventsFile(const std::string& path, std::vector<EvalEvent>* event
   });
 }
 
-Status ReadUnitOffsetsFile(const std::string& path,
-                           std::map<std::string, int64_t>* offsets,
+Status ReadUnitOffsetsFile(const std::string& path, std::map<std::string, int64_t>* offsets,
                            std::vector<std::string>* problems) {
   return ForEachLine(path, [&](const std::string& line, const std::string& where) {
     auto unit = UnitOffsetFromJson(line, where);
@@ -309,9 +299,7 @@ Status ReadUnitOffsetsFile(const std::string& path,
 double EvalCounts::precision() const {
   return coded ? static_cast<double>(matched_coded) / coded : 0.0;
 }
-double EvalCounts::recall() const {
-  return gold ? static_cast<double>(matched_gold) / gold : 0.0;
-}
+double EvalCounts::recall() const { return gold ? static_cast<double>(matched_gold) / gold : 0.0; }
 double EvalCounts::f1() const {
   double p = precision(), r = recall();
   return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
@@ -331,9 +319,7 @@ MatchKey CodedKey(const EvalEvent& e) {
   return {GoldActorKey(e.source), GoldActorKey(e.target), Root(e.cameo)};
 }
 
-MatchKey Reversed(const MatchKey& k) {
-  return {std::get<1>(k), std::get<0>(k), std::get<2>(k)};
-}
+MatchKey Reversed(const MatchKey& k) { return {std::get<1>(k), std::get<0>(k), std::get<2>(k)}; }
 
 // One unit's matching: which coded event each gold event took (-1: none),
 // and which coded events are reverses of matched symmetric events.
@@ -378,8 +364,7 @@ UnitMatch MatchUnit(const GoldUnit& unit, const std::vector<const EvalEvent*>& c
 // two actors (the same direction first, then the reverse): root confusions
 // and direction errors.
 void Confusions(const GoldUnit& unit, const UnitMatch& m,
-                std::map<std::pair<std::string, std::string>, size_t>* cells,
-                EvalReport* report) {
+                std::map<std::pair<std::string, std::string>, size_t>* cells, EvalReport* report) {
   std::vector<bool> taken(m.used.size(), false);
   std::vector<bool> paired(unit.events.size(), false);
   for (int pass = 0; pass < 2; ++pass) {
@@ -425,9 +410,9 @@ void AddToBreakdowns(const GoldUnit& unit, const std::vector<const EvalEvent*>& 
   for (size_t i = 0; i < coded.size(); ++i) {
     if (m.ignored[i]) continue;
     const EvalEvent& e = *coded[i];
-    for (EvalCounts* row : {&r->by_root[Root(e.cameo)], &r->by_modality[ModalityOf(e.modality)],
-                            &r->by_source_kind[ActorKind(e.source)],
-                            &r->by_target_kind[ActorKind(e.target)]}) {
+    for (EvalCounts* row :
+         {&r->by_root[Root(e.cameo)], &r->by_modality[ModalityOf(e.modality)],
+          &r->by_source_kind[ActorKind(e.source)], &r->by_target_kind[ActorKind(e.target)]}) {
       ++row->coded;
       if (m.used[i]) ++row->matched_coded;
     }
@@ -443,8 +428,7 @@ std::vector<std::vector<const EvalEvent*>> EventsByUnit(
   std::unordered_map<std::string, size_t> index;
   for (size_t i = 0; i < gold.units.size(); ++i) index.emplace(gold.units[i].id, i);
   std::vector<std::vector<const EvalEvent*>> coded(gold.units.size());
-  std::vector<std::set<std::tuple<Key, Key, std::string, std::string>>> seen(
-      gold.units.size());
+  std::vector<std::set<std::tuple<Key, Key, std::string, std::string>>> seen(gold.units.size());
   for (const EvalEvent& e : events) {
     auto it = index.find(e.doc_id);
     if (it == index.end()) {
@@ -484,8 +468,7 @@ void Figures(EvalReport* r) {
 }  // namespace
 
 EvalReport ScoreGold(const GoldSet& gold, const std::vector<EvalEvent>& events,
-                     const std::map<std::string, int64_t>& offsets,
-                     const EvalOptions& options) {
+                     const std::map<std::string, int64_t>& offsets, const EvalOptions& options) {
   EvalReport r;
   r.units = gold.units.size();
   std::vector<std::vector<const EvalEvent*>> coded = EventsByUnit(gold, events, offsets, &r);
@@ -531,10 +514,9 @@ EvalReport ScoreGold(const GoldSet& gold, const std::vector<EvalEvent>& events,
   for (const auto& [roots, count] : cells) {
     r.root_confusions.push_back({roots.first, roots.second, count});
   }
-  std::stable_sort(r.root_confusions.begin(), r.root_confusions.end(),
-                   [](const RootConfusion& a, const RootConfusion& b) {
-                     return a.count > b.count;
-                   });
+  std::stable_sort(
+      r.root_confusions.begin(), r.root_confusions.end(),
+      [](const RootConfusion& a, const RootConfusion& b) { return a.count > b.count; });
   if (r.root_confusions.size() > options.top_confusions) {
     r.root_confusions.resize(options.top_confusions);
   }

@@ -26,9 +26,7 @@ double Round3(double x) { return std::strtod(Fixed(x, 3).c_str(), nullptr); }
 // Python's f"{x:.0%}".
 std::string Percent(double x) { return Fixed(x * 100.0, 0) + "%"; }
 
-std::string CodeOrNull(const std::optional<std::string>& code) {
-  return code ? *code : "None";
-}
+std::string CodeOrNull(const std::optional<std::string>& code) { return code ? *code : "None"; }
 
 std::string CodeOrNull(const std::string& code) { return code.empty() ? "None" : code; }
 
@@ -42,8 +40,7 @@ void AppendTable(const char* title, const std::map<std::string, EvalCounts>& row
                 "coded", "matched", "right", "P", "R", "F1", "modality");
   *out += line;
   for (const auto& [name, c] : rows) {
-    std::snprintf(line, sizeof line,
-                  "  %-14s %6zu %6zu %8zu %6zu %7.3f %7.3f %7.3f %4zu/%zu\n",
+    std::snprintf(line, sizeof line, "  %-14s %6zu %6zu %8zu %6zu %7.3f %7.3f %7.3f %4zu/%zu\n",
                   name.empty() ? "(none)" : name.c_str(), c.gold, c.coded, c.matched_gold,
                   c.matched_coded, c.precision(), c.recall(), c.f1(), c.matched_with_modality,
                   c.matched_gold);
@@ -124,8 +121,8 @@ std::string EvalReportToText(const EvalReport& r) {
   std::string out;
   char line[512];
   // score_gold.py's three lines, character for character.
-  std::snprintf(line, sizeof line, "units %zu  gold events %zu  coded %zu  matched %zu\n",
-                r.units, r.gold_events, r.coded_events, r.matched);
+  std::snprintf(line, sizeof line, "units %zu  gold events %zu  coded %zu  matched %zu\n", r.units,
+                r.gold_events, r.coded_events, r.matched);
   out += line;
   out += "precision " + Fixed(r.precision, 3) + "  recall " + Fixed(r.recall, 3) + "  F1 " +
          Fixed(r.f1, 3) + "  (with modality: F1 " + Fixed(r.f1_with_modality, 3) +
@@ -134,18 +131,19 @@ std::string EvalReportToText(const EvalReport& r) {
                 r.units_without_gold, r.false_alarm_units);
   out += line;
   out += " (" + Percent(Round3(r.false_alarm_rate)) + ")\n";
-  out += "with modality required: precision " + Fixed(r.precision_with_modality, 3) +
-         "  recall " + Fixed(r.recall_with_modality, 3) + "  F1 " +
-         Fixed(r.f1_with_modality, 3) + "  (" + std::to_string(r.matched_with_modality) +
-         " of " + std::to_string(r.matched) + " matches)\n";
+  out += "with modality required: precision " + Fixed(r.precision_with_modality, 3) + "  recall " +
+         Fixed(r.recall_with_modality, 3) + "  F1 " + Fixed(r.f1_with_modality, 3) + "  (" +
+         std::to_string(r.matched_with_modality) + " of " + std::to_string(r.matched) +
+         " matches)\n";
   std::snprintf(line, sizeof line,
                 "not counted: %zu events of documents without gold, %zu in a unit's context, "
                 "%zu repeated in their unit, %zu reverses of matched symmetric events\n",
                 r.events_not_in_gold, r.events_in_context, r.duplicate_events,
                 r.reversed_symmetric);
   out += line;
-  out += "\nmatched: gold events of the row matched (recall); right: coded events of the row "
-         "matched (precision); modality: matches with the gold modality\n";
+  out +=
+      "\nmatched: gold events of the row matched (recall); right: coded events of the row "
+      "matched (precision); modality: matches with the gold modality\n";
   AppendTable("by CAMEO root", r.by_root, &out);
   AppendTable("by modality", r.by_modality, &out);
   AppendTable("by source kind", r.by_source_kind, &out);
@@ -226,8 +224,7 @@ std::string EvalReportToJson(const EvalReport& r) {
   j["by_target_kind"] = CountsJson(r.by_target_kind);
   OrderedJson cells = OrderedJson::array();
   for (const RootConfusion& c : r.root_confusions) {
-    cells.push_back({{"gold_root", c.gold_root}, {"coded_root", c.coded_root},
-                     {"count", c.count}});
+    cells.push_back({{"gold_root", c.gold_root}, {"coded_root", c.coded_root}, {"count", c.count}});
   }
   j["root_confusions"] = std::move(cells);
   j["root_confused"] = r.root_confused;

@@ -58,21 +58,22 @@ class GoldEvalTest : public ::testing::Test {
 // A coded event line: source and target codes ("" for null), cameo,
 // modality, evidence begin.
 std::string Ev(const std::string& doc, const std::string& src, const std::string& tgt,
-               const std::string& cameo, const std::string& modality = "asserted",
-               int begin = 0) {
+               const std::string& cameo, const std::string& modality = "asserted", int begin = 0) {
   auto actor = [](const std::string& code) {
     return code.empty() ? std::string("null") : "{\"code\": \"" + code + "\"}";
   };
-  return "{\"doc_id\": \"" + doc + "\", \"source\": " + actor(src) + ", \"target\": " +
-         actor(tgt) + ", \"cameo\": \"" + cameo + "\", \"modality\": \"" + modality +
+  return "{\"doc_id\": \"" + doc + "\", \"source\": " + actor(src) + ", \"target\": " + actor(tgt) +
+         ", \"cameo\": \"" + cameo + "\", \"modality\": \"" + modality +
          "\", \"evidence\": {\"text\": \"s\", \"begin\": " + std::to_string(begin) + "}}\n";
 }
 
 std::string GoldEv(const std::string& src, const std::string& tgt, const std::string& cameo,
                    const std::string& modality = "asserted") {
-  auto code = [](const std::string& c) { return c.empty() ? std::string("null") : "\"" + c + "\""; };
-  return "{\"source\": " + code(src) + ", \"target\": " + code(tgt) + ", \"cameo\": \"" +
-         cameo + "\", \"modality\": \"" + modality + "\"}";
+  auto code = [](const std::string& c) {
+    return c.empty() ? std::string("null") : "\"" + c + "\"";
+  };
+  return "{\"source\": " + code(src) + ", \"target\": " + code(tgt) + ", \"cameo\": \"" + cameo +
+         "\", \"modality\": \"" + modality + "\"}";
 }
 
 std::string Unit(const std::string& id, const std::vector<std::string>& events) {
@@ -100,9 +101,9 @@ TEST_F(GoldEvalTest, ActorsCompareAtCountryOrOrganisationLevel) {
 TEST_F(GoldEvalTest, SymmetricCodesMatchBothWaysAndTheirReverseIsNotCounted) {
   std::string gold = Unit("u1", {GoldEv("USAGOV", "RUSGOV", "040")}) +
                      Unit("u2", {GoldEv("USAGOV", "RUSGOV", "112")});
-  std::string events = Ev("u1", "RUS", "USA", "043") +    // root 04, reversed: matches
+  std::string events = Ev("u1", "RUS", "USA", "043") +               // root 04, reversed: matches
                        Ev("u1", "RUS", "USAGOV", "046", "future") +  // reverse again: ignored
-                       Ev("u2", "RUS", "USA", "112");      // not symmetric: spurious
+                       Ev("u2", "RUS", "USA", "112");                // not symmetric: spurious
   EvalReport r = Score(gold, events);
   EXPECT_EQ(r.gold_events, 2u);
   EXPECT_EQ(r.matched, 1u);
@@ -131,9 +132,9 @@ TEST_F(GoldEvalTest, SymmetricIsDecidedByTheGoldCode) {
 TEST_F(GoldEvalTest, RepeatedEventsOfAUnitCountOnce) {
   std::string gold = Unit("u1", {GoldEv("USAGOV", "PRKGOV", "112")});
   std::string events = Ev("u1", "USAGOV", "PRK", "112") +
-                       Ev("u1", "USA", "PRKGOV", "111") +            // same key: dropped
+                       Ev("u1", "USA", "PRKGOV", "111") +          // same key: dropped
                        Ev("u1", "USA", "PRK", "112", "alleged") +  // other modality: kept
-                       Ev("u2", "USA", "PRK", "112");               // not in the gold
+                       Ev("u2", "USA", "PRK", "112");              // not in the gold
   EvalReport r = Score(gold, events);
   EXPECT_EQ(r.duplicate_events, 1u);
   EXPECT_EQ(r.events_not_in_gold, 1u);
@@ -159,8 +160,8 @@ TEST_F(GoldEvalTest, UnknownActorsAreNone) {
 
 TEST_F(GoldEvalTest, MatchingIsGreedyInGoldOrder) {
   // Both gold events could take the one coded event; the first does.
-  std::string gold = Unit("u1", {GoldEv("USA", "RUS", "040", "future"),
-                                 GoldEv("RUS", "USA", "043")});
+  std::string gold =
+      Unit("u1", {GoldEv("USA", "RUS", "040", "future"), GoldEv("RUS", "USA", "043")});
   EvalReport r = Score(gold, Ev("u1", "RUS", "USA", "043"));
   EXPECT_EQ(r.matched, 1u);
   EXPECT_EQ(r.matched_with_modality, 0u);  // taken by the future 040
@@ -220,19 +221,19 @@ TEST_F(GoldEvalTest, TextAndJsonCarryTheReferenceFigures) {
 }
 
 TEST_F(GoldEvalTest, BadRecordsAreReportedWithFileAndLineAndTheRestKept) {
-  std::string gold_path = Write(
-      "bad.gold.jsonl",
-      Unit("u1", {GoldEv("USA", "RUS", "112")}) +
-          "{\"id\": \"u2\", \"events\": [\n"                       // 2: malformed
-          "\n"                                                     // 3: blank
-          "[1, 2]\n"                                               // 4: not an object
-          "{\"events\": []}\n"                                     // 5: no id
-          "{\"id\": \"u3\", \"events\": {}}\n"                     // 6: events not a list
-          "{\"id\": \"u4\", \"events\": [{\"source\": 5}]}\n"      // 7: source a number
-          "{\"id\": \"u5\", \"events\": [\"x\"]}\n"                // 8: event a string
-          "{\"id\": \"bad\xff\", \"events\": []}\n" +               // 9: invalid UTF-8
-          Unit("u1", {GoldEv("USA", "RUS", "111")}) +              // 10: id again
-          Unit("u6", {}));
+  std::string gold_path =
+      Write("bad.gold.jsonl",
+            Unit("u1", {GoldEv("USA", "RUS", "112")}) +
+                "{\"id\": \"u2\", \"events\": [\n"                   // 2: malformed
+                "\n"                                                 // 3: blank
+                "[1, 2]\n"                                           // 4: not an object
+                "{\"events\": []}\n"                                 // 5: no id
+                "{\"id\": \"u3\", \"events\": {}}\n"                 // 6: events not a list
+                "{\"id\": \"u4\", \"events\": [{\"source\": 5}]}\n"  // 7: source a number
+                "{\"id\": \"u5\", \"events\": [\"x\"]}\n"            // 8: event a string
+                "{\"id\": \"bad\xff\", \"events\": []}\n" +          // 9: invalid UTF-8
+                Unit("u1", {GoldEv("USA", "RUS", "111")}) +          // 10: id again
+                Unit("u6", {}));
   GoldSet gold;
   ASSERT_TRUE(ReadGoldFile(gold_path, &gold).ok());
   ASSERT_EQ(gold.units.size(), 2u);
@@ -248,14 +249,14 @@ TEST_F(GoldEvalTest, BadRecordsAreReportedWithFileAndLineAndTheRestKept) {
 
   std::vector<EvalEvent> events;
   std::vector<std::string> problems;
-  std::string events_path = Write(
-      "bad.events.jsonl",
-      Ev("u1", "USA", "RUS", "111") +
-          "{\"doc_id\": \"u1\", \"source\": \"USA\"}\n"                        // 2
-          "{\"doc_id\": 7}\n"                                                  // 3
-          "{\"doc_id\": \"u1\", \"evidence\": {\"begin\": \"x\"}}\n"           // 4
-          "{\"doc_id\": \"u1\", \"cameo\": [1]}\n"                             // 5
-          "{\"doc_id\": \"u1\", \"cameo\": \"040\", \"evidence\": {\"begin\": 3.5}}\n");
+  std::string events_path =
+      Write("bad.events.jsonl",
+            Ev("u1", "USA", "RUS", "111") +
+                "{\"doc_id\": \"u1\", \"source\": \"USA\"}\n"               // 2
+                "{\"doc_id\": 7}\n"                                         // 3
+                "{\"doc_id\": \"u1\", \"evidence\": {\"begin\": \"x\"}}\n"  // 4
+                "{\"doc_id\": \"u1\", \"cameo\": [1]}\n"                    // 5
+                "{\"doc_id\": \"u1\", \"cameo\": \"040\", \"evidence\": {\"begin\": 3.5}}\n");
   ASSERT_TRUE(ReadEvalEventsFile(events_path, &events, &problems).ok());
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[1].begin, 3);
@@ -267,8 +268,8 @@ TEST_F(GoldEvalTest, BadRecordsAreReportedWithFileAndLineAndTheRestKept) {
 
   std::map<std::string, int64_t> offsets;
   problems.clear();
-  std::string units_path = Write("bad.units.jsonl",
-                                 "{\"id\": \"u1\", \"context\": null}\n{\"id\": \"u2\"}\n");
+  std::string units_path =
+      Write("bad.units.jsonl", "{\"id\": \"u1\", \"context\": null}\n{\"id\": \"u2\"}\n");
   ASSERT_TRUE(ReadUnitOffsetsFile(units_path, &offsets, &problems).ok());
   EXPECT_EQ(offsets.size(), 1u);
   ASSERT_EQ(problems.size(), 1u);
@@ -315,10 +316,10 @@ struct RandomCase {
 };
 
 RandomCase MakeRandomCase(std::mt19937* rng) {
-  const char* actors[] = {"USA", "USAGOV", "usamil", "RUS", "RUSGOV", "IGOUNO", "IGOUNOKID",
-                          "IGOEEC", "---REB", "---", "", "NGOAMN", "IMGREB", " RUS "};
+  const char* actors[] = {"USA",    "USAGOV", "usamil", "RUS", "RUSGOV", "IGOUNO", "IGOUNOKID",
+                          "IGOEEC", "---REB", "---",    "",    "NGOAMN", "IMGREB", " RUS "};
   const char* codes[] = {"040", "041", "042", "043", "044", "046", "057", "0571", "190",
-                         "193", "195", "111", "112", "130", "010", "4", ""};
+                         "193", "195", "111", "112", "130", "010", "4",   ""};
   const char* modalities[] = {"asserted", "future", "alleged", "hypothetical", "negated", ""};
   const char* contexts[] = {"", "Cafe\\u0301 talks", "HEADLINE", "Zu\\u0308rich"};
   auto pick = [rng](auto& list) {
@@ -350,9 +351,9 @@ void ExpectSameAsPython(const EvalReport& r, const nlohmann::json& py, const std
   EXPECT_EQ(py["coded_events"].get<size_t>(), r.coded_events) << what;
   EXPECT_EQ(py["matched"].get<size_t>(), r.matched) << what;
   auto ours = nlohmann::json::parse(EvalReportToJson(r));
-  for (const char* key : {"precision", "recall", "f1", "f1_with_modality",
-                          "modality_accuracy_on_matched",
-                          "false_alarm_rate_on_units_without_events"}) {
+  for (const char* key :
+       {"precision", "recall", "f1", "f1_with_modality", "modality_accuracy_on_matched",
+        "false_alarm_rate_on_units_without_events"}) {
     EXPECT_EQ(py[key].get<double>(), ours[key].get<double>()) << what << ": " << key;
   }
 }

@@ -72,8 +72,8 @@ TEST(GoldFloorTest, AgNewsF1StaysAboveFloor) {
   EvalReport r = ScoreSet("agnews", false);
   EXPECT_EQ(r.units, 240u);
   EXPECT_GE(r.f1, kAgNewsF1Floor) << "AG News F1 " << r.f1 << " fell below the floor";
-  std::printf("AG News gold: P %.3f R %.3f F1 %.3f (with modality %.3f)\n", r.precision,
-              r.recall, r.f1, r.f1_with_modality);
+  std::printf("AG News gold: P %.3f R %.3f F1 %.3f (with modality %.3f)\n", r.precision, r.recall,
+              r.f1, r.f1_with_modality);
 }
 
 TEST(GoldFloorTest, ReutersUnitsF1StaysAboveFloor) {
@@ -84,8 +84,8 @@ TEST(GoldFloorTest, ReutersUnitsF1StaysAboveFloor) {
   EvalReport r = ScoreSet("reuters", true);
   EXPECT_EQ(r.units, 150u);
   EXPECT_GE(r.f1, kReutersF1Floor) << "Reuters F1 " << r.f1 << " fell below the floor";
-  std::printf("Reuters gold (units): P %.3f R %.3f F1 %.3f (with modality %.3f)\n",
-              r.precision, r.recall, r.f1, r.f1_with_modality);
+  std::printf("Reuters gold (units): P %.3f R %.3f F1 %.3f (with modality %.3f)\n", r.precision,
+              r.recall, r.f1, r.f1_with_modality);
 }
 
 }  // namespace

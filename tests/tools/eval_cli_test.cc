@@ -24,8 +24,8 @@ class EvalCliTest : public CliFixture {
   // Runs score_gold.py; its stdout.
   std::string Python(const std::string& args) {
     std::string out = dir_ + "/python.out";
-    std::string cmd = "/usr/bin/python3 " + Quote(GoldDir() + "score_gold.py") + " " + args +
-                      " > " + Quote(out);
+    std::string cmd =
+        "/usr/bin/python3 " + Quote(GoldDir() + "score_gold.py") + " " + args + " > " + Quote(out);
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
     return ReadFile(out);
   }
@@ -54,11 +54,12 @@ class EvalCliTest : public CliFixture {
     EXPECT_EQ(text.out.substr(0, py_text.size()), py_text);
 
     // Coding in-process gives the same events, so the same report.
-    CliRun coded = Ladder("eval -q " + gold + " " + Quote(g + set + ".docs.jsonl") + unit_arg +
-                          " --json");
+    CliRun coded =
+        Ladder("eval -q " + gold + " " + Quote(g + set + ".docs.jsonl") + unit_arg + " --json");
     ASSERT_EQ(coded.exit_code, 0) << coded.err;
     EXPECT_EQ(coded.out, ours.out);
-    std::printf("%s: %s", set.c_str(), text.out.substr(0, text.out.find('\n', text.out.find('\n') + 1) + 1).c_str());
+    std::printf("%s: %s", set.c_str(),
+                text.out.substr(0, text.out.find('\n', text.out.find('\n') + 1) + 1).c_str());
   }
 };
 
@@ -117,14 +118,13 @@ TEST_F(EvalCliTest, ErrorsComeWithExplainTraces) {
 }
 
 TEST_F(EvalCliTest, BadInputIsReportedAndTheRestScored) {
-  std::string gold = Write("gold.jsonl",
-                           R"({"id": "d1", "events": []})"
-                           "\n{\"id\": \"d2\", \"events\": [\n"
-                           R"({"id": "d3", "events": []})"
-                           "\n");
-  std::string events = Write("events.jsonl",
-                             R"({"doc_id": "d1", "source": null, "target": null, "cameo": "010"})"
-                             "\nnot json\n");
+  std::string gold = Write("gold.jsonl", R"({"id": "d1", "events": []})"
+                                         "\n{\"id\": \"d2\", \"events\": [\n"
+                                         R"({"id": "d3", "events": []})"
+                                         "\n");
+  std::string events =
+      Write("events.jsonl", R"({"doc_id": "d1", "source": null, "target": null, "cameo": "010"})"
+                            "\nnot json\n");
   CliRun r = Ladder("eval " + Quote(gold) + " --events " + Quote(events));
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("ladder: " + gold + ":2: malformed JSON"), std::string::npos) << r.err;

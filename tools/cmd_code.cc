@@ -3,9 +3,9 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <thread>
 
 #include "cli_args.h"
+#include "coding.h"
 #include "commands.h"
 #include "ladder/engine.h"
 #include "ladder/io.h"
@@ -43,127 +43,13 @@ struct Output {
   }
 };
 
-class Progress {
- public:
-  explicit Progress(bool quiet) : on_(!quiet && isatty(STDERR_FILENO)) {}
-  void Update(const DocumentReader& r, long docs) {
-    if (!on_ || ++ticks_ % 64 != 0) return;
-    if (r.size() > 0) {
-      double f = static_cast<double>(r.bytes_read()) / r.size();
-      int width = 30;
-      int fill = static_cast<int>(f * width);
-      std::fprintf(stderr, "\r%s [%.*s%*s] %3.0f%% %ld docs",
-                   r.name().c_str(), fill,
-                   "##############################", width - fill, "", f * 100,
-                   docs);
-    } else {
-      std::fprintf(stderr, "\r%s %ld docs", r.name().c_str(), docs);
-    }
-  }
-  void Done() {
-    if (on_ && ticks_ >= 64) std::fprintf(stderr, "\r\033[K");
-  }
-
- private:
-  bool on_;
-  long ticks_ = 0;
-};
-
-// Codes a batch with `threads` workers; results keep the input order.
-void CodeBatch(const Engine& engine, const std::vector<Document>& docs,
-               int threads, std::vector<Result<CodeResult>>* results) {
-  results->clear();
-  for (size_t i = 0; i < docs.size(); ++i) results->emplace_back(CodeResult());
-  auto work = [&](size_t first) {
-    for (size_t i = first; i < docs.size(); i += threads) {
-      (*results)[i] = engine.Code(docs[i]);
-    }
-  };
-  if (threads <= 1 || docs.size() < 2) {
-    work(0);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
-  for (std::thread& t : pool) t.join();
-}
-
-struct CodeStats {
-  long docs = 0, events = 0, errors = 0;
-  long unreadable = 0;  // inputs that could not be opened
-};
-
-// Documents read but not yet coded. `where[i]` names the input and line of
-// docs[i] for error messages; `story[i]` is the story it belongs to.
-struct Batch {
-  std::vector<Document> docs;
-  std::vector<std::string> where;
-  std::vector<std::string> story;
-};
-
-// The story of a PETRARCH <Sentence> record: its id up to a final
-// "-<number>" ("AFP0808020593-2" -> "AFP0808020593"). Other documents are
-// stories of their own.
-std::string StoryOf(const std::string& id, InputFormat format) {
-  if (format != InputFormat::kPetrarchXml) return id;
-  size_t dash = id.find_last_of('-');
-  if (dash == std::string::npos || dash == 0 || dash + 1 == id.size()) return id;
-  for (size_t k = dash + 1; k < id.size(); ++k) {
-    if (id[k] < '0' || id[k] > '9') return id;
-  }
-  return id.substr(0, dash);
-}
-
-// Codes and writes the batch. A story discard phrase in one sentence record
-// drops the events of every record of its story, as PETRARCH does (the
-// batch never splits a story: see RunCodeCommand).
-void Flush(const Engine& engine, Batch* batch, int threads, Output* out,
-           CodeStats* stats) {
-  std::vector<Result<CodeResult>> results;
-  CodeBatch(engine, batch->docs, threads, &results);
-  std::vector<const std::string*> discarded;
-  for (size_t i = 0; i < results.size(); ++i) {
-    if (results[i].ok() && results[i]->discarded) discarded.push_back(&batch->story[i]);
-  }
-  for (size_t i = 0; i < results.size(); ++i) {
-    if (!results[i].ok()) {
-      PrintError(batch->where[i] + ": " + results[i].status().message());
-      ++stats->errors;
-      continue;
-    }
-    bool story_discarded = false;
-    for (const std::string* s : discarded) story_discarded |= *s == batch->story[i];
-    if (story_discarded) continue;
-    for (const Event& e : results[i]->events) {
-      out->Write(e);
-      ++stats->events;
-    }
-  }
-  batch->docs.clear();
-  batch->where.clear();
-  batch->story.clear();
-}
-
-// Opens the Engine or prints why not.
-std::unique_ptr<Engine> OpenEngine(const EngineOptions& options) {
-  auto engine = Engine::Open(options);
-  if (!engine.ok()) {
-    PrintError(engine.status().message());
-    return nullptr;
-  }
-  return std::move(engine).value();
-}
-
 int RunCodeCommand(int argc, char** argv) {
   CLI::App app{"Code news text into events (JSONL on stdout by default)",
                "ladder code"};
   std::vector<std::string> inputs;
-  std::vector<std::string> dicts;
   std::string date, output, format = "jsonl", input_format = "auto";
-  int threads = 1;
-  double max_doc_mb = 8;
-  bool quiet = false, with_default = false, asserted_only = false, keep_off_topic = false,
-       keep_one_sided = false;
+  bool quiet = false;
+  EngineFlags flags;
   app.add_option("inputs", inputs,
                  "text, JSONL, PETRARCH XML or TABARI record files; - for stdin")
       ->default_val(std::vector<std::string>{"-"});
@@ -177,32 +63,10 @@ int RunCodeCommand(int argc, char** argv) {
                  "(text records)")
       ->check(CLI::IsMember({"auto", "text", "jsonl", "petrarch", "tabari"}));
   app.add_option("-o,--output", output, "write events to FILE");
-  app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_flag("--with-default-dict", with_default,
-               "also load ladder's own dictionaries beside --dict");
-  app.add_flag("--asserted-only", asserted_only,
-               "drop future, hypothetical, negated and alleged events");
-  app.add_flag("--keep-off-topic", keep_off_topic,
-               "code documents the topic cues say are about sport, business or science");
-  app.add_flag("--keep-one-sided", keep_one_sided,
-               "keep events with one side only of every kind (by default only "
-               "statements, appeals, protests, shows of force and bombings)");
-  app.add_option("--threads", threads, "worker threads")->check(CLI::Range(1, 256));
+  flags.AddTo(&app);
   app.add_flag("-q,--quiet", quiet, "no progress bar");
-  app.add_option("--max-doc-mb", max_doc_mb,
-                 "refuse documents larger than this (MB of text)")
-      ->check(CLI::Range(0.001, 4096.0));
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
-  EngineOptions options;
-  options.dictionaries = dicts;
-  options.include_default = with_default;
-  options.keep_non_asserted = !asserted_only;
-  options.topic_filter = !keep_off_topic;
-  options.keep_one_sided = keep_one_sided;
-  options.max_document_bytes = static_cast<size_t>(max_doc_mb * (1 << 20));
-  std::unique_ptr<Engine> engine = OpenEngine(options);
+  std::unique_ptr<Engine> engine = OpenEngine(flags.ToOptions());
   if (engine == nullptr) return kExitFailure;
   Output out;
   out.format = format;
@@ -221,42 +85,11 @@ int RunCodeCommand(int argc, char** argv) {
                  : input_format == "tabari"   ? InputFormat::kTabari
                                               : InputFormat::kAuto;
   CodeStats stats;
-  Progress progress(quiet);
-  Batch batch;
-  const size_t kBatch = 64 * static_cast<size_t>(threads);
-  for (const std::string& input : inputs) {
-    auto reader = DocumentReader::Open(input, ropts);
-    if (!reader.ok()) {
-      PrintError(reader.status().message());
-      ++stats.unreadable;
-      continue;
-    }
-    Document doc;
-    Status error;
-    DocumentReader::Outcome outcome;
-    while ((outcome = (*reader)->Next(&doc, &error)) !=
-           DocumentReader::Outcome::kEnd) {
-      if (outcome == DocumentReader::Outcome::kError) {
-        PrintError(error.message());
-        ++stats.errors;
-        continue;
-      }
-      std::string story = StoryOf(doc.id, (*reader)->format());
-      // A full batch is coded before the next story starts, not inside one
-      // (unless one story outgrows 16 batches: memory stays bounded).
-      if (batch.docs.size() >= kBatch &&
-          (story != batch.story.back() || batch.docs.size() >= 16 * kBatch)) {
-        Flush(*engine, &batch, threads, &out, &stats);
-      }
-      batch.docs.push_back(std::move(doc));
-      batch.where.push_back((*reader)->where());
-      batch.story.push_back(std::move(story));
-      ++stats.docs;
-      progress.Update(**reader, stats.docs);
-    }
-    Flush(*engine, &batch, threads, &out, &stats);
-  }
-  progress.Done();
+  CodeInputs(*engine, inputs, ropts, flags.threads, quiet,
+             [&out](const Document&, const std::vector<Event>& events) {
+               for (const Event& e : events) out.Write(e);
+             },
+             &stats);
   if (out.file != stdout) std::fclose(out.file);
   if (!quiet && isatty(STDERR_FILENO)) {
     std::fprintf(stderr, "ladder: %ld documents, %ld events, %ld errors\n",

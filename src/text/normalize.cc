@@ -83,20 +83,13 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-}  // namespace
-
-Result<std::string> Normalize(std::string_view utf8) {
-  if (IsPlainAscii(utf8)) return std::string(utf8);
-  size_t bad = base::FindInvalidUtf8(utf8);
-  if (bad != std::string_view::npos) {
-    return InvalidArgument("invalid UTF-8 at byte " + std::to_string(bad));
-  }
-  std::string cleaned = ReplaceControls(utf8);
-  if (IsAscii(cleaned)) return cleaned;  // ASCII is already NFC
+// NFC of valid UTF-8 (utf8proc's "stable" composition).
+Result<std::string> ComposeValidUtf8(std::string_view valid) {
+  if (IsAscii(valid)) return std::string(valid);  // ASCII is already NFC
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(cleaned.data()),
-      static_cast<utf8proc_ssize_t>(cleaned.size()), &mapped,
+      reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
+      static_cast<utf8proc_ssize_t>(valid.size()), &mapped,
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   if (n < 0) {
     std::free(mapped);
@@ -107,6 +100,25 @@ Result<std::string> Normalize(std::string_view utf8) {
                   static_cast<size_t>(n));
   std::free(mapped);
   return out;
+}
+
+}  // namespace
+
+Result<std::string> Normalize(std::string_view utf8) {
+  if (IsPlainAscii(utf8)) return std::string(utf8);
+  size_t bad = base::FindInvalidUtf8(utf8);
+  if (bad != std::string_view::npos) {
+    return InvalidArgument("invalid UTF-8 at byte " + std::to_string(bad));
+  }
+  return ComposeValidUtf8(ReplaceControls(utf8));
+}
+
+Result<std::string> ComposeNfc(std::string_view utf8) {
+  size_t bad = base::FindInvalidUtf8(utf8);
+  if (bad != std::string_view::npos) {
+    return InvalidArgument("invalid UTF-8 at byte " + std::to_string(bad));
+  }
+  return ComposeValidUtf8(utf8);
 }
 
 }  // namespace ladder::text

@@ -20,6 +20,10 @@ namespace ladder::text {
 // NFC-normalizes valid UTF-8 and replaces control characters other than
 // \n and \t with spaces. Fails (naming the byte) on invalid UTF-8.
 Result<std::string> Normalize(std::string_view utf8);
+// Unicode NFC alone, controls kept: Python's unicodedata.normalize("NFC"),
+// for byte lengths that must equal an outside tool's (the gold scorer's unit
+// offsets). Fails (naming the byte) on invalid UTF-8.
+Result<std::string> ComposeNfc(std::string_view utf8);
 
 struct Span {
   uint32_t begin = 0;

@@ -119,5 +119,19 @@ TEST(NormalizeTest, FastPathSeesEverySpecialByte) {
   }
 }
 
+// ComposeNfc is NFC alone (Python's unicodedata.normalize("NFC")): the
+// gold scorer's unit offsets are its byte lengths.
+TEST(NormalizeTest, ComposeNfcKeepsControlsAndUnderscores) {
+  auto composed = ComposeNfc("Cafe\xCC\x81\x01a_b\r\xC2\x85");
+  ASSERT_TRUE(composed.ok());
+  EXPECT_EQ(*composed, "Caf\xC3\xA9\x01a_b\r\xC2\x85");
+  auto ascii = ComposeNfc("plain text");
+  ASSERT_TRUE(ascii.ok());
+  EXPECT_EQ(*ascii, "plain text");
+  auto bad = ComposeNfc("ok \xFF");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("byte 3"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ladder::text

@@ -116,7 +116,11 @@ void EngineFlags::AddTo(CLI::App* app) {
   app->add_flag("--asserted-only", asserted_only,
                 "drop future, hypothetical, negated and alleged events");
   app->add_flag("--keep-off-topic", keep_off_topic,
-XX, threads, "worker threads")->check(CLI::Range(1, 256));
+                "code documents the topic cues say are about sport, business or science");
+  app->add_flag("--keep-one-sided", keep_one_sided,
+                "keep events with one side only of every kind (by default only "
+                "statements, appeals, protests, shows of force and bombings)");
+  app->add_option("--threads", threads, "worker threads")->check(CLI::Range(1, 256));
   app->add_option("--max-doc-mb", max_doc_mb, "refuse documents larger than this (MB of text)")
       ->check(CLI::Range(0.001, 4096.0));
 }

@@ -299,23 +299,38 @@ bool RelationalNoun(const Token& t) {
                 "opponents", "critics", "victims", "neighbouring"});
 }
 
-// A state's forces or envoy given the document's country (Mention::context)
-// as a verb's object are its own, sent or recalled, not acted on: "Russia
-// put its nuclear forces on alert", "Armenia mobilized troops along the
-// border with Azerbaijan", "Serbia recalled its ambassador".
-bool OwnForces(const Scratch& s, const Mention& x) {
-  if (!x.context) return false;
+// A state agent given the document's country (Mention::context) after a
+// possessive pronoun belongs to the clause's subject, sent or recalled, not
+// acted on: "Russia put its nuclear forces on alert", "Serbia recalled its
+// ambassador".
+bool Possessed(const Scratch& s, const Mention& x) {
   const auto& t = *s.tokens;
-  bool possessed = x.begin > 0 && Is(t[x.begin - 1], {"its", "their", "his", "her",
-                                                      "our", "my", "your"});
-  return possessed || x.agent == "MIL"sv || x.agent == "COP"sv;
+  return x.context && x.begin > 0 &&
+         Is(t[x.begin - 1], {"its", "their", "his", "her", "our", "my", "your"});
+}
+
+// Is `target` the forces of the state `source` ("Armenia mobilized troops
+// along the border with Azerbaijan": the troops are Armenia's own, given
+// the document's country), or forces an event of `code` shows or moves?
+// Rebels freeing soldiers act on them.
+bool OwnForces(const Scratch& s, int source, int target, std::string_view code) {
+  if (source < 0 || target < 0) return false;
+  const Mention& x = (*s.mentions)[target];
+  const Mention& by = (*s.mentions)[source];
+  if (!x.context || (x.agent != "MIL"sv && x.agent != "COP"sv)) return false;
+  // Forces shown, sent or pulled back are the doer's own, whatever the
+  // document's country ("China sent warships near the Senkaku islands").
+  if (code.substr(0, 2) == "15"sv || code.substr(0, 3) == "087"sv) return true;
+  bool state = by.agent.empty() || by.agent == "GOV"sv || by.agent == "MIL"sv ||
+               by.agent == "COP"sv;
+  return state && by.country == x.country;
 }
 
 // May mention `m` stand as a target? Not "Russia's neighbour", nor a
-// state's own forces (OwnForces).
+// state's own agents after "its" (Possessed).
 bool TargetOk(const Scratch& s, int m) {
   const Mention& x = (*s.mentions)[m];
-  if (OwnForces(s, x)) return false;
+  if (Possessed(s, x)) return false;
   if (!x.possessor) return true;
   const auto& t = *s.tokens;
   for (size_t k = x.end + 1; k < t.size() && k < x.end + 5; ++k) {
@@ -1349,14 +1364,14 @@ size_t MemberCount(const Scratch& s, int m) {
 // `meeting`: the code is a meeting or consultation (04), whose partner is
 // never the place it is held in ("will meet in Washington").
 int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source,
-               bool meeting) {
+               bool meeting, int skip = -1) {
   const auto& t = *s.tokens;
   // A mention inside the match after the verb ("summoned the Russian
   // ambassador"); mentions before it ("indicated it would act") are not
   // objects of the verb.
   for (size_t k = std::max<size_t>(m.begin, anchor) + 1; k < m.end && k < t.size(); ++k) {
     int mi = s.covers[k];
-    if (mi >= 0 && mi != source && TargetOk(s, mi) &&
+    if (mi >= 0 && mi != source && mi != skip && TargetOk(s, mi) &&
         !(source >= 0 && (*s.mentions)[mi].code == (*s.mentions)[source].code)) {
       return mi;
     }
@@ -1370,7 +1385,7 @@ int FindTarget(const Scratch& s, const Match& m, size_t anchor, int source,
     // subject; its actors are not objects of the verb before it.
     if (Is(t[k], {"which", "who", "whom", "whose"})) break;
     int mi = s.covers[k];
-    if (mi < 0) continue;
+    if (mi < 0 || mi == skip) continue;
     uint32_t after = (*s.mentions)[mi].end;
     if (after < t.size() && SpeechVerb(t[after])) break;  // ", the Kremlin said"
     if (!TargetOk(s, mi) || (meeting && Locative((*s.mentions)[mi].prep))) {
@@ -2215,6 +2230,10 @@ void SentenceCoder::Code(const SentenceContext& c,
                                fired->reverse_code() == fired->code())) {
       // A compound subject of a reciprocal verb pairs with itself.
       target = FindTarget(s, match, i, source, fired->code().substr(0, 2) == "04"sv);
+    }
+    if (OwnForces(s, source, target, fired->code())) {
+      if (trace) subj.how += "; '" + all[target].code + "' are the subject's own forces";
+      target = FindTarget(s, match, i, source, fired->code().substr(0, 2) == "04"sv, target);
     }
     // PETRARCH '%' before the verb: a compound subject without an object
     // acts on its own members ("Gondor and Osgiliath have delayed ...").

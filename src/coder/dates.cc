@@ -98,7 +98,7 @@ bool FullDate(int year, int month, int day, std::string* iso) {
   return true;
 }
 
-// Relative expressions: weekdays, yesterday, last week/month/year.
+// Relative expressions: weekdays, yesterday, tomorrow, last/next week/month/year.
 bool Relative(const std::vector<text::Token>& t, size_t i, const DocDate& doc,
               DateMention* out) {
   if (doc.days == kNoDate) return false;
@@ -140,6 +140,13 @@ bool Relative(const std::vector<text::Token>& t, size_t i, const DocDate& doc,
     if (w == "week"sv) out->iso = base::FormatIsoDate(doc_days - 7);
     if (w == "month"sv) out->iso = m == 1 ? YearMonth(y - 1, 12) : YearMonth(y, m - 1);
     if (w == "year"sv) out->iso = std::to_string(y - 1);
+    return true;
+  }
+  if (prev == "next"sv && (w == "week"sv || w == "month"sv || w == "year"sv)) {
+    --out->begin;
+    if (w == "week"sv) out->iso = base::FormatIsoDate(doc_days + 7);
+    if (w == "month"sv) out->iso = m == 12 ? YearMonth(y + 1, 1) : YearMonth(y, m + 1);
+    if (w == "year"sv) out->iso = std::to_string(y + 1);
     return true;
   }
   return false;

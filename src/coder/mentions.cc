@@ -489,15 +489,25 @@ void CountCountry(const Mention& m, DocumentContext* context) {
   }
 }
 
-void Remember(const Mention& m, DocumentContext* context) {
+// Remembers a sentence's mention for later sentences. The antecedents of
+// "he" and "it" are the sentence's first person and first actor that is not
+// a place ("Saudi Arabia met Iran in Vienna. It ...": Saudi Arabia), as the
+// subject a later pronoun most often continues; `first_*` say whether this
+// sentence has set them already.
+void Remember(const Mention& m, DocumentContext* context, bool* first_person,
+              bool* first_actor) {
   if (m.code.empty() || m.country.empty()) return;
   CountCountry(m, context);
   if (m.person) {
-    context->last_person = m;
-    context->has_person = true;
-  } else {
+    if (!*first_person) {
+      context->last_person = m;
+      context->has_person = true;
+      *first_person = true;
+    }
+  } else if (!Locative(m.prep) && !*first_actor) {
     context->last_actor = m;
     context->has_actor = true;
+    *first_actor = true;
   }
   auto& r = context->recent;
   r.erase(std::remove_if(r.begin(), r.end(),
@@ -522,6 +532,8 @@ bool ItIsReferential(const std::vector<Token>& tokens, size_t i) {
       v.lower == "appears"sv) {
     return false;
   }
+  // "it does not accept", "it has sent": an auxiliary before the verb.
+  if (v.lemma == "do"sv || v.lemma == "have"sv) return true;
   return (v.pos & text::kPosVerb) != 0;
 }
 
@@ -1081,8 +1093,9 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     mentions = std::move(merged);
     MarkCompounds(tokens, &mentions);
   }
+  bool first_person = false, first_actor = false;
   for (const Mention& m : mentions) {
-    if (!m.pronoun && !m.last_two) Remember(m, context);
+    if (!m.pronoun && !m.last_two) Remember(m, context, &first_person, &first_actor);
   }
   return mentions;
 }

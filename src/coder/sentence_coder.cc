@@ -405,12 +405,23 @@ bool IsParticiple(const Token& t);
 
 // The actor heading a noun phrase that starts at `tok` with a determiner
 // or a number and modifiers ("the detained Canadians", "two jailed
-// Australian journalists"), or -1.
+// Australian journalists"), or with one or two lower-case adjectives
+// ("visits neighboring Canada"), or -1.
 int MentionAfterModifiers(const Scratch& s, size_t tok) {
   const auto& t = *s.tokens;
   size_t k = tok;
   if (k < t.size() && (t[k].pos & text::kPosDet || t[k].kind == TokenKind::kNumber)) ++k;
-  if (k == tok) return -1;
+  if (k == tok) {
+    for (size_t n = 0; k < t.size() && n < 2 && s.covers[k] < 0; ++k, ++n) {
+      const Token& q = t[k];
+      bool adjective = q.kind == TokenKind::kWord && !q.capitalized &&
+                       (q.pos & text::kPosAdj) &&
+                       !(q.pos & (text::kPosNoun | text::kPosPrep | text::kPosConj |
+                                  text::kPosSub | text::kPosDet));
+      if (!adjective) return -1;
+    }
+    return k > tok && k < t.size() ? s.starts[k] : -1;
+  }
   for (size_t n = 0; k < t.size() && n < 3 && s.covers[k] < 0; ++k, ++n) {
     const Token& q = t[k];
     bool modifier = q.kind == TokenKind::kNumber ||
@@ -2290,6 +2301,14 @@ void SentenceCoder::Code(const SentenceContext& c,
     }
     base.date = NearestDate(dates, i);
     if (base.date.empty()) base.date = c.doc_date;
+    // "Bush visits Canada next week": an act dated after the story is
+    // still to come, whatever the tense.
+    if (base.modality == Modality::kAsserted && c.doc_date.size() == 10 &&
+        base.date.size() <= c.doc_date.size() &&
+        base.date > c.doc_date.substr(0, base.date.size())) {
+      base.modality = Modality::kFuture;
+      g.cues.push_back("dated after the story");
+    }
     base.verb = Surface(c, match.words);
     base.pattern = fired;
     size_t before = events->size();

@@ -44,6 +44,11 @@ struct EngineOptions {
   // by an unnamed attacker (root 18). True keeps every one-sided event (the
   // legacy suites, `ladder code --keep-one-sided`).
   bool keep_one_sided = false;
+  // "Powell arrives in Seoul": a visit is the visitor's 042. The host's
+  // 043 that a paired pattern ([042:043]) would add is coded only when the
+  // text makes the host act ("hosted", "welcomed"), as analysts code it;
+  // true adds it for every visit (the legacy suites).
+  bool visit_hosts = false;
   bool code_unknown_actors = false;  // PETRARCH new_actor_length-like
   int new_actor_length = 0;
   bool keep_non_asserted = true;  // emit future/hypothetical/... events

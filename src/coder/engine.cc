@@ -276,6 +276,10 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
     if (e.code.empty() || e.code == "---") continue;  // "matches, codes nothing"
     if (options.require_dyad && (!e.source || !e.target)) continue;
     if (!options.keep_one_sided && !OneSidedKept(e)) continue;
+    if (!options.visit_hosts && e.pattern && e.code != e.pattern->code() &&
+        e.code.compare(0, 3, "043") == 0) {
+      continue;  // the host of a visit, added by a paired pattern
+    }
     if (!options.keep_non_asserted && e.modality != Modality::kAsserted) continue;
     Event& ev = out->emplace_back();
     ToEvent(e, doc, text, span, sentence_no, ++n, &ev);

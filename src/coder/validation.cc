@@ -517,6 +517,7 @@ Result<const Engine*> Harness::EngineFor(const RecordOptions& o) {
   eo.agent_only_actors = true;  // as PETRARCH and TABARI coded them
   eo.context_countries = false;
   eo.keep_one_sided = true;
+  eo.visit_hosts = true;
   if (options_.comma_clauses) {
     eo.comma_clauses = {o.comma_min,  o.comma_max,  o.comma_bmin,
                         o.comma_bmax, o.comma_emin, o.comma_emax};

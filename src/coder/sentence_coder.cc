@@ -499,9 +499,15 @@ bool MatchRight(const PatternView& p, size_t e, size_t tok, const Scratch& s,
         }
         return MatchRight(p, e + 1, end, s, m, depth + 1);
       }
-      for (int g = 0; g <= el.max_gap() && tok + g <= t.size(); ++g) {
-        if (g > 0 && HardBoundary(t[tok + g - 1])) break;
-        if (MatchRight(p, e + 1, tok + g, s, m, depth + 1)) return true;
+      // An actor's name counts as one word of the gap ("sent .. troops"
+      // over "sent the Democratic Republic of the Congo troops").
+      // Each further word of one mention is free.
+      for (size_t k = tok, g = 0; g <= static_cast<size_t>(el.max_gap()) && k <= t.size();) {
+        if (MatchRight(p, e + 1, k, s, m, depth + 1)) return true;
+        if (k == t.size() || HardBoundary(t[k])) break;
+        bool same_mention = k + 1 < t.size() && s.covers[k] >= 0 && s.covers[k + 1] == s.covers[k];
+        if (!same_mention) ++g;
+        ++k;
       }
       return false;
     case PatternElement::Kind::kTarget:

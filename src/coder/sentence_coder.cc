@@ -1776,6 +1776,13 @@ bool ComplementOfCodedNoun(const std::vector<Token>& t, size_t i,
 // ("have postponed their meeting"), not only a preposition ("in an accord")?
 bool GovernedNoun(const std::vector<Token>& t, const Match& m, int det) {
   for (uint32_t w : m.words) {
+    // "the meeting between Putin and Kim": the noun names both parties,
+    // unless it is mentioned in passing ("issues including the dialogue
+    // between Pakistan and India", "talks on the accord between ...").
+    if (t[w].lower == "between"sv) {
+      return det == 0 || !((t[det - 1].pos & text::kPosPrep) ||
+                           Is(t[det - 1], {"including", "includes", "include"}));
+    }
     if (w < static_cast<uint32_t>(det) && (t[w].pos & text::kPosVerb) &&
         !(t[w].pos & text::kPosPrep)) {
       return true;
@@ -1875,6 +1882,13 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
       for (int b : sources) {
         if (a != b) emit(a, b, p.code());
       }
+    }
+    return;
+  }
+  if (sources.empty() && targets.size() >= 2 && (symmetric || mutual)) {
+    // "talks between Israel and Syria": the parties with each other, once.
+    for (size_t a = 0; a < targets.size(); ++a) {
+      for (size_t b = a + 1; b < targets.size(); ++b) emit(targets[a], targets[b], p.code());
     }
     return;
   }
@@ -2228,6 +2242,19 @@ void SentenceCoder::Code(const SentenceContext& c,
       // stands where the subject would; the doer is not named.
       source = -1;
       if (trace) subj.how = "none: the subject is the pattern's target";
+    }
+    // A noun ("the talks", "Clashes between"), not a verb ("could mediate
+    // between", "Egypt mediates between").
+    bool noun_event = noun_det >= 0 || i == 0 ||
+                      (!IsModal(t[i - 1]) && !IsAux(t[i - 1]) && t[i - 1].lower != "to"sv &&
+                       s.covers[i - 1] < 0 && t[i].lower != t[i].lemma);
+    if (noun_event && match.target >= 0 && MemberCount(s, match.target) >= 2 &&
+        std::any_of(match.words.begin(), match.words.end(),
+                    [&](uint32_t w) { return t[w].lower == "between"sv; })) {
+      // "criticized the talks between France and Germany": the parties are
+      // the pair after "between", not the clause's subject.
+      source = -1;
+      if (trace) subj.how = "none: the parties follow 'between'";
     }
     int partner =
         match.source < 0 && source >= 0 ? PossessorPartner(s, source) : -1;

@@ -40,7 +40,8 @@ struct EngineOptions {
   bool require_dyad = false;   // drop events without both source and target
   // An event with one side only (or one side of unknown country, "---") is
   // kept only where analysts code such events: a statement, appeal, protest
-  // or show of force with no addressee (roots 01, 02, 14, 15) and a bombing
+  // or show of force with no addressee (roots 01, 02, 14, 15), an
+  // organisation meeting (04 with an IGO source) and a bombing
   // by an unnamed attacker (root 18). True keeps every one-sided event (the
   // legacy suites, `ladder code --keep-one-sided`).
   bool keep_one_sided = false;

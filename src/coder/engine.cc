@@ -195,14 +195,18 @@ bool Named(const std::optional<coder::Mention>& m) {
 // EngineOptions::keep_one_sided: is an event with one side only of a kind
 // analysts code without the other side? "Iran issued a statement" (01),
 // "protesters marched" (14), "North Korea fired a missile" (15) need no
-// addressee; a car bomb (18) often has no named attacker. "None visited
+// addressee, nor does an organisation meeting (04 with an IGO source); a
+// car bomb (18) often has no named attacker. "None visited
 // Haiti" or "Russia attacked (whom?)" are too partial to count.
 bool OneSidedKept(const coder::CodedEvent& e) {
   bool source = Named(e.source), target = Named(e.target);
   if (source && target) return true;
   std::string_view root = std::string_view(e.code).substr(0, 2);
   if (source) {
-    return root == "01" || root == "02" || root == "14" || root == "15";
+    // "OPEC will meet in Vienna", "G-7 officials will meet next week": an
+    // organisation's members meet among themselves.
+    bool body_meets = root == "04" && e.source->code.compare(0, 3, "IGO") == 0;
+    return root == "01" || root == "02" || root == "14" || root == "15" || body_meets;
   }
   return target && root == "18";
 }

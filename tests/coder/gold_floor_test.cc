@@ -2,9 +2,9 @@
 // dev gold sets (../shared/data/gold-news/) and ScoreGold (the matching of
 // score_gold.py) scores them; F1 must not fall below the floors here.
 //
-// The floors are a little below the figures when the test was written
-// (2026-12-07: AG News F1 0.212, Reuters sentence units F1 0.103). Raise
-// them as accuracy improves, so that a later change cannot silently give
+// The floors are a little below the figures of the last change that moved
+// them (2026-12-07: AG News F1 0.212 -> 0.302, Reuters sentence units F1
+// 0.103 -> 0.205 in the seventh session). Raise them as accuracy improves, so that a later change cannot silently give
 // the gain back; doc/evaluation.md ("ladder eval") keeps the figures.
 #include <cstdio>
 #include <fstream>
@@ -20,8 +20,8 @@
 namespace ladder {
 namespace {
 
-constexpr double kAgNewsF1Floor = 0.20;
-constexpr double kReutersF1Floor = 0.09;
+constexpr double kAgNewsF1Floor = 0.29;
+constexpr double kReutersF1Floor = 0.19;
 
 std::string GoldDir() { return std::string(LADDER_SHARED_DIR) + "/data/gold-news/"; }
 

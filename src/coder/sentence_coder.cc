@@ -1795,9 +1795,13 @@ bool GovernedNoun(const std::vector<Token>& t, const Match& m, int det) {
 
 namespace {
 
+// A scheduled act reported by someone ("G-7 officials will meet next week,
+// Japanese officials said") is future, as analysts code announced plans; a
+// claim about what someone did or does is alleged.
 Modality DecideModality(const VerbGroup& g, bool conditional, bool alleged) {
   if (g.negated) return Modality::kNegated;
   if (g.hypothetical || conditional) return Modality::kHypothetical;
+  if (g.future && !g.alleged) return Modality::kFuture;
   if (alleged || g.alleged) return Modality::kAlleged;
   if (g.future) return Modality::kFuture;
   return Modality::kAsserted;

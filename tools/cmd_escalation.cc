@@ -145,7 +145,10 @@ struct DailyArgs {
   std::vector<double> memories;
   double half_life = 0.0;
   double pool_days = 0.0;
+  double level_half_life = 0.0;
   int bootstrap = 200;
+  bool no_weekday = false;
+  bool no_excitation = false;
 };
 
 void AddDaily(CLI::App* app, DailyArgs* d, bool with_bootstrap) {
@@ -160,6 +163,15 @@ void AddDaily(CLI::App* app, DailyArgs* d, bool with_bootstrap) {
                   "daily model: shrink each baseline toward the pooled one")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app->add_option("--level-half-life", d->level_half_life,
+                  "daily model: a level shared by all dimensions from days "
+                  "weighed 0.5^(age/H) (0 = none)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app->add_flag("--no-weekday", d->no_weekday,
+                "daily model: no day-of-week factors (an ablation)");
+  app->add_flag("--no-excitation", d->no_excitation,
+                "daily model: alpha = 0 (an ablation)");
   if (with_bootstrap) {
     app->add_option("--bootstrap", d->bootstrap,
                     "daily model: parametric bootstrap replicates for the "
@@ -175,7 +187,10 @@ an::CountModelOptions ToCountOptions(const DailyArgs& d, const ModelArgs& m,
   if (!d.memories.empty()) o.memories = d.memories;
   o.half_life = d.half_life;
   o.pool_days = d.pool_days;
+  o.level_half_life = d.level_half_life;
   o.bootstrap = d.bootstrap;
+  o.weekday = !d.no_weekday;
+  o.fit_alpha = !d.no_excitation;
   o.seed = seed;
   o.threads = m.threads;
   return o;
@@ -794,7 +809,9 @@ struct EvaluateArgs {
   int paths = 1000;
   bool no_hawkes = false;
   bool no_select = false;
+  int select_days = 14;
   std::vector<double> half_lives;
+  std::vector<double> level_half_lives;
   std::vector<double> pool_grid;
   bool json = false;
 };
@@ -945,8 +962,10 @@ int RunEvaluate(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
   eo.hawkes_options = ToOptions(ma);
   eo.count_options = ToCountOptions(da, ma, ia.seed);
   eo.select = !ea.no_select;
+  eo.select_days = ea.select_days;
   if (!ea.half_lives.empty()) eo.half_lives = ea.half_lives;
   if (!ea.pool_grid.empty()) eo.pool_grid = ea.pool_grid;
+  if (!ea.level_half_lives.empty()) eo.level_half_lives = ea.level_half_lives;
   Result<an::Evaluation> ev = an::EvaluateForecasts(in->points, *counts, eo);
   if (!ev.ok()) return Fail(ev.status());
   if (ea.json) {
@@ -1000,10 +1019,19 @@ int RunEscalation(int argc, char** argv) {
   evaluate->add_flag("--no-hawkes", ea.no_hawkes,
                      "skip the continuous Hawkes model (the slowest)");
   evaluate->add_flag("--no-select", ea.no_select,
-                     "daily model: use --half-life/--pool-days as given, "
+                     "daily model: use --half-life/--level-half-life/--pool-days as given, "
                      "not chosen on held-out days");
+  evaluate
+      ->add_option("--select-days", ea.select_days,
+                   "daily model: held-out days before each origin on which "
+                   "half-life and pooling are chosen")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 365));
   evaluate->add_option("--half-lives", ea.half_lives,
                        "daily model: half-lives to choose from (0 = none)")
+      ->delimiter(',');
+  evaluate->add_option("--level-half-lives", ea.level_half_lives,
+                       "daily model: level half-lives to choose from (0 = none)")
       ->delimiter(',');
   evaluate->add_option("--pool-grid", ea.pool_grid,
                        "daily model: pooling pseudo-days to choose from")

@@ -268,8 +268,15 @@ struct CountModel {
   double alpha = 0.0;          // branching ratio (0 <= alpha < 1)
   double memory = 0.0;         // phi; mean lag of the kernel 1/(1-phi) days
   std::vector<double> weekday = std::vector<double>(7, 1.0);  // Mon..Sun
-  double size = 0.0;           // NB size r; 0 = Poisson
+  double size = 0.0;           // NB size r; 0 = Poisson (pooled)
+  std::vector<double> sizes;   // per dimension (empty: `size` for all)
+  // A level shared by all dimensions that multiplies every rate in
+  // forecasts: the recent observed / fitted ratio (1 = none).
+  double level = 1.0;
   int first_weekday = 0;       // of day 0 of the fitted counts
+  double SizeOf(int i) const {
+    return static_cast<size_t>(i) < sizes.size() ? sizes[i] : size;
+  }
 };
 
 struct CountModelOptions {
@@ -277,8 +284,17 @@ struct CountModelOptions {
   bool fit_alpha = true;       // false: alpha = 0 (the null model)
   bool weekday = true;
   bool negative_binomial = true;
+  // An NB size per dimension for dimensions with at least this many events
+  // (the pooled size for the others).
+  bool size_per_dimension = true;
+  double min_events_for_size = 20;
   double half_life = 0.0;      // days; 0 = all days weigh the same
   double pool_days = 0.0;      // pseudo-days of shrinkage of mu_i
+  // Common drifting level: after the fit, all dimensions together give
+  // level = sum v_t y / sum v_t lambda with v_t = 0.5^(age / this) (0 =
+  // none). Pooled over dimensions, it follows a shift of the whole window
+  // with less noise than a short half_life in each dimension.
+  double level_half_life = 0.0;
   int max_iterations = 400;
   // Parametric bootstrap replicates for the branching ratio's interval and
   // the test against no excitation (0 = none).
@@ -357,12 +373,14 @@ struct EvaluateOptions {
   HawkesOptions hawkes_options;
   bool count_model = true;
   CountModelOptions count_options;  // half_life/pool_days: see select
-  // Choose half_life and pool_days at each origin on the last
-  // `select_days` days before it (fit before, score them), from the grids.
+  // Choose half_life, level_half_life and pool_days at each origin by CRPS
+  // on the last `select_days` days before it (folds of `horizon` days, each
+  // fitted on the days before it), from the grids.
   bool select = true;
   int select_days = 14;
-  std::vector<double> half_lives = {0.0, 56.0, 28.0, 14.0};
-  std::vector<double> pool_grid = {0.0, 14.0};
+  std::vector<double> half_lives = {0.0, 28.0};
+  std::vector<double> level_half_lives = {0.0, 7.0};
+  std::vector<double> pool_grid = {0.0};
 };
 struct Evaluation {
   int dimensions = 0, horizon = 0;

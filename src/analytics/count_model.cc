@@ -62,12 +62,12 @@ double Lambda(const Means& m, const DailyCounts& c, const std::vector<double>& e
 }
 
 double LogLik(const Means& m, const DailyCounts& c, const std::vector<double>& e,
-              double size, double half_life) {
+              const std::vector<double>& sizes, double half_life) {
   double ll = 0.0;
   for (int i = 0; i < c.dimensions; ++i) {
     for (int t = 0; t < c.days; ++t) {
       ll += DayWeight(c.days, t, half_life) *
-            NegBinLogPmf(c.At(i, t), Lambda(m, c, e, i, t), size);
+            NegBinLogPmf(c.At(i, t), Lambda(m, c, e, i, t), sizes[i]);
     }
   }
   return ll;
@@ -249,7 +249,22 @@ PointFit FitOnce(const DailyCounts& c, const CountModelOptions& o) {
     const Means m = FitMeans(c, e, o);
     const Cells cells = MakeCells(m, c, e, o.half_life);
     const double size = o.negative_binomial ? FitSize(cells) : 0.0;
-    double ll = CellsLogLik(cells, size);
+    std::vector<double> sizes(c.dimensions, size);
+    double ll = 0.0;
+    for (int i = 0; i < c.dimensions; ++i) {
+      Cells one;  // dimension i's days
+      const auto from = static_cast<std::ptrdiff_t>(i) * c.days;
+      for (const auto* v : {&cells.y, &cells.lambda, &cells.weight}) {
+        auto* dst = v == &cells.y ? &one.y : v == &cells.lambda ? &one.lambda : &one.weight;
+        dst->assign(v->begin() + from, v->begin() + from + c.days);
+      }
+      const double events = std::accumulate(one.y.begin(), one.y.end(), 0.0);
+      if (o.negative_binomial && o.size_per_dimension &&
+          events >= o.min_events_for_size) {
+        sizes[i] = FitSize(one);
+      }
+      ll += CellsLogLik(one, sizes[i]);
+    }
     for (size_t n = 0; n < cells.y.size(); ++n)
       ll -= cells.weight[n] * std::lgamma(cells.y[n] + 1.0);
     if (o.fit_alpha) best.profile.push_back({phi, ll});
@@ -260,11 +275,25 @@ PointFit FitOnce(const DailyCounts& c, const CountModelOptions& o) {
       best.model.weekday = m.weekday;
       best.model.memory = phi;
       best.model.size = size;
+      best.model.sizes = sizes;
     }
   }
   best.model.dimensions = c.dimensions;
   best.model.names = c.names;
   best.model.first_weekday = c.first_weekday;
+  if (o.level_half_life > 0.0) {
+    const std::vector<double> e = Excitation(c, best.model.memory);
+    const Means m{best.model.mu, best.model.alpha, best.model.weekday};
+    double num = 0.0, den = 0.0;
+    for (int i = 0; i < c.dimensions; ++i) {
+      for (int t = 0; t < c.days; ++t) {
+        const double v = DayWeight(c.days, t, o.level_half_life);
+        num += v * c.At(i, t);
+        den += v * Lambda(m, c, e, i, t);
+      }
+    }
+    if (den > 0 && num > 0) best.model.level = num / den;
+  }
   return best;
 }
 
@@ -320,7 +349,9 @@ void LikelihoodRatioInterval(const DailyCounts& c, const CountModelOptions& o,
   Means means{m.mu, m.alpha, m.weekday};
   auto ll_at = [&](double a) {
     means.alpha = a;
-    return LogLik(means, c, e, m.size, o.half_life);
+    std::vector<double> sizes(c.dimensions);
+    for (int i = 0; i < c.dimensions; ++i) sizes[i] = m.SizeOf(i);
+    return LogLik(means, c, e, sizes, o.half_life);
   };
   const double top = ll_at(m.alpha), drop = 1.92;  // chi-square(1) 95% / 2
   auto search = [&](double from, double to) {
@@ -389,7 +420,7 @@ DailyCounts SimulateCountModel(const CountModel& model, int days,
       const int wd = ((first_weekday + t) % 7 + 7) % 7;
       const double lam =
           model.weekday[wd] * (model.mu[i] + model.alpha * state);
-      const double y = DrawCount(rng, lam, model.size);
+      const double y = DrawCount(rng, lam, model.SizeOf(i));
       if (t >= 0) c.counts[static_cast<size_t>(i) * days + t] = y;
       state = model.memory * state + (1.0 - model.memory) * y;
     }
@@ -498,14 +529,14 @@ Result<std::vector<Pmf>> ForecastCountModel(const CountModel& model,
       double state = start;
       for (int h = 0; h < horizon; ++h) {
         const int wd = Weekday(history.first_weekday, history.days + h);
-        const double lam =
-            model.weekday[wd] * (model.mu[i] + model.alpha * state);
-        const Pmf pmf = NegBinPmf(lam, model.size);
+        const double lam = model.level * model.weekday[wd] *
+                           (model.mu[i] + model.alpha * state);
+        const Pmf pmf = NegBinPmf(lam, model.SizeOf(i));
         Pmf& acc = out[static_cast<size_t>(i) * horizon + h];
         if (acc.size() < pmf.size()) acc.resize(pmf.size(), 0.0);
         for (size_t k = 0; k < pmf.size(); ++k) acc[k] += pmf[k] / n;
         if (model.alpha > 0.0) {
-          const double y = DrawCount(rng, lam, model.size);
+          const double y = DrawCount(rng, lam, model.SizeOf(i));
           state = model.memory * state + (1.0 - model.memory) * y;
         }
       }

@@ -167,9 +167,11 @@ double ValidationCrps(const DailyCounts& c, int origin,
 
 std::string Label(const CountModelOptions& co) {
   char buf[96];
-  std::snprintf(buf, sizeof buf, "half-life %s, pool %g",
-                co.half_life > 0 ? std::to_string(static_cast<int>(co.half_life)).c_str()
-                                 : "inf",
+  auto days = [](double d) {
+    return d > 0 ? std::to_string(static_cast<int>(d)) : std::string("inf");
+  };
+  std::snprintf(buf, sizeof buf, "half-life %s, level half-life %s, pool %g",
+                days(co.half_life).c_str(), days(co.level_half_life).c_str(),
                 co.pool_days);
   return buf;
 }
@@ -181,15 +183,19 @@ Result<std::vector<Pmf>> CountForecast(const DailyCounts& c, int origin,
   best.bootstrap = 0;
   if (o.select && origin + 1 - o.select_days >= 21) {
     double best_score = std::numeric_limits<double>::infinity();
+    const CountModelOptions given = best;
     for (double hl : o.half_lives) {
-      for (double pool : o.pool_grid) {
-        CountModelOptions co = best;
-        co.half_life = hl;
-        co.pool_days = pool;
-        const double s = ValidationCrps(c, origin, co, o);
-        if (s < best_score) {
-          best_score = s;
-          best = co;
+      for (double level : o.level_half_lives) {
+        for (double pool : o.pool_grid) {
+          CountModelOptions co = given;
+          co.half_life = hl;
+          co.level_half_life = level;
+          co.pool_days = pool;
+          const double s = ValidationCrps(c, origin, co, o);
+          if (s < best_score) {
+            best_score = s;
+            best = co;
+          }
         }
       }
     }
@@ -197,9 +203,10 @@ Result<std::vector<Pmf>> CountForecast(const DailyCounts& c, int origin,
   const DailyCounts train = DaysBefore(c, origin + 1);
   ASSIGN_OR_RETURN(CountFit fit, FitCountModel(train, best));
   char buf[160];
-  std::snprintf(buf, sizeof buf, "%s, alpha %.3f, memory %.2f, size %.2f",
+  std::snprintf(buf, sizeof buf,
+                "%s; alpha %.3f, memory %.2f, pooled NB size %.2f, level %.2f",
                 Label(best).c_str(), fit.model.alpha, fit.model.memory,
-                fit.model.size);
+                fit.model.size, fit.model.level);
   *chosen = buf;
   return ForecastCountModel(fit.model, train, o.horizon, o.paths,
                             o.seed + origin);

@@ -952,6 +952,16 @@ int RunEvaluate(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
     PrintError("escalation evaluate: " + origins.status().message());
     return kExitUsage;
   }
+  for (int o : *origins) {
+    if (o < 13 || o + ea.horizon >= counts->days) {
+      PrintError("escalation evaluate: origin " + DayLabel(*in, o) +
+                 " needs at least 14 days before it and " +
+                 std::to_string(ea.horizon) + " after it (data " +
+                 DayLabel(*in, 0) + ".." + DayLabel(*in, counts->days - 1) +
+                 ")");
+      return kExitUsage;
+    }
+  }
   an::EvaluateOptions eo;
   eo.origins = *origins;
   eo.horizon = ea.horizon;

@@ -518,11 +518,14 @@ void PrintDailyText(const an::CountFit& f) {
       f.bootstrap > 0
           ? (", " + std::to_string(f.bootstrap) + " replicates").c_str()
           : "");
+  char upper[32];
+  std::snprintf(upper, sizeof upper, "%.0f%%", Raise(f.alpha_upper));
   std::printf(
       "  an event raised the rate of further events by %.0f%% (95%% CI "
-      "%.0f%%-%.0f%%), %s against a model with no excitation (p = %.3g; "
+      "%.0f%%-%s), %s against a model with no excitation (p = %.3g; "
       "negative binomial, same baselines and weekdays)\n",
-      Raise(m.alpha), Raise(f.alpha_lower), Raise(f.alpha_upper),
+      Raise(m.alpha), Raise(f.alpha_lower),
+      f.alpha_upper >= 0.9 ? "over 900%" : upper,
       f.significant ? "significant" : "not significant", f.p_value);
   std::printf("  memory %.2f (mean lag %.1f days), NB size %s, weekday Mon..Sun",
               m.memory, 1.0 / (1.0 - m.memory),

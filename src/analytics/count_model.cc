@@ -20,18 +20,22 @@ constexpr double kMaxSize = 1000.0;  // above: Poisson
 
 int Weekday(int first_weekday, int t) { return (first_weekday + t) % 7; }
 
-// Exponentially weighted history E[i][t] = sum_k g_k y[i][t-k], started at
-// the mean of the first week (a stationary guess for the unseen past).
-std::vector<double> Excitation(const DailyCounts& c, double phi) {
+// Exponentially weighted history E[i][t] = sum_k g_k y[i][t-k] / w[t-k] of
+// weekday-adjusted counts (a quiet Sunday is not read as a lull), started
+// at the mean of the first week (a stationary guess for the unseen past).
+std::vector<double> Excitation(const DailyCounts& c, double phi,
+                               const std::vector<double>& weekday) {
   std::vector<double> e(c.counts.size(), 0.0);
   for (int i = 0; i < c.dimensions; ++i) {
     const int warm = std::min(7, c.days);
     double start = 0.0;
-    for (int t = 0; t < warm; ++t) start += c.At(i, t);
+    for (int t = 0; t < warm; ++t)
+      start += c.At(i, t) / weekday[Weekday(c.first_weekday, t)];
     double state = warm > 0 ? start / warm : 0.0;
     for (int t = 0; t < c.days; ++t) {
       e[static_cast<size_t>(i) * c.days + t] = state;
-      state = phi * state + (1.0 - phi) * c.At(i, t);
+      state = phi * state + (1.0 - phi) * c.At(i, t) /
+                                weekday[Weekday(c.first_weekday, t)];
     }
   }
   return e;
@@ -245,8 +249,14 @@ PointFit FitOnce(const DailyCounts& c, const CountModelOptions& o) {
       o.fit_alpha && !o.memories.empty() ? o.memories
                                          : std::vector<double>{0.0};
   for (double phi : grid) {
-    const std::vector<double> e = Excitation(c, phi);
-    const Means m = FitMeans(c, e, o);
+    // The excitation reads weekday-adjusted counts, so the weekday factors
+    // and the rest are fitted in turn (three rounds suffice).
+    std::vector<double> e = Excitation(c, phi, std::vector<double>(7, 1.0));
+    Means m = FitMeans(c, e, o);
+    for (int round = 0; round < 2 && o.weekday && o.fit_alpha; ++round) {
+      e = Excitation(c, phi, m.weekday);
+      m = FitMeans(c, e, o);
+    }
     const Cells cells = MakeCells(m, c, e, o.half_life);
     const double size = o.negative_binomial ? FitSize(cells) : 0.0;
     std::vector<double> sizes(c.dimensions, size);
@@ -282,7 +292,8 @@ PointFit FitOnce(const DailyCounts& c, const CountModelOptions& o) {
   best.model.names = c.names;
   best.model.first_weekday = c.first_weekday;
   if (o.level_half_life > 0.0) {
-    const std::vector<double> e = Excitation(c, best.model.memory);
+    const std::vector<double> e =
+        Excitation(c, best.model.memory, best.model.weekday);
     const Means m{best.model.mu, best.model.alpha, best.model.weekday};
     double num = 0.0, den = 0.0;
     for (int i = 0; i < c.dimensions; ++i) {
@@ -345,7 +356,7 @@ double Percentile(std::vector<double> v, double q) {
 void LikelihoodRatioInterval(const DailyCounts& c, const CountModelOptions& o,
                              CountFit* fit) {
   const CountModel& m = fit->model;
-  const std::vector<double> e = Excitation(c, m.memory);
+  const std::vector<double> e = Excitation(c, m.memory, m.weekday);
   Means means{m.mu, m.alpha, m.weekday};
   auto ll_at = [&](double a) {
     means.alpha = a;
@@ -422,7 +433,8 @@ DailyCounts SimulateCountModel(const CountModel& model, int days,
           model.weekday[wd] * (model.mu[i] + model.alpha * state);
       const double y = DrawCount(rng, lam, model.SizeOf(i));
       if (t >= 0) c.counts[static_cast<size_t>(i) * days + t] = y;
-      state = model.memory * state + (1.0 - model.memory) * y;
+      state = model.memory * state + (1.0 - model.memory) * y /
+                                           model.weekday[wd];
     }
   }
   return c;
@@ -464,11 +476,14 @@ Result<CountFit> FitCountModel(const DailyCounts& counts,
         BootstrapAlphas(fit.model, counts.days, counts.first_weekday, options,
                         options.bootstrap, options.seed);
     // The basic bootstrap interval: it corrects the downward bias of the
-    // estimate in short series, which a percentile interval inherits.
+    // estimate in short series, which a percentile interval inherits. Its
+    // upper end is at least the percentile one, so that an estimate at the
+    // boundary (0) still gets the width the data allow, not [0, 0].
     const double a = fit.model.alpha;
-    fit.alpha_lower = std::clamp(2.0 * a - Percentile(boot, 0.975), 0.0, a);
+    const double q_lo = Percentile(boot, 0.025), q_hi = Percentile(boot, 0.975);
+    fit.alpha_lower = std::clamp(2.0 * a - q_hi, 0.0, a);
     fit.alpha_upper =
-        std::clamp(2.0 * a - Percentile(boot, 0.025), a, kMaxAlpha);
+        std::clamp(std::max(2.0 * a - q_lo, q_hi), a, kMaxAlpha);
     const std::vector<double> null_boot =
         BootstrapAlphas(null_fit.model, counts.days, counts.first_weekday,
                         options, options.bootstrap, options.seed + 1);
@@ -513,7 +528,8 @@ Result<std::vector<Pmf>> ForecastCountModel(const CountModel& model,
   if (horizon <= 0 || paths <= 0)
     return InvalidArgument("count forecast: horizon and paths must be > 0");
   const int d = model.dimensions;
-  const std::vector<double> e = Excitation(history, model.memory);
+  const std::vector<double> e =
+      Excitation(history, model.memory, model.weekday);
   std::vector<Pmf> out(static_cast<size_t>(d) * horizon);
   std::mt19937_64 rng(seed);
   for (int i = 0; i < d; ++i) {
@@ -521,7 +537,9 @@ Result<std::vector<Pmf>> ForecastCountModel(const CountModel& model,
     if (history.days > 0) {
       const size_t last = static_cast<size_t>(i) * history.days + history.days - 1;
       start = model.memory * e[last] +
-              (1.0 - model.memory) * history.counts[last];
+              (1.0 - model.memory) * history.counts[last] /
+                  model.weekday[Weekday(history.first_weekday,
+                                        history.days - 1)];
     }
     // alpha = 0: every path is the same; one suffices.
     const int n = model.alpha > 0.0 ? paths : 1;
@@ -537,7 +555,8 @@ Result<std::vector<Pmf>> ForecastCountModel(const CountModel& model,
         for (size_t k = 0; k < pmf.size(); ++k) acc[k] += pmf[k] / n;
         if (model.alpha > 0.0) {
           const double y = DrawCount(rng, lam, model.SizeOf(i));
-          state = model.memory * state + (1.0 - model.memory) * y;
+          state = model.memory * state + (1.0 - model.memory) * y /
+                                               model.weekday[wd];
         }
       }
     }

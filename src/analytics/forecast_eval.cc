@@ -170,7 +170,9 @@ std::string Label(const CountModelOptions& co) {
   auto days = [](double d) {
     return d > 0 ? std::to_string(static_cast<int>(d)) : std::string("inf");
   };
-  std::snprintf(buf, sizeof buf, "half-life %s, level half-life %s, pool %g",
+  std::snprintf(buf, sizeof buf,
+                "%s, half-life %s, level half-life %s, pool %g",
+                co.weekday ? "weekday" : "no weekday",
                 days(co.half_life).c_str(), days(co.level_half_life).c_str(),
                 co.pool_days);
   return buf;
@@ -184,10 +186,14 @@ Result<std::vector<Pmf>> CountForecast(const DailyCounts& c, int origin,
   if (o.select && origin + 1 - o.select_days >= 21) {
     double best_score = std::numeric_limits<double>::infinity();
     const CountModelOptions given = best;
+    std::vector<bool> weekdays = o.weekday_grid;
+    if (!given.weekday || weekdays.empty()) weekdays = {given.weekday};
+    for (const bool weekday : weekdays)
     for (double hl : o.half_lives) {
       for (double level : o.level_half_lives) {
         for (double pool : o.pool_grid) {
           CountModelOptions co = given;
+          co.weekday = weekday;
           co.half_life = hl;
           co.level_half_life = level;
           co.pool_days = pool;
@@ -303,7 +309,11 @@ Result<Evaluation> EvaluateForecasts(const Points& points,
   };
   for (const Baseline& b : baselines) add(b.name);
   if (o.hawkes) add("ladder Hawkes (continuous time)");
-  if (o.count_model) add("ladder daily (NB, weekday, excitation)");
+  if (o.count_model) {
+    add(std::string("ladder daily (NB") +
+        (o.count_options.weekday ? ", weekday" : "") +
+        (o.count_options.fit_alpha ? ", excitation" : "") + ")");
+  }
   std::map<std::string, std::pair<int, std::string>> hawkes_warnings;
   for (int origin : o.origins) {
     std::vector<std::vector<Pmf>> forecasts;
@@ -314,7 +324,8 @@ Result<Evaluation> EvaluateForecasts(const Points& points,
       ASSIGN_OR_RETURN(std::vector<Pmf> f,
                        HawkesForecast(points, origin, o, &w));
       for (const std::string& x : w) {
-        auto& slot = hawkes_warnings[x.substr(0, 24)];
+        // One line per kind of warning (the text before its first number).
+        auto& slot = hawkes_warnings[x.substr(0, x.find_first_of("0123456789"))];
         ++slot.first;
         slot.second = x;
       }
@@ -345,7 +356,7 @@ Result<Evaluation> EvaluateForecasts(const Points& points,
   for (const auto& [key, slot] : hawkes_warnings) {
     ev.warnings.push_back("Hawkes fits at " + std::to_string(slot.first) +
                           " of " + std::to_string(o.origins.size()) +
-                          " origins: " + slot.second);
+                          " origins (the last shown): " + slot.second);
   }
   return ev;
 }

@@ -360,11 +360,14 @@ std::string AlertsSection(const ReportData& data) {
 
 std::string ExcitationSentence(const EscalationSummary::PairExcitation& pair) {
   auto raise = [](double a) { return 100.0 * a / std::max(1e-9, 1.0 - a); };
+  // Above a branching ratio of 0.9 the increase (9x) is not bounded usefully.
+  const std::string upper = pair.upper >= 0.9 ? std::string("over 900%")
+                                              : fmt::format("{:.0f}%", raise(pair.upper));
   return fmt::format(
       "Conflict between {} and {} raised the rate of further conflict by {:.0f}% (95% CI "
-      "{:.0f}%-{:.0f}%; branching ratio {:.2f}, {} events), {} against a model with no "
+      "{:.0f}%-{}; branching ratio {:.2f}, {} events), {} against a model with no "
       "excitation (p = {:.3g}, {}).",
-      pair.a, pair.b, raise(pair.branching_ratio), raise(pair.lower), raise(pair.upper),
+      pair.a, pair.b, raise(pair.branching_ratio), raise(pair.lower), upper,
       pair.branching_ratio, pair.events, pair.significant ? "significant" : "not significant",
       pair.p_value, pair.method);
 }

@@ -483,6 +483,59 @@ Result<an::Points> ConflictPoints(const store::Store& db, const an::ReportData& 
   return points;
 }
 
+// The daily count model per pair of countries among the fitted dimensions:
+// conflict in either direction as one daily series.
+void AddPairExcitation(const an::Points& points, const an::ReportData& data,
+                       an::EscalationSummary* s) {
+  std::map<std::pair<std::string, std::string>, std::vector<int>> pairs;
+  for (int i = 0; i < points.dimensions; ++i) {
+    const std::string& n = points.names[i];  // "A->B conflict"
+    const size_t arrow = n.find("->"), space = n.find(' ');
+    std::string a = n.substr(0, arrow), b = n.substr(arrow + 2, space - arrow - 2);
+    if (b < a) std::swap(a, b);
+    pairs[{a, b}].push_back(i);
+  }
+  for (const auto& [pair, dims] : pairs) {
+    an::Points one;
+    one.dimensions = 1;
+    one.names = {pair.first + "-" + pair.second};
+    one.start = points.start;
+    one.end = points.end;
+    for (size_t n = 0; n < points.times.size(); ++n) {
+      if (std::find(dims.begin(), dims.end(), points.dims[n]) == dims.end()) continue;
+      one.times.push_back(points.times[n]);
+      one.dims.push_back(0);
+    }
+    auto counts = an::CountDaily(one, ((data.day_from % 7) + 7 + 3) % 7);
+    if (!counts.ok()) continue;
+    an::CountModelOptions o;
+    o.bootstrap = 199;
+    o.threads = 2;
+    auto fit = an::FitCountModel(*counts, o);
+    if (!fit.ok()) {
+      s->warnings.push_back("no daily model for " + pair.first + "-" + pair.second + ": " +
+                            fit.status().message() + "; give a longer window (--from)");
+      continue;
+    }
+    an::EscalationSummary::PairExcitation x;
+    x.a = pair.first;
+    x.b = pair.second;
+    x.branching_ratio = fit->model.alpha;
+    x.lower = fit->alpha_lower;
+    x.upper = fit->alpha_upper;
+    x.p_value = fit->p_value;
+    x.significant = fit->significant;
+    x.events = fit->events;
+    x.method = fit->bootstrap > 0
+                   ? "parametric bootstrap, " + std::to_string(fit->bootstrap) + " replicates"
+                   : fit->interval_method;
+    s->pairs.push_back(x);
+    for (const std::string& w : fit->warnings) {
+      s->warnings.push_back(pair.first + "-" + pair.second + ": " + w);
+    }
+  }
+}
+
 Result<an::EscalationSummary> FitEscalation(const store::Store& db,
                                             const an::ReportData& data, int max_dims) {
   ASSIGN_OR_RETURN(an::Points points, ConflictPoints(db, data, max_dims));
@@ -492,7 +545,7 @@ Result<an::EscalationSummary> FitEscalation(const store::Store& db,
   }
   an::HawkesOptions options;
   options.threads = 2;
-  options.standard_errors = false;
+  options.standard_errors = true;  // so that undefined ones are warned
   ASSIGN_OR_RETURN(an::HawkesFit fit, an::FitHawkes(points, options));
   an::EscalationSummary s;
   s.dimensions = fit.model.names;
@@ -510,6 +563,8 @@ Result<an::EscalationSummary> FitEscalation(const store::Store& db,
   std::sort(s.top_alpha.begin(), s.top_alpha.end(),
             [](const auto& x, const auto& y) { return x.alpha > y.alpha; });
   if (s.top_alpha.size() > 10) s.top_alpha.resize(10);
+  s.warnings = an::HawkesWarnings(fit, options);
+  AddPairExcitation(points, data, &s);
   s.note = "Multivariate Hawkes process (exponential kernel, decay chosen by profile "
            "likelihood, EM fit) on conflict events (quad 3-4) between the countries, one "
            "dimension per directed dyad (the " + std::to_string(d) + " busiest); events of "

@@ -141,6 +141,61 @@ void AddModel(CLI::App* app, ModelArgs* m) {
   app->add_flag("--no-se", m->no_se, "skip standard errors");
 }
 
+struct DailyArgs {
+  std::vector<double> memories;
+  double half_life = 0.0;
+  double pool_days = 0.0;
+  double level_half_life = 0.0;
+  int bootstrap = 200;
+  bool no_weekday = false;
+  bool no_excitation = false;
+};
+
+void AddDaily(CLI::App* app, DailyArgs* d, bool with_bootstrap) {
+  app->add_option("--memory", d->memories,
+                  "daily model: kernel memories phi in [0,1) (grid)")
+      ->delimiter(',');
+  app->add_option("--half-life", d->half_life,
+                  "daily model: weigh day t by 0.5^(age/H) (0 = equal)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--pool-days", d->pool_days,
+                  "daily model: shrink each baseline toward the pooled one")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--level-half-life", d->level_half_life,
+                  "daily model: a level shared by all dimensions from days "
+                  "weighed 0.5^(age/H) (0 = none)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app->add_flag("--no-weekday", d->no_weekday,
+                "daily model: no day-of-week factors (an ablation)");
+  app->add_flag("--no-excitation", d->no_excitation,
+                "daily model: alpha = 0 (an ablation)");
+  if (with_bootstrap) {
+    app->add_option("--bootstrap", d->bootstrap,
+                    "daily model: parametric bootstrap replicates for the "
+                    "interval and the test (0 = likelihood ratio)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 100000));
+  }
+}
+
+an::CountModelOptions ToCountOptions(const DailyArgs& d, const ModelArgs& m,
+                                     uint64_t seed) {
+  an::CountModelOptions o;
+  if (!d.memories.empty()) o.memories = d.memories;
+  o.half_life = d.half_life;
+  o.pool_days = d.pool_days;
+  o.level_half_life = d.level_half_life;
+  o.bootstrap = d.bootstrap;
+  o.weekday = !d.no_weekday;
+  o.fit_alpha = !d.no_excitation;
+  o.seed = seed;
+  o.threads = m.threads;
+  return o;
+}
+
 an::HawkesOptions ToOptions(const ModelArgs& m) {
   an::HawkesOptions o;
   o.sum_of_exponentials = m.kernel == "sumexp";
@@ -164,6 +219,9 @@ struct Loaded {
   an::Points points;
   bool dated = false;  // times are days since first_day
   int first_day = 0;
+  // Weekday (0 = Monday) of day 0: known for the store; day index mod 7
+  // otherwise.
+  int FirstWeekday() const { return dated ? ((first_day % 7 + 7 + 3) % 7) : 0; }
 };
 
 struct Row {
@@ -417,6 +475,70 @@ std::string DayLabel(const Loaded& in, double t) {
   return FormatDay(in.first_day + static_cast<int>(std::floor(t)));
 }
 
+// ---- the daily count model and warnings ----
+
+Result<an::CountFit> FitDaily(const Loaded& in, const an::Points& points,
+                              const DailyArgs& da, const ModelArgs& ma,
+                              uint64_t seed) {
+  ASSIGN_OR_RETURN(an::DailyCounts counts,
+                   an::CountDaily(points, in.FirstWeekday()));
+  return an::FitCountModel(counts, ToCountOptions(da, ma, seed));
+}
+
+double Raise(double alpha) { return 100.0 * alpha / std::max(1e-9, 1.0 - alpha); }
+
+json DailyJson(const an::CountFit& f) {
+  const an::CountModel& m = f.model;
+  json j;
+  j["branching_ratio"] = m.alpha;
+  j["branching_ratio_ci"] = {f.alpha_lower, f.alpha_upper};
+  j["interval_method"] = f.interval_method;
+  j["bootstrap"] = f.bootstrap;
+  j["p_value"] = f.p_value;
+  j["significant"] = f.significant;
+  j["rate_increase_percent"] = Raise(m.alpha);
+  j["rate_increase_percent_ci"] = {Raise(f.alpha_lower), Raise(f.alpha_upper)};
+  j["memory"] = m.memory;
+  j["mean_lag_days"] = 1.0 / (1.0 - m.memory);
+  j["size"] = m.size;
+  j["weekday"] = m.weekday;
+  j["mu"] = m.mu;
+  j["loglik"] = f.loglik;
+  j["null_loglik"] = f.null_loglik;
+  j["events"] = f.events;
+  return j;
+}
+
+void PrintDailyText(const an::CountFit& f) {
+  const an::CountModel& m = f.model;
+  std::printf(
+      "\ndaily count model (events of one day are not read as excitation):\n"
+      "  branching ratio %.3f (95%% CI %.3f-%.3f, %s%s)\n",
+      m.alpha, f.alpha_lower, f.alpha_upper, f.interval_method.c_str(),
+      f.bootstrap > 0
+          ? (", " + std::to_string(f.bootstrap) + " replicates").c_str()
+          : "");
+  char upper[32];
+  std::snprintf(upper, sizeof upper, "%.0f%%", Raise(f.alpha_upper));
+  std::printf(
+      "  an event raised the rate of further events by %.0f%% (95%% CI "
+      "%.0f%%-%s), %s against a model with no excitation (p = %.3g; "
+      "negative binomial, same baselines and weekdays)\n",
+      Raise(m.alpha), Raise(f.alpha_lower),
+      f.alpha_upper >= 0.9 ? "over 900%" : upper,
+      f.significant ? "significant" : "not significant", f.p_value);
+  std::printf("  memory %.2f (mean lag %.1f days), NB size %s, weekday Mon..Sun",
+              m.memory, 1.0 / (1.0 - m.memory),
+              m.size > 0 ? std::to_string(m.size).substr(0, 5).c_str()
+                         : "inf (Poisson)");
+  for (double w : m.weekday) std::printf(" %.2f", w);
+  std::printf("\n");
+}
+
+void PrintWarnings(const std::vector<std::string>& warnings) {
+  for (const std::string& w : warnings) std::printf("warning: %s\n", w.c_str());
+}
+
 struct FitArgs {
   int heldout_days = 0;
   double persistence_days = 7.0;
@@ -441,7 +563,8 @@ void PrintHeldOutText(const an::HeldOut& h, const Loaded& in) {
               h.persistence_loglik / n);
 }
 
-int RunFit(const InputArgs& ia, const ModelArgs& ma, const FitArgs& fa) {
+int RunFit(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
+           const FitArgs& fa) {
   Result<Loaded> in = LoadInput(ia);
   if (!in.ok()) return Fail(in.status());
   const an::Points& points = in->points;
@@ -464,8 +587,20 @@ int RunFit(const InputArgs& ia, const ModelArgs& ma, const FitArgs& fa) {
     if (!h.ok()) return Fail(h.status());
     heldout = *h;
   }
+  const an::HawkesOptions hawkes_options = ToOptions(ma);
+  std::vector<std::string> warnings = an::HawkesWarnings(*fit, hawkes_options);
+  Result<an::CountFit> daily = FitDaily(*in, train, da, ma, ia.seed);
+  if (daily.ok()) {
+    for (const std::string& w : daily->warnings) warnings.push_back(w);
+  } else {
+    warnings.push_back("no daily count model (" + daily.status().message() +
+                       "): the branching ratio above has no test; give a "
+                       "longer window");
+  }
   if (fa.json) {
     json j = FitJson(*fit, train);
+    if (daily.ok()) j["daily"] = DailyJson(*daily);
+    j["warnings"] = warnings;
     if (in->dated) j["first_day"] = FormatDay(in->first_day);
     if (heldout) {
       j["heldout"] = {{"from", heldout->from},
@@ -481,6 +616,8 @@ int RunFit(const InputArgs& ia, const ModelArgs& ma, const FitArgs& fa) {
   }
   PrintFitText(*fit, train);
   if (heldout) PrintHeldOutText(*heldout, *in);
+  if (daily.ok()) PrintDailyText(*daily);
+  PrintWarnings(warnings);
   return kExitOk;
 }
 
@@ -505,6 +642,19 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma,
   fo.threads = ma.threads;
   Result<an::Forecast> f = an::ForecastHawkes(fit->model, in->points, fo);
   if (!f.ok()) return Fail(f.status());
+  std::vector<std::string> warnings = an::HawkesWarnings(*fit, ToOptions(ma));
+  if (Result<an::DailyCounts> c =
+          an::CountDaily(in->points, in->FirstWeekday());
+      c.ok()) {
+    for (const std::string& w : an::StationarityWarnings(*c))
+      warnings.push_back(w);
+  }
+  if (f->truncated_paths > 0) {
+    warnings.push_back(std::to_string(f->truncated_paths) +
+                       " paths were cut at the event limit: the fitted "
+                       "process is explosive; add --l1 or fit a shorter, "
+                       "stable window");
+  }
   const int d = fit->model.dimensions;
   std::vector<std::string> labels;
   for (int k = 0; k < f->days; ++k)
@@ -536,6 +686,7 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma,
     j["paths"] = f->paths;
     j["truncated_paths"] = f->truncated_paths;
     j["branching_ratio"] = fit->branching_ratio;
+    j["warnings"] = warnings;
     std::printf("%s\n", j.dump().c_str());
     return kExitOk;
   }
@@ -560,12 +711,7 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma,
   for (int k = 0; k < f->days; ++k)
     cell(f->total_mean[k], f->total_lower[k], f->total_upper[k]);
   std::printf("\n");
-  if (f->truncated_paths > 0) {
-    std::printf(
-        "(%d paths were cut at the event limit: the fitted process is "
-        "explosive)\n",
-        f->truncated_paths);
-  }
+  PrintWarnings(warnings);
   return kExitOk;
 }
 
@@ -625,6 +771,7 @@ int RunSimulate(const InputArgs& ia, const ModelArgs& ma,
     j["extra_mean"] = w->extra_mean;
     if (!w->extra_expected.empty()) j["extra_expected"] = w->extra_expected;
     j["branching_ratio"] = fit->branching_ratio;
+    j["warnings"] = an::HawkesWarnings(*fit, ToOptions(ma));
     std::printf("%s\n", j.dump().c_str());
     return kExitOk;
   }
@@ -653,6 +800,192 @@ int RunSimulate(const InputArgs& ia, const ModelArgs& ma,
     std::printf("  (branching ratio %.3f >= 1: cascades need not die out)\n",
                 fit->branching_ratio);
   }
+  PrintWarnings(an::HawkesWarnings(*fit, ToOptions(ma)));
+  return kExitOk;
+}
+
+// ---- evaluate ----
+
+struct EvaluateArgs {
+  std::string origins = "22";
+  int horizon = 7;
+  int paths = 1000;
+  bool no_hawkes = false;
+  bool no_select = false;
+  int select_days = 14;
+  std::vector<double> half_lives;
+  std::vector<double> level_half_lives;
+  std::vector<double> pool_grid;
+  bool json = false;
+};
+
+// "N" (the last N daily origins whose horizon fits in the data) or
+// "FROM..TO" (dates for store input, day indexes otherwise).
+Result<std::vector<int>> ParseOrigins(const std::string& text,
+                                      const Loaded& in, int days,
+                                      int horizon) {
+  const size_t dots = text.find("..");
+  auto day_of = [&](const std::string& s, int* out) {
+    if (in.dated && ParseDay(s, out)) {
+      *out -= in.first_day;
+      return true;
+    }
+    char* end = nullptr;
+    const long v = std::strtol(s.c_str(), &end, 10);
+    if (s.empty() || *end != 0) return false;
+    *out = static_cast<int>(v);
+    return true;
+  };
+  std::vector<int> out;
+  if (dots == std::string::npos) {
+    int n = 0;
+    if (!day_of(text, &n) || n <= 0 || text.find('-') != std::string::npos) {
+      return InvalidArgument("--origins '" + text +
+                             "': expected a count or FROM..TO");
+    }
+    const int last = days - 1 - horizon;
+    for (int o = last - n + 1; o <= last; ++o) out.push_back(o);
+    return out;
+  }
+  int from = 0, to = 0;
+  if (!day_of(text.substr(0, dots), &from) ||
+      !day_of(text.substr(dots + 2), &to) || to < from) {
+    return InvalidArgument(
+        "--origins '" + text + "': expected FROM..TO (" +
+        (in.dated ? "YYYY-MM-DD" : "day indexes") + ", FROM <= TO)");
+  }
+  for (int o = from; o <= to; ++o) out.push_back(o);
+  return out;
+}
+
+void PrintEvaluationText(const an::Evaluation& ev, const Loaded& in) {
+  std::printf(
+      "rolling-origin evaluation: %zu origins %s..%s (the last training day), "
+      "%d-day horizon, %d dimensions, %lld forecasts per model\n\n",
+      ev.origins.size(), DayLabel(in, ev.origins.front()).c_str(),
+      DayLabel(in, ev.origins.back()).c_str(), ev.horizon, ev.dimensions,
+      static_cast<long long>(ev.scores.front().cells));
+  std::printf("%-40s %7s %9s %7s %8s %8s %8s %8s %8s\n", "model", "CRPS",
+              "log score", "MAE", "PIT dev", "cover50", "cover90", "int50",
+              "int90");
+  for (const an::ForecastScore& s : ev.scores) {
+    std::printf("%-40s %7.4f %9.4f %7.4f %8.4f %8.3f %8.3f %8.3f %8.3f\n",
+                s.model.c_str(), s.crps, s.log_score, s.mae,
+                s.pit_max_deviation, s.coverage50, s.coverage90, s.interval50,
+                s.interval90);
+  }
+  const an::ForecastScore* best = nullptr;
+  for (const an::ForecastScore& s : ev.scores) {
+    if (s.model.rfind("ladder", 0) == 0) continue;
+    if (!best || s.crps < best->crps) best = &s;
+  }
+  std::printf("\nPIT histogram (10 bins, expected randomised PIT; flat = 0.100):\n");
+  for (const an::ForecastScore& s : ev.scores) {
+    if (s.model.rfind("ladder", 0) != 0 && &s != best) continue;
+    std::printf("  %-40s", s.model.c_str());
+    for (double b : s.pit) std::printf(" %.3f", b);
+    std::printf("\n");
+  }
+  if (best) {
+    std::printf("\nbest baseline: %s (CRPS %.4f)\n", best->model.c_str(),
+                best->crps);
+    for (const an::ForecastScore& s : ev.scores) {
+      if (s.model.rfind("ladder", 0) != 0) continue;
+      int wins = 0;
+      for (size_t o = 0; o < s.crps_by_origin.size(); ++o)
+        wins += s.crps_by_origin[o] < best->crps_by_origin[o];
+      std::printf("  %-40s CRPS %+.1f%% against it, lower at %d of %zu origins\n",
+                  s.model.c_str(), 100.0 * (s.crps / best->crps - 1.0), wins,
+                  s.crps_by_origin.size());
+    }
+  }
+  if (!ev.chosen.empty()) {
+    std::printf("\ndaily model, chosen on the %s before each origin:\n",
+                "held-out days");
+    for (size_t o = 0; o < ev.chosen.size(); ++o) {
+      std::printf("  %s  %s\n", DayLabel(in, ev.origins[o]).c_str(),
+                  ev.chosen[o].c_str());
+    }
+  }
+  std::printf(
+      "\nCRPS and MAE in events per dimension-day; log score = -log P(count), "
+      "P floored at 1e-4; cover = randomised-PIT coverage of the central "
+      "50%%/90%%; int = central integer quantile intervals (over-cover).\n");
+  PrintWarnings(ev.warnings);
+}
+
+json EvaluationJson(const an::Evaluation& ev, const Loaded& in) {
+  json j;
+  std::vector<std::string> origins;
+  for (int o : ev.origins) origins.push_back(DayLabel(in, o));
+  j["origins"] = origins;
+  j["horizon"] = ev.horizon;
+  j["dimensions"] = ev.dimensions;
+  json models = json::array();
+  for (const an::ForecastScore& s : ev.scores) {
+    models.push_back({{"model", s.model},
+                      {"forecasts", s.cells},
+                      {"crps", s.crps},
+                      {"log_score", s.log_score},
+                      {"mae", s.mae},
+                      {"pit", s.pit},
+                      {"pit_max_deviation", s.pit_max_deviation},
+                      {"coverage50", s.coverage50},
+                      {"coverage90", s.coverage90},
+                      {"interval50", s.interval50},
+                      {"interval90", s.interval90},
+                      {"crps_by_origin", s.crps_by_origin}});
+  }
+  j["models"] = models;
+  j["daily_model_choices"] = ev.chosen;
+  j["warnings"] = ev.warnings;
+  return j;
+}
+
+int RunEvaluate(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
+                const EvaluateArgs& ea) {
+  Result<Loaded> in = LoadInput(ia);
+  if (!in.ok()) return Fail(in.status());
+  Result<an::DailyCounts> counts =
+      an::CountDaily(in->points, in->FirstWeekday());
+  if (!counts.ok()) return Fail(counts.status());
+  Result<std::vector<int>> origins =
+      ParseOrigins(ea.origins, *in, counts->days, ea.horizon);
+  if (!origins.ok()) {
+    PrintError("escalation evaluate: " + origins.status().message());
+    return kExitUsage;
+  }
+  for (int o : *origins) {
+    if (o < 13 || o + ea.horizon >= counts->days) {
+      PrintError("escalation evaluate: origin " + DayLabel(*in, o) +
+                 " needs at least 14 days before it and " +
+                 std::to_string(ea.horizon) + " after it (data " +
+                 DayLabel(*in, 0) + ".." + DayLabel(*in, counts->days - 1) +
+                 ")");
+      return kExitUsage;
+    }
+  }
+  an::EvaluateOptions eo;
+  eo.origins = *origins;
+  eo.horizon = ea.horizon;
+  eo.paths = ea.paths;
+  eo.seed = ia.seed;
+  eo.threads = ma.threads;
+  eo.hawkes = !ea.no_hawkes;
+  eo.hawkes_options = ToOptions(ma);
+  eo.count_options = ToCountOptions(da, ma, ia.seed);
+  eo.select = !ea.no_select;
+  eo.select_days = ea.select_days;
+  if (!ea.half_lives.empty()) eo.half_lives = ea.half_lives;
+  if (!ea.pool_grid.empty()) eo.pool_grid = ea.pool_grid;
+  if (!ea.level_half_lives.empty()) eo.level_half_lives = ea.level_half_lives;
+  Result<an::Evaluation> ev = an::EvaluateForecasts(in->points, *counts, eo);
+  if (!ev.ok()) return Fail(ev.status());
+  if (ea.json) {
+    std::printf("%s\n", EvaluationJson(*ev, *in).dump().c_str());
+  } else {
+    PrintEvaluationText(*ev, *in);
+  }
   return kExitOk;
 }
 
@@ -666,6 +999,8 @@ int RunEscalation(int argc, char** argv) {
   FitArgs fa;
   ForecastArgs fo;
   SimulateArgs sa;
+  DailyArgs da;
+  EvaluateArgs ea;
   CLI::App* fit = app.add_subcommand("fit",
                                      "baseline rates, excitation matrix, "
                                      "branching ratio (with standard errors)");
@@ -673,10 +1008,48 @@ int RunEscalation(int argc, char** argv) {
       app.add_subcommand("forecast", "expected events per day with intervals");
   CLI::App* simulate = app.add_subcommand(
       "simulate", "what if event X happens: the distribution of its cascade");
-  for (CLI::App* sub : {fit, forecast, simulate}) {
+  CLI::App* evaluate = app.add_subcommand(
+      "evaluate",
+      "rolling-origin evaluation of daily forecasts against baselines "
+      "(CRPS, log score, MAE, PIT, coverage)");
+  for (CLI::App* sub : {fit, forecast, simulate, evaluate}) {
     AddInput(sub, &ia);
     AddModel(sub, &ma);
   }
+  AddDaily(fit, &da, true);
+  AddDaily(evaluate, &da, false);
+  evaluate
+      ->add_option("--origins", ea.origins,
+                   "the last N daily origins, or FROM..TO (dates with --db); "
+                   "an origin is the last training day")
+      ->capture_default_str();
+  evaluate->add_option("--horizon", ea.horizon, "days forecast from each origin")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 365));
+  evaluate->add_option("--paths", ea.paths, "simulated futures per origin")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  evaluate->add_flag("--no-hawkes", ea.no_hawkes,
+                     "skip the continuous Hawkes model (the slowest)");
+  evaluate->add_flag("--no-select", ea.no_select,
+                     "daily model: use --half-life/--level-half-life/--pool-days as given, "
+                     "not chosen on held-out days");
+  evaluate
+      ->add_option("--select-days", ea.select_days,
+                   "daily model: held-out days before each origin on which "
+                   "half-life and pooling are chosen")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 365));
+  evaluate->add_option("--half-lives", ea.half_lives,
+                       "daily model: half-lives to choose from (0 = none)")
+      ->delimiter(',');
+  evaluate->add_option("--level-half-lives", ea.level_half_lives,
+                       "daily model: level half-lives to choose from (0 = none)")
+      ->delimiter(',');
+  evaluate->add_option("--pool-grid", ea.pool_grid,
+                       "daily model: pooling pseudo-days to choose from")
+      ->delimiter(',');
+  evaluate->add_flag("--json", ea.json, "one JSON object");
   fit->add_option(
       "--heldout-days", fa.heldout_days,
       "fit without the last N days and score them against baselines");
@@ -703,13 +1076,15 @@ int RunEscalation(int argc, char** argv) {
     PrintError("escalation: give exactly one of --points, --db, --quadruples");
     return kExitUsage;
   }
-  if (fit->parsed()) return RunFit(ia, ma, fa);
+  if (fit->parsed()) return RunFit(ia, ma, da, fa);
+  if (evaluate->parsed()) return RunEvaluate(ia, ma, da, ea);
   if (forecast->parsed()) return RunForecast(ia, ma, fo);
   return RunSimulate(ia, ma, sa);
 }
 
 const CommandRegistrar kRegisterEscalation(
-    "escalation", "Hawkes model: fit | forecast | simulate (what if)",
+    "escalation",
+    "Hawkes model: fit | forecast | simulate (what if) | evaluate",
     RunEscalation);
 
 }  // namespace

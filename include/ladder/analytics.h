@@ -294,7 +294,25 @@ struct EscalationSummary {
   double log_likelihood = 0;
   int64_t events = 0;
   std::string note;  // free text shown under the table (e.g. the model used)
+  // The daily count model per pair (conflict in either direction, one
+  // series): the branching ratio with its 95% interval and the test against
+  // no excitation (hawkes.h, FitCountModel).
+  struct PairExcitation {
+    std::string a, b;
+    double branching_ratio = 0, lower = 0, upper = 0;
+    double p_value = 1;
+    bool significant = false;
+    int64_t events = 0;
+    std::string method;  // e.g. "parametric bootstrap, 199 replicates"
+  };
+  std::vector<PairExcitation> pairs;
+  std::vector<std::string> warnings;  // each names what to do
 };
+// "conflict between A and B raised the rate of further conflict by X% (95%
+// CI L%-U%), significant / not significant against a model with no
+// excitation (p = P)": the rate increase is alpha / (1 - alpha), the
+// long-run share added by excitation.
+std::string ExcitationSentence(const EscalationSummary::PairExcitation& pair);
 
 // ---- Report (issue item 8) ----
 

@@ -177,6 +177,7 @@ struct ForecastOptions {
   uint64_t seed = 1;
   int threads = 0;
   int64_t max_events_per_path = 1'000'000;  // a path beyond is truncated
+  bool keep_paths = false;  // fill Forecast::path_counts
 };
 // Per dimension and day d (the day [end + d, end + d + 1) after the history's
 // window): expected count and the quantile interval over simulated futures.
@@ -187,6 +188,8 @@ struct Forecast {
   int truncated_paths = 0;
   std::vector<double> mean, lower, upper;  // D*days at i*days + d
   std::vector<double> total_mean, total_lower, total_upper;  // per day
+  // With keep_paths: every path's counts, paths*D*days at (p*D + i)*days + d.
+  std::vector<int> path_counts;
 };
 // Futures are conditioned on `history` (its events up to history.end).
 Result<Forecast> ForecastHawkes(const HawkesModel& model, const Points& history,
@@ -219,6 +222,191 @@ struct WhatIf {
 };
 Result<WhatIf> SimulateWhatIf(const HawkesModel& model,
                               const WhatIfOptions& options);
+
+// ---- Daily counts: a discrete-time self-exciting model and forecast
+// scoring (src/analytics/count_model.cc, forecast_eval.cc) ----
+//
+// Event data are stamped by day, so events of one day carry no order: a
+// continuous-time fit reads their coincidence as excitation. The count model
+// works on daily counts y[i][t] of each dimension i instead:
+//
+//   lambda[i][t] = w[dow(t)] * (mu_i(t) + alpha * sum_{k>=1} g_k y[i][t-k]),
+//   g_k = (1 - phi) phi^(k-1)  (a geometric kernel summing to one),
+//   y[i][t] ~ NegBin(mean lambda[i][t], size r)  (Poisson when r = inf),
+//
+// with day-of-week factors w (mean one, shared by all dimensions), a
+// baseline mu_i per dimension and one excitation alpha: the expected number
+// of further events (on later days, in the same dimension) one event
+// triggers, i.e. the branching ratio. Same-day coincidence never counts.
+// Fitting is weighted maximum likelihood: mean parameters by EM (the
+// Poisson quasi-likelihood, whose mean estimates stay consistent under
+// over-dispersion), then r by one-dimensional search; phi by profile over a
+// grid. Past days weigh 0.5^(age / half_life) (a drifting level), and each
+// mu_i is shrunk toward the pooled mean by `pool_days` pseudo-days (sparse
+// dimensions borrow from the others).
+
+// Counts per dimension and day; day t is [start + t, start + t + 1).
+struct DailyCounts {
+  int dimensions = 0;
+  int days = 0;
+  int first_weekday = 0;  // weekday of day 0, 0 = Monday
+  std::vector<std::string> names;
+  std::vector<double> counts;  // dimensions*days at i*days + t
+  double At(int i, int t) const {
+    return counts[static_cast<size_t>(i) * days + t];
+  }
+};
+// floor(time - start) days; days = ceil(end - start).
+Result<DailyCounts> CountDaily(const Points& points, int first_weekday);
+// The first `days` days of `counts`.
+DailyCounts DaysBefore(const DailyCounts& counts, int days);
+
+struct CountModel {
+  int dimensions = 0;
+  std::vector<std::string> names;
+  std::vector<double> mu;      // baseline per dimension at the last day
+  double alpha = 0.0;          // branching ratio (0 <= alpha < 1)
+  double memory = 0.0;         // phi; mean lag of the kernel 1/(1-phi) days
+  std::vector<double> weekday = std::vector<double>(7, 1.0);  // Mon..Sun
+  double size = 0.0;           // NB size r; 0 = Poisson (pooled)
+  std::vector<double> sizes;   // per dimension (empty: `size` for all)
+  // A level shared by all dimensions that multiplies every rate in
+  // forecasts: the recent observed / fitted ratio (1 = none).
+  double level = 1.0;
+  int first_weekday = 0;       // of day 0 of the fitted counts
+  double SizeOf(int i) const {
+    return static_cast<size_t>(i) < sizes.size() ? sizes[i] : size;
+  }
+};
+
+struct CountModelOptions {
+  std::vector<double> memories = {0.0, 0.3, 0.5, 0.7, 0.85};  // phi grid
+  bool fit_alpha = true;       // false: alpha = 0 (the null model)
+  bool weekday = true;
+  bool negative_binomial = true;
+  // An NB size per dimension for dimensions with at least this many events
+  // (the pooled size for the others).
+  bool size_per_dimension = true;
+  double min_events_for_size = 20;
+  double half_life = 0.0;      // days; 0 = all days weigh the same
+  double pool_days = 0.0;      // pseudo-days of shrinkage of mu_i
+  // Common drifting level: after the fit, all dimensions together give
+  // level = sum v_t y / sum v_t lambda with v_t = 0.5^(age / this) (0 =
+  // none). Pooled over dimensions, it follows a shift of the whole window
+  // with less noise than a short half_life in each dimension.
+  double level_half_life = 0.0;
+  int max_iterations = 400;
+  // Parametric bootstrap replicates for the branching ratio's interval and
+  // the test against no excitation (0 = none).
+  int bootstrap = 0;
+  uint64_t seed = 1;
+  int threads = 0;
+};
+
+struct CountFit {
+  CountModel model;
+  double loglik = 0.0;       // NB (or Poisson) log-likelihood, weighted
+  double null_loglik = 0.0;  // the same model with alpha = 0
+  int64_t events = 0;
+  std::vector<std::pair<double, double>> profile;  // (phi, loglik)
+  // Branching ratio: a 95% basic (bias-correcting) interval from a
+  // parametric bootstrap of the fitted model, and the share of bootstrap fits under the null
+  // (alpha = 0, same baselines, weekdays and dispersion) whose alpha
+  // reaches the fitted one (p_value, with the +1 correction). Without
+  // bootstrap: the likelihood-ratio interval and the chi-square p-value
+  // (boundary-corrected: half a chi-square(1)).
+  double alpha_lower = 0.0, alpha_upper = 0.0;
+  double p_value = 1.0;
+  bool significant = false;  // p_value < 0.05
+  int bootstrap = 0;
+  std::string interval_method;  // "bootstrap" or "likelihood ratio"
+  std::vector<std::string> warnings;  // each names what to do
+};
+Result<CountFit> FitCountModel(const DailyCounts& counts,
+                               const CountModelOptions& options);
+
+// Simulates `days` days of counts from the model with no history, starting
+// at weekday `first_weekday`.
+DailyCounts SimulateCountModel(const CountModel& model, int days,
+                               int first_weekday, uint64_t seed);
+
+// A predictive distribution of one count: pmf[k] = P(count = k), k < size.
+using Pmf = std::vector<double>;
+
+// Predictive distributions of the `horizon` days after `history` (which the
+// model was fitted on), D*horizon at i*horizon + h: an average over `paths`
+// simulated futures of the conditional NB pmfs (Rao-Blackwellised).
+Result<std::vector<Pmf>> ForecastCountModel(const CountModel& model,
+                                            const DailyCounts& history,
+                                            int horizon, int paths,
+                                            uint64_t seed);
+
+// Scores of count forecasts. CRPS = sum_k (F(k) - [y <= k])^2; log score =
+// -log P(y) with P floored at 1e-4; MAE of the predictive mean; the PIT
+// histogram (10 bins) is the expectation of the randomised PIT of counts
+// (Czado, Gneiting & Held 2009), flat when calibrated; coverage50/90 the
+// randomised PIT's share inside [0.25, 0.75] / [0.05, 0.95] (exact for
+// counts); interval50/90 the share of counts inside the central integer
+// quantile intervals (over-cover for small counts).
+struct ForecastScore {
+  std::string model;
+  int64_t cells = 0;
+  double crps = 0, log_score = 0, mae = 0;
+  double coverage50 = 0, coverage90 = 0, interval50 = 0, interval90 = 0;
+  std::vector<double> pit = std::vector<double>(10, 0.0);  // shares
+  double pit_max_deviation = 0;  // max |share - 0.1|
+  std::vector<double> crps_by_origin;
+  void Add(const Pmf& pmf, double y);  // accumulate one cell
+  void Finish();                       // sums -> means
+};
+Pmf PoissonPmf(double mean);
+Pmf NegBinPmf(double mean, double size);  // size <= 0 or inf: Poisson
+double Crps(const Pmf& pmf, double y);
+
+struct EvaluateOptions {
+  std::vector<int> origins;  // last day index of each training window
+  int horizon = 7;
+  int paths = 1000;
+  uint64_t seed = 1;
+  int threads = 0;
+  bool hawkes = true;        // the continuous Hawkes model (needs points)
+  HawkesOptions hawkes_options;
+  bool count_model = true;
+  CountModelOptions count_options;  // half_life/pool_days: see select
+  // Choose weekday factors (on/off), half_life, level_half_life and
+  // pool_days at each origin by CRPS
+  // on the last `select_days` days before it (folds of `horizon` days, each
+  // fitted on the days before it), from the grids.
+  bool select = true;
+  int select_days = 14;
+  std::vector<double> half_lives = {0.0, 28.0};
+  std::vector<double> level_half_lives = {0.0, 7.0};
+  std::vector<double> pool_grid = {0.0};
+  // Weekday factors on/off. Choosing between both on the 14 held-out days
+  // made ICEWS18 worse (BENCHMARKS.md), so by default they stay on.
+  std::vector<bool> weekday_grid = {true};
+};
+struct Evaluation {
+  int dimensions = 0, horizon = 0;
+  std::vector<int> origins;
+  std::vector<ForecastScore> scores;  // one per model, baselines first
+  std::vector<std::string> chosen;     // per origin: the count model's choice
+  std::vector<std::string> warnings;
+};
+// Rolling origins over `counts` (and `points` for the Hawkes model: the
+// same dimensions, day t = [points.start + t, +1)). Every model forecasts
+// days origin+1 .. origin+horizon from days 0..origin.
+Result<Evaluation> EvaluateForecasts(const Points& points,
+                                     const DailyCounts& counts,
+                                     const EvaluateOptions& options);
+
+// Warnings about a continuous Hawkes fit (branching ratio >= 0.9, undefined
+// standard errors, a decay at the edge of its grid); each names what to do.
+std::vector<std::string> HawkesWarnings(const HawkesFit& fit,
+                                        const HawkesOptions& options);
+// A non-stationary window: the daily totals' first and second halves differ
+// by more than chance (Poisson/NB z > 3) or a trend; names what to do.
+std::vector<std::string> StationarityWarnings(const DailyCounts& counts);
 
 }  // namespace ladder::analytics
 

@@ -230,6 +230,7 @@ Result<Forecast> ForecastHawkes(const HawkesModel& model, const Points& history,
   f.paths = options.paths;
   f.truncated_paths =
       static_cast<int>(std::count(truncated.begin(), truncated.end(), 1));
+  if (options.keep_paths) f.path_counts = all;
   f.mean.assign(cells, 0.0);
   f.lower.assign(cells, 0.0);
   f.upper.assign(cells, 0.0);

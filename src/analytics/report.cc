@@ -66,7 +66,7 @@ table{border-collapse:collapse;background:#fff;font-size:13px;margin:6px 0}
 th,td{border:1px solid #ddd;padding:3px 8px;text-align:right;white-space:nowrap}th{background:#eef0f3}
 td.l,th.l{text-align:left}tr.fired td{background:#fdecea}
 .panel{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px;margin:10px 0}
-.note{color:#666;font-size:12px}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
+.note{color:#666;font-size:12px}.warn{color:#8a4b00;background:#fff4e0;border:1px solid #f0c36d;padding:4px 8px;font-size:13px}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
 .row>div{flex:1 1 300px}caption{text-align:left;font-weight:bold;padding:6px 0 2px}.coop{color:#2e7d32}.conf{color:#c62828}
 svg text{font-family:inherit}
 )";
@@ -356,6 +356,24 @@ std::string AlertsSection(const ReportData& data) {
   return out;
 }
 
+}  // namespace
+
+std::string ExcitationSentence(const EscalationSummary::PairExcitation& pair) {
+  auto raise = [](double a) { return 100.0 * a / std::max(1e-9, 1.0 - a); };
+  // Above a branching ratio of 0.9 the increase (9x) is not bounded usefully.
+  const std::string upper = pair.upper >= 0.9 ? std::string("over 900%")
+                                              : fmt::format("{:.0f}%", raise(pair.upper));
+  return fmt::format(
+      "Conflict between {} and {} raised the rate of further conflict by {:.0f}% (95% CI "
+      "{:.0f}%-{}; branching ratio {:.2f}, {} events), {} against a model with no "
+      "excitation (p = {:.3g}, {}).",
+      pair.a, pair.b, raise(pair.branching_ratio), raise(pair.lower), upper,
+      pair.branching_ratio, pair.events, pair.significant ? "significant" : "not significant",
+      pair.p_value, pair.method);
+}
+
+namespace {
+
 std::string EscalationSection(const std::optional<EscalationSummary>& esc) {
   std::string out = "<h2 id=\"escalation\">Escalation fit</h2>\n";
   if (!esc) return out + "<p class=\"note\">No escalation model was fitted for this report.</p>\n";
@@ -382,6 +400,17 @@ std::string EscalationSection(const std::optional<EscalationSummary>& esc) {
   }
   out += "</table>\n";
   if (!esc->note.empty()) out += "<p class=\"note\">" + Esc(esc->note) + "</p>\n";
+  if (!esc->pairs.empty()) {
+    out += "<h3>Does conflict breed conflict? (daily counts)</h3>\n<ul>\n";
+    for (const auto& pair : esc->pairs) out += "<li>" + Esc(ExcitationSentence(pair)) + "</li>\n";
+    out += "</ul>\n<p class=\"note\">Daily count model per pair: conflict events (quad 3-4) in "
+           "either direction per day, negative binomial with a day-of-week baseline and "
+           "excitation from earlier days only (events of the same day are not read as "
+           "excitation); interval and test by parametric bootstrap (doc/report.md).</p>\n";
+  }
+  for (const std::string& w : esc->warnings) {
+    out += "<p class=\"warn\">Warning: " + Esc(w) + "</p>\n";
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Hawkes on real data (ICEWS18) and through the CLI.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -103,6 +104,110 @@ TEST(HawkesCliTest, FitJsonHasTheDocumentedFields) {
   std::string bad_out;
   std::ofstream(path) << "time,dimension\n1.0,a\n2.0\n";
   EXPECT_EQ(RunLadder("escalation fit --points " + path.string(), &bad_out), 1);
+}
+
+// A points CSV of `days` days simulated from a Poisson process.
+std::string WritePoissonCsv(const std::string& name, double days) {
+  HawkesModel m;
+  m.dimensions = 3;
+  m.decays = {1.0};
+  m.mu = {2.0, 1.0, 0.3};
+  m.alpha.assign(9, 0.0);
+  Result<Points> sim = SimulateHawkes(m, days, {});
+  const auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream csv(path);
+  csv << "time,dimension\n";
+  if (sim.ok()) {
+    for (size_t n = 0; n < sim->times.size(); ++n)
+      csv << sim->times[n] << "," << sim->dims[n] << "\n";
+  }
+  return path.string();
+}
+
+TEST(HawkesCliTest, EvaluateJsonHasEveryModelAndScore) {
+  if (!std::filesystem::exists(LADDER_BINARY)) {
+    GTEST_SKIP() << "ladder binary not built at " << LADDER_BINARY;
+  }
+  const std::string path = WritePoissonCsv("ladder_eval_cli.csv", 60.0);
+  std::string out;
+  ASSERT_EQ(RunLadder("escalation evaluate --points " + path +
+                          " --origins 3 --horizon 5 --paths 100 --json",
+                      &out),
+            0);
+  const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << out;
+  EXPECT_EQ(j["origins"].size(), 3u);
+  ASSERT_EQ(j["models"].size(), 10u);  // 8 baselines, Hawkes, daily
+  for (const auto& m : j["models"]) {
+    for (const char* key : {"crps", "log_score", "mae", "coverage50",
+                            "coverage90", "pit_max_deviation"}) {
+      EXPECT_TRUE(m[key].is_number()) << m["model"] << " " << key;
+    }
+    EXPECT_EQ(m["pit"].size(), 10u);
+    EXPECT_EQ(m["forecasts"].get<int>(), 3 * 5 * 3);
+  }
+  EXPECT_TRUE(j["warnings"].is_array());
+  // The zero forecast's CRPS is the mean count; persistence is worse than
+  // the training mean on Poisson data.
+  EXPECT_GT(j["models"][0]["crps"].get<double>(),
+            j["models"][6]["crps"].get<double>());
+}
+
+TEST(HawkesCliTest, FitReportsTheDailyBranchingRatioWithAnInterval) {
+  if (!std::filesystem::exists(LADDER_BINARY)) {
+    GTEST_SKIP() << "ladder binary not built at " << LADDER_BINARY;
+  }
+  const std::string path = WritePoissonCsv("ladder_fit_daily.csv", 64.0);
+  std::string out;
+  ASSERT_EQ(RunLadder("escalation fit --points " + path +
+                          " --bootstrap 19 --json",
+                      &out),
+            0);
+  const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << out;
+  const auto& d = j["daily"];
+  ASSERT_TRUE(d.is_object()) << out;
+  ASSERT_EQ(d["branching_ratio_ci"].size(), 2u);
+  EXPECT_TRUE(d["branching_ratio_ci"][0].is_number());
+  EXPECT_TRUE(d["branching_ratio_ci"][1].is_number());
+  EXPECT_TRUE(d["p_value"].is_number());
+  EXPECT_TRUE(d["significant"].is_boolean());
+  EXPECT_TRUE(d["branching_ratio"].get<double>() < 0.1 ||
+              !d["significant"].get<bool>());
+  EXPECT_TRUE(j["warnings"].is_array());
+}
+
+TEST(HawkesCliTest, EvaluateBadInputIsOneLineAndNonZero) {
+  if (!std::filesystem::exists(LADDER_BINARY)) {
+    GTEST_SKIP() << "ladder binary not built at " << LADDER_BINARY;
+  }
+  const std::string path = WritePoissonCsv("ladder_eval_short.csv", 10.0);
+  const std::string empty =
+      (std::filesystem::temp_directory_path() / "ladder_eval_empty.csv")
+          .string();
+  std::ofstream(empty) << "";
+  std::string out;
+  EXPECT_EQ(RunLadder("escalation evaluate --points " + path, &out), 2);
+  EXPECT_EQ(RunLadder("escalation evaluate --points " + path + " --horizn 3",
+                      &out),
+            2);
+  EXPECT_EQ(RunLadder("escalation evaluate --points " + path +
+                          " --origins abc",
+                      &out),
+            2);
+  EXPECT_EQ(RunLadder("escalation evaluate --points " + empty, &out), 1);
+  EXPECT_TRUE(out.empty()) << out;  // errors go to stderr only
+  // The message is one line naming the problem.
+  const std::string cmd = std::string(LADDER_BINARY) +
+                          " escalation evaluate --points " + path +
+                          " 2>&1 >/dev/null";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+  ASSERT_TRUE(pipe);
+  char buf[1024] = {0};
+  const size_t n = fread(buf, 1, sizeof buf - 1, pipe.get());
+  const std::string err(buf, n);
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+  EXPECT_NE(err.find("needs at least 14 days"), std::string::npos) << err;
 }
 
 }  // namespace

@@ -98,6 +98,36 @@ TEST(ReportTest, SelfContainedHtmlWithChartsAndAlerts) {
   EXPECT_TRUE(Contains(html, "class=\"fired\""));
   EXPECT_TRUE(Contains(html, "0.620"));  // branching ratio
   EXPECT_TRUE(Contains(html, "polyline"));
+  EXPECT_FALSE(Contains(html, "raised the rate"));  // no pairs fitted
+}
+
+TEST(ReportTest, EscalationSaysItInWordsWithWarnings) {
+  EscalationSummary::PairExcitation pair;
+  pair.a = "RUS";
+  pair.b = "UKR";
+  pair.branching_ratio = 0.2;  // raises the rate by 0.2 / 0.8 = 25%
+  pair.lower = 0.1;
+  pair.upper = 0.5;            // 11% .. 100%
+  pair.p_value = 0.01;
+  pair.significant = true;
+  pair.events = 300;
+  pair.method = "parametric bootstrap, 199 replicates";
+  EXPECT_EQ(ExcitationSentence(pair),
+            "Conflict between RUS and UKR raised the rate of further conflict by 25% (95% CI "
+            "11%-100%; branching ratio 0.20, 300 events), significant against a model with no "
+            "excitation (p = 0.01, parametric bootstrap, 199 replicates).");
+  pair.significant = false;
+  pair.p_value = 0.4;
+  EXPECT_NE(ExcitationSentence(pair).find("not significant"), std::string::npos);
+  ReportData data;
+  data.options.countries = {"RUS", "UKR"};
+  EscalationSummary esc;
+  esc.pairs = {pair};
+  esc.warnings = {"branching ratio 0.95 >= 0.9: <do this>"};
+  data.escalation = esc;
+  const std::string html = RenderReportHtml(data);
+  EXPECT_TRUE(Contains(html, "Conflict between RUS and UKR raised the rate"));
+  EXPECT_TRUE(Contains(html, "class=\"warn\">Warning: branching ratio 0.95 &gt;= 0.9: &lt;do"));
 }
 
 TEST(ReportTest, NetworkAmongCountriesAndErrors) {

@@ -1,5 +1,9 @@
-// ladder escalation fit|forecast|simulate: a multivariate Hawkes process over
-// (directed dyad, quad class) dimensions from the store, or over any points.
+// ladder escalation fit|forecast|simulate|evaluate: a multivariate Hawkes
+// process over (directed dyad, quad class) dimensions from the store, or over
+// any points; the daily count model's branching ratio with its interval and
+// test (fit); rolling-origin evaluation against baselines (evaluate). The
+// models and scores live in src/analytics (include/ladder/hawkes.h); this
+// file parses options and prints.
 //
 // Inputs (one of):
 //   --points FILE      CSV with the header "time,dimension", time in days

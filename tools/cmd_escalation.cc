@@ -1,5 +1,9 @@
-// ladder escalation fit|forecast|simulate: a multivariate Hawkes process over
-// (directed dyad, quad class) dimensions from the store, or over any points.
+// ladder escalation fit|forecast|simulate|evaluate: a multivariate Hawkes
+// process over (directed dyad, quad class) dimensions from the store, or over
+// any points; the daily count model's branching ratio with its interval and
+// test (fit); rolling-origin evaluation against baselines (evaluate). The
+// models and scores live in src/analytics (include/ladder/hawkes.h); this
+// file parses options and prints.
 //
 // Inputs (one of):
 //   --points FILE      CSV with the header "time,dimension", time in days
@@ -509,7 +513,7 @@ json DailyJson(const an::CountFit& f) {
   return j;
 }
 
-void PrintDailyText(const an::CountFit& f) {
+void PrintDailyText(const an::CountFit& f, bool dated) {
   const an::CountModel& m = f.model;
   std::printf(
       "\ndaily count model (events of one day are not read as excitation):\n"
@@ -527,10 +531,11 @@ void PrintDailyText(const an::CountFit& f) {
       Raise(m.alpha), Raise(f.alpha_lower),
       f.alpha_upper >= 0.9 ? "over 900%" : upper,
       f.significant ? "significant" : "not significant", f.p_value);
-  std::printf("  memory %.2f (mean lag %.1f days), NB size %s, weekday Mon..Sun",
+  std::printf("  memory %.2f (mean lag %.1f days), NB size %s, weekday %s",
               m.memory, 1.0 / (1.0 - m.memory),
               m.size > 0 ? std::to_string(m.size).substr(0, 5).c_str()
-                         : "inf (Poisson)");
+                         : "inf (Poisson)",
+              dated ? "Mon..Sun" : "factors (day index mod 7: 0..6)");
   for (double w : m.weekday) std::printf(" %.2f", w);
   std::printf("\n");
 }
@@ -616,7 +621,7 @@ int RunFit(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
   }
   PrintFitText(*fit, train);
   if (heldout) PrintHeldOutText(*heldout, *in);
-  if (daily.ok()) PrintDailyText(*daily);
+  if (daily.ok()) PrintDailyText(*daily, in->dated);
   PrintWarnings(warnings);
   return kExitOk;
 }

@@ -108,8 +108,16 @@ void PredictHeldOut(const Rows& rows, const std::vector<bool>& train, const FitO
 
 void PrintReliability(const std::string& title, const std::vector<double>& confidence,
                       const std::vector<int>& labels) {
-  std::printf("%s\n  confidence   events  mean conf  precision  off\n", title.c_str());
-  for (const ReliabilityBin& b : ReliabilityTable(confidence, labels)) {
+  double brier = 0;
+  for (size_t i = 0; i < confidence.size(); ++i) {
+    brier += (confidence[i] - labels[i]) * (confidence[i] - labels[i]);
+  }
+  std::vector<ReliabilityBin> bins = ReliabilityTable(confidence, labels);
+  std::printf("%s\n  Brier score %.3f, expected calibration error %.3f\n"
+              "  confidence   events  mean conf  precision  off\n",
+              title.c_str(), confidence.empty() ? 0.0 : brier / confidence.size(),
+              CalibrationError(bins));
+  for (const ReliabilityBin& b : bins) {
     if (b.count == 0) continue;
     double off = b.precision - b.mean_confidence;
     std::printf("  %.1f-%.1f   %7zu  %9.3f  %9.3f  %+.3f%s\n", b.lo, b.hi, b.count,
@@ -122,7 +130,9 @@ void CrossValidate(const Rows& rows, int folds, int sets, const FitOptions& fit)
   std::vector<double> out(rows.x.size(), 0.0);
   for (int k = 0; k < folds; ++k) {
     std::vector<bool> train(rows.x.size());
-    for (size_t i = 0; i < rows.x.size(); ++i) train[i] = rows.unit[i] % static_cast<size_t>(folds) != static_cast<size_t>(k);
+    for (size_t i = 0; i < rows.x.size(); ++i) {
+      train[i] = rows.unit[i] % static_cast<size_t>(folds) != static_cast<size_t>(k);
+    }
     PredictHeldOut(rows, train, fit, &out);
   }
   PrintReliability(std::to_string(folds) + "-fold cross-validation by document (out-of-fold "

@@ -74,6 +74,10 @@ struct ReliabilityBin {
 std::vector<ReliabilityBin> ReliabilityTable(std::span<const double> confidences,
                                              std::span<const int> labels);
 
+// Expected calibration error: the mean over events of |precision - mean
+// confidence| of their bin (0 for no events).
+double CalibrationError(std::span<const ReliabilityBin> bins);
+
 }  // namespace ladder
 
 #endif  // LADDER_CONFIDENCE_H_

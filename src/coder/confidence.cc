@@ -201,4 +201,14 @@ std::vector<ReliabilityBin> ReliabilityTable(std::span<const double> confidences
   return bins;
 }
 
+double CalibrationError(std::span<const ReliabilityBin> bins) {
+  double sum = 0;
+  size_t n = 0;
+  for (const ReliabilityBin& b : bins) {
+    sum += b.count * std::fabs(b.precision - b.mean_confidence);
+    n += b.count;
+  }
+  return n ? sum / n : 0.0;
+}
+
 }  // namespace ladder

@@ -121,8 +121,11 @@ void AppendConfidence(const EvalReport& r, std::string* out) {
   char line[256];
   *out +=
       "\nreliability (counted events by stated confidence; calibrated when precision is "
-      "within 0.1 of the mean confidence)\n  confidence   events  mean conf  precision  "
-      "off\n";
+      "within 0.1 of the mean confidence)\n";
+  std::snprintf(line, sizeof line, "  expected calibration error %.3f\n",
+                CalibrationError(r.reliability));
+  *out += line;
+  *out += "  confidence   events  mean conf  precision  off\n";
   for (const ReliabilityBin& b : r.reliability) {
     if (b.count == 0) continue;
     double off = b.precision - b.mean_confidence;
@@ -269,6 +272,7 @@ std::string EvalReportToJson(const EvalReport& r) {
                        {"recall", Round3(t.recall)}, {"f1", Round3(t.f1)}});
     }
     j["reliability"] = std::move(bins);
+    j["expected_calibration_error"] = Round3(CalibrationError(r.reliability));
     j["precision_recall_by_confidence"] = std::move(curve);
   }
   return j.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);

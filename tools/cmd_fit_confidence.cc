@@ -113,10 +113,10 @@ void PrintReliability(const std::string& title, const std::vector<double>& confi
     brier += (confidence[i] - labels[i]) * (confidence[i] - labels[i]);
   }
   std::vector<ReliabilityBin> bins = ReliabilityTable(confidence, labels);
-  std::printf("%s\n  Brier score %.3f, expected calibration error %.3f\n"
-              "  confidence   events  mean conf  precision  off\n",
-              title.c_str(), confidence.empty() ? 0.0 : brier / confidence.size(),
-              CalibrationError(bins));
+  std::printf(
+      "%s\n  Brier score %.3f, expected calibration error %.3f\n"
+      "  confidence   events  mean conf  precision  off\n",
+      title.c_str(), confidence.empty() ? 0.0 : brier / confidence.size(), CalibrationError(bins));
   for (const ReliabilityBin& b : bins) {
     if (b.count == 0) continue;
     double off = b.precision - b.mean_confidence;
@@ -135,8 +135,10 @@ void CrossValidate(const Rows& rows, int folds, int sets, const FitOptions& fit)
     }
     PredictHeldOut(rows, train, fit, &out);
   }
-  PrintReliability(std::to_string(folds) + "-fold cross-validation by document (out-of-fold "
-                   "confidences):", out, rows.y);
+  PrintReliability(std::to_string(folds) +
+                       "-fold cross-validation by document (out-of-fold "
+                       "confidences):",
+                   out, rows.y);
   for (int held = 0; sets > 1 && held < sets; ++held) {
     std::vector<bool> train(rows.x.size());
     for (size_t i = 0; i < rows.x.size(); ++i) train[i] = rows.set[i] != held;
@@ -147,8 +149,8 @@ void CrossValidate(const Rows& rows, int folds, int sets, const FitOptions& fit)
     for (size_t i = 0; i < rows.x.size(); ++i) {
       if (!train[i]) c.push_back(set_out[i]), y.push_back(rows.y[i]);
     }
-    PrintReliability("set " + std::to_string(held + 1) + " scored by a model fitted on the others:",
-                     c, y);
+    PrintReliability(
+        "set " + std::to_string(held + 1) + " scored by a model fitted on the others:", c, y);
   }
 }
 
@@ -182,11 +184,13 @@ int RunFitConfidence(int argc, char** argv) {
   char l2[32];
   std::snprintf(l2, sizeof l2, "%g", fit.l2);
   model.header = {"Event confidence: logistic regression weights (doc/formats/confidence.md).",
-                  "trained by: ladder fit-confidence OUT " + [&] {
-                    std::string s;
-                    for (const std::string& x : sets) s += x + " ";
-                    return s;
-                  }() + "--l2 " + l2,
+                  "trained by: ladder fit-confidence OUT " +
+                      [&] {
+                        std::string s;
+                        for (const std::string& x : sets) s += x + " ";
+                        return s;
+                      }() +
+                      "--l2 " + l2,
                   "training data: " + summary};
   std::ofstream file(out, std::ios::binary);
   file << ConfidenceModelToText(model);
@@ -196,15 +200,14 @@ int RunFitConfidence(int argc, char** argv) {
   }
   std::vector<double> in_sample;
   for (const auto& x : rows.x) in_sample.push_back(model.Probability(x));
-  PrintReliability("in-sample (" + std::to_string(rows.x.size()) + " events):", in_sample,
-                   rows.y);
+  PrintReliability("in-sample (" + std::to_string(rows.x.size()) + " events):", in_sample, rows.y);
   if (folds > 0) CrossValidate(rows, folds, static_cast<int>(sets.size()), fit);
   return kExitOk;
 }
 
-const CommandRegistrar kFitConfidence(
-    "fit-confidence", "fit the event confidence model on gold sets (weights file)",
-    RunFitConfidence);
+const CommandRegistrar kFitConfidence("fit-confidence",
+                                      "fit the event confidence model on gold sets (weights file)",
+                                      RunFitConfidence);
 
 }  // namespace
 }  // namespace ladder::tools

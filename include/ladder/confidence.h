@@ -48,7 +48,7 @@ Result<ConfidenceModel> ParseConfidenceModel(std::string_view text, std::string_
 std::string ConfidenceModelToText(const ConfidenceModel& model);
 
 struct FitOptions {
-  double l2 = 5.0;        // penalty on the weights (not the bias): l2/2 * |w|^2
+  double l2 = 5.0;           // penalty on the weights (not the bias): l2/2 * |w|^2
   int max_iterations = 100;  // Newton (IRLS) steps
   double tolerance = 1e-9;   // stop when the largest step is smaller
 };

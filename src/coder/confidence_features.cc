@@ -10,29 +10,85 @@ namespace {
 
 // Indices into the feature vector; FeatureNames() spells them in this order.
 enum Feature : int {
-  kSourcePattern, kSourceSubjectAdjacent, kSourceSubjectFar, kSourceBy, kSourceNone,
-  kSourcePronoun, kSourceContext, kSourcePerson, kSourceAgentOnly, kSourceIgo,
-  kTargetPattern, kTargetNextActor, kTargetPassiveSubject, kTargetNone,
-  kTargetPronoun, kTargetContext, kTargetPerson, kTargetAgentOnly, kTargetIgo,
-  kSameCountry, kPatternWords, kNounVerb, kPassive, kControlEvent, kReverseEvent,
-  kNegated, kFuture, kHypothetical, kAlleged,
-  kSentenceLength, kHeadline, kFirstSentence, kSourceDistance, kTargetDistance,
-  kSentenceEvents, kDocPolitical, kDocTopicCues,
+  kSourcePattern,
+  kSourceSubjectAdjacent,
+  kSourceSubjectFar,
+  kSourceBy,
+  kSourceNone,
+  kSourcePronoun,
+  kSourceContext,
+  kSourcePerson,
+  kSourceAgentOnly,
+  kSourceIgo,
+  kTargetPattern,
+  kTargetNextActor,
+  kTargetPassiveSubject,
+  kTargetNone,
+  kTargetPronoun,
+  kTargetContext,
+  kTargetPerson,
+  kTargetAgentOnly,
+  kTargetIgo,
+  kSameCountry,
+  kPatternWords,
+  kNounVerb,
+  kPassive,
+  kControlEvent,
+  kReverseEvent,
+  kNegated,
+  kFuture,
+  kHypothetical,
+  kAlleged,
+  kSentenceLength,
+  kHeadline,
+  kFirstSentence,
+  kSourceDistance,
+  kTargetDistance,
+  kSentenceEvents,
+  kDocPolitical,
+  kDocTopicCues,
   kRoot01,  // kRoot01 + r - 1 for root r = 1..20
   kFeatureCount = kRoot01 + 20,
 };
 
 std::vector<std::string> MakeNames() {
-  std::vector<std::string> names = {
-      "source_pattern", "source_subject_adjacent", "source_subject_far", "source_by",
-      "source_none", "source_pronoun", "source_context", "source_person",
-      "source_agent_only", "source_igo",
-      "target_pattern", "target_next_actor", "target_passive_subject", "target_none",
-      "target_pronoun", "target_context", "target_person", "target_agent_only", "target_igo",
-      "same_country", "pattern_words", "noun_verb", "passive", "control_event",
-      "reverse_event", "negated", "future", "hypothetical", "alleged",
-      "sentence_length", "headline", "first_sentence", "source_distance",
-      "target_distance", "sentence_events", "doc_political", "doc_topic_cues"};
+  std::vector<std::string> names = {"source_pattern",
+                                    "source_subject_adjacent",
+                                    "source_subject_far",
+                                    "source_by",
+                                    "source_none",
+                                    "source_pronoun",
+                                    "source_context",
+                                    "source_person",
+                                    "source_agent_only",
+                                    "source_igo",
+                                    "target_pattern",
+                                    "target_next_actor",
+                                    "target_passive_subject",
+                                    "target_none",
+                                    "target_pronoun",
+                                    "target_context",
+                                    "target_person",
+                                    "target_agent_only",
+                                    "target_igo",
+                                    "same_country",
+                                    "pattern_words",
+                                    "noun_verb",
+                                    "passive",
+                                    "control_event",
+                                    "reverse_event",
+                                    "negated",
+                                    "future",
+                                    "hypothetical",
+                                    "alleged",
+                                    "sentence_length",
+                                    "headline",
+                                    "first_sentence",
+                                    "source_distance",
+                                    "target_distance",
+                                    "sentence_events",
+                                    "doc_political",
+                                    "doc_topic_cues"};
   for (int r = 1; r <= 20; ++r) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "root_%02d", r);
@@ -73,17 +129,30 @@ void EventFeatures(const CodedEvent& e, const SentenceFacts& s, std::vector<doub
   std::vector<double>& x = *out;
   const Derivation& d = e.derivation;
   switch (e.source ? d.source : Derivation::kNone) {
-    case Derivation::kPattern: x[kSourcePattern] = 1; break;
-    case Derivation::kByAgent: x[kSourceBy] = 1; break;
-    case Derivation::kNone: x[kSourceNone] = 1; break;
+    case Derivation::kPattern:
+      x[kSourcePattern] = 1;
+      break;
+    case Derivation::kByAgent:
+      x[kSourceBy] = 1;
+      break;
+    case Derivation::kNone:
+      x[kSourceNone] = 1;
+      break;
     default:  // the subject: right before the verb group, or further left
       x[e.source->end + 1 >= d.group_begin ? kSourceSubjectAdjacent : kSourceSubjectFar] = 1;
   }
   switch (e.target ? d.target : Derivation::kNone) {
-    case Derivation::kPattern: x[kTargetPattern] = 1; break;
-    case Derivation::kPassiveSubject: x[kTargetPassiveSubject] = 1; break;
-    case Derivation::kNone: x[kTargetNone] = 1; break;
-    default: x[kTargetNextActor] = 1;
+    case Derivation::kPattern:
+      x[kTargetPattern] = 1;
+      break;
+    case Derivation::kPassiveSubject:
+      x[kTargetPassiveSubject] = 1;
+      break;
+    case Derivation::kNone:
+      x[kTargetNone] = 1;
+      break;
+    default:
+      x[kTargetNextActor] = 1;
   }
   if (e.source) {
     SideFeatures(*e.source, kSourcePronoun, out);
@@ -93,8 +162,8 @@ void EventFeatures(const CodedEvent& e, const SentenceFacts& s, std::vector<doub
     SideFeatures(*e.target, kTargetPronoun, out);
     x[kTargetDistance] = Distance(*e.target, d.verb);
   }
-  x[kSameCountry] = e.source && e.target && !e.source->country.empty() &&
-                    e.source->country == e.target->country;
+  x[kSameCountry] =
+      e.source && e.target && !e.source->country.empty() && e.source->country == e.target->country;
   x[kPatternWords] = std::min(d.pattern_words, uint8_t{6}) / 6.0;
   x[kNounVerb] = d.noun;
   x[kPassive] = d.passive;

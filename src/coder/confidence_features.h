@@ -20,7 +20,7 @@ const std::vector<std::string>& FeatureNames();
 // What the features read of the event's sentence.
 struct SentenceFacts {
   const std::vector<text::Token>* tokens = nullptr;
-  int sentence_no = 1;   // 1-based
+  int sentence_no = 1;    // 1-based
   bool headline = false;  // no final stop: a headline or a title
   size_t events = 0;      // events coded in the sentence
 };

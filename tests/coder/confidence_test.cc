@@ -84,9 +84,9 @@ TEST_F(ConfidenceEngineTest, ControlVerbEventIsMarked) {
 }
 
 TEST_F(ConfidenceEngineTest, EveryConfidenceIsAProbability) {
-  std::vector<Event> events =
-      Code("Russia condemned Ukraine. France met Germany in Paris. Police arrested "
-           "protesters in Kenya. Iran said it would not negotiate with the United States.");
+  std::vector<Event> events = Code(
+      "Russia condemned Ukraine. France met Germany in Paris. Police arrested "
+      "protesters in Kenya. Iran said it would not negotiate with the United States.");
   ASSERT_GE(events.size(), 3u);
   for (const Event& e : events) {
     EXPECT_GE(e.confidence, 0.0) << e.event_id;
@@ -187,10 +187,12 @@ TEST(ConfidenceModelTest, BadFilesNameFileAndLine) {
     const char* error;
   } cases[] = {
       {"bias 0\n", "w.txt:1: not a confidence weights file"},
-      {"# ladder confidence 1\nbias 0\nnot_a_feature 1\n", "w.txt:3: unknown feature 'not_a_feature'"},
+      {"# ladder confidence 1\nbias 0\nnot_a_feature 1\n",
+       "w.txt:3: unknown feature 'not_a_feature'"},
       {"# ladder confidence 1\nbias zero\n", "w.txt:2: bad weight 'zero'"},
       {"# ladder confidence 1\nbias 0\nheadline 1 2\n", "w.txt:3: want 'NAME WEIGHT'"},
-      {"# ladder confidence 1\nbias 0\nheadline 1\nheadline 2\n", "w.txt:4: feature 'headline' given twice"},
+      {"# ladder confidence 1\nbias 0\nheadline 1\nheadline 2\n",
+       "w.txt:4: feature 'headline' given twice"},
       {"# ladder confidence 1\nheadline 1\n", "w.txt: no 'bias' line"},
   };
   for (const Case& c : cases) {

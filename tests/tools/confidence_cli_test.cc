@@ -1,9 +1,9 @@
 // CLI tests of the event confidence: "confidence" in the JSONL record,
 // --min-confidence, a bad --confidence file, and fit-confidence.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli_fixture.h"
@@ -46,8 +46,8 @@ TEST_F(ConfidenceCliTest, MinConfidenceFilters) {
   CliRun some = Ladder("code -q --min-confidence " + t.str() + " " + Quote(docs));
   ASSERT_EQ(some.exit_code, 0) << some.err;
   std::vector<double> kept = Confidences(some.out);
-  EXPECT_EQ(kept.size(),
-            static_cast<size_t>(std::count_if(c.begin(), c.end(), [&](double v) { return v >= top; })));
+  EXPECT_EQ(kept.size(), static_cast<size_t>(std::count_if(c.begin(), c.end(),
+                                                           [&](double v) { return v >= top; })));
   for (double v : kept) EXPECT_GE(v, top);
 }
 
@@ -61,12 +61,12 @@ TEST_F(ConfidenceCliTest, BadWeightsFileIsNamedWithItsLine) {
 
 TEST_F(ConfidenceCliTest, FitWritesALoadableWeightsFile) {
   std::string docs = Write("docs.jsonl", kDocs);
-  std::string gold = Write(
-      "gold.jsonl",
-      R"({"id": "d1", "events": [{"source": "RUS", "target": "UKR", "cameo": "111"}]})"
-      "\n"
-      R"({"id": "d2", "events": []})"
-      "\n");
+  std::string gold =
+      Write("gold.jsonl",
+            R"({"id": "d1", "events": [{"source": "RUS", "target": "UKR", "cameo": "111"}]})"
+            "\n"
+            R"({"id": "d2", "events": []})"
+            "\n");
   std::string out = dir_ + "/fitted.txt";
   CliRun fit = Ladder("fit-confidence " + Quote(out) + " " + Quote(gold + ":" + docs));
   ASSERT_EQ(fit.exit_code, 0) << fit.err;
@@ -74,7 +74,8 @@ TEST_F(ConfidenceCliTest, FitWritesALoadableWeightsFile) {
   std::string text = ReadFile(out);
   EXPECT_EQ(text.rfind("# ladder confidence 1\n", 0), 0u) << text;
   EXPECT_NE(text.find("# training data: " + gold + ":" + docs), std::string::npos) << text;
-  CliRun eval = Ladder("eval -q --confidence " + Quote(out) + " " + Quote(gold) + " " + Quote(docs));
+  CliRun eval =
+      Ladder("eval -q --confidence " + Quote(out) + " " + Quote(gold) + " " + Quote(docs));
   ASSERT_EQ(eval.exit_code, 0) << eval.err;
   EXPECT_NE(eval.out.find("reliability"), std::string::npos) << eval.out;
   EXPECT_NE(eval.out.find("precision/recall by minimum confidence"), std::string::npos);

@@ -123,6 +123,11 @@ void EngineFlags::AddTo(CLI::App* app) {
   app->add_option("--threads", threads, "worker threads")->check(CLI::Range(1, 256));
   app->add_option("--max-doc-mb", max_doc_mb, "refuse documents larger than this (MB of text)")
       ->check(CLI::Range(0.001, 4096.0));
+  app->add_option("--min-confidence", min_confidence,
+                  "drop events whose confidence is below this (0-1)")
+      ->check(CLI::Range(0.0, 1.0));
+  app->add_option("--confidence", confidence_model,
+                  "confidence weights file (default: the bundled data/confidence.txt)");
 }
 
 EngineOptions EngineFlags::ToOptions() const {
@@ -133,6 +138,8 @@ EngineOptions EngineFlags::ToOptions() const {
   options.topic_filter = !keep_off_topic;
   options.keep_one_sided = keep_one_sided;
   options.max_document_bytes = static_cast<size_t>(max_doc_mb * (1 << 20));
+  options.min_confidence = min_confidence;
+  options.confidence_model = confidence_model;
   return options;
 }
 

@@ -16,9 +16,11 @@
 namespace ladder::tools {
 
 // --dict, --with-default-dict, --asserted-only, --keep-off-topic, --keep-one-sided,
-// --max-doc-mb and --threads.
+// --max-doc-mb, --threads, --min-confidence and --confidence.
 struct EngineFlags {
   std::vector<std::string> dicts;
+  std::string confidence_model;
+  double min_confidence = 0;
   bool with_default = false, asserted_only = false, keep_off_topic = false,
        keep_one_sided = false;
   double max_doc_mb = 8;

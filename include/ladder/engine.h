@@ -72,6 +72,14 @@ struct EngineOptions {
   // one topic and more than its political anchors; doc/formats/
   // dictionaries.md, "discards"). Dictionaries without cues: no effect.
   bool topic_filter = true;
+  // The confidence model's weights (doc/formats/confidence.md); empty: the
+  // bundled data/confidence.txt. A missing or bad file fails Open.
+  std::string confidence_model;
+  // Drop events whose confidence is below this (`ladder code
+  // --min-confidence`); 0 keeps every event.
+  double min_confidence = 0.0;
+  // Fill Event::confidence_features (`ladder fit-confidence`).
+  bool confidence_features = false;
 };
 
 struct DictionaryStats {

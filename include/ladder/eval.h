@@ -36,6 +36,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ladder/confidence.h"
 #include "ladder/event.h"
 #include "ladder/status.h"
 
@@ -75,6 +76,8 @@ struct EvalEvent {
   std::string verb;      // for error listings
   std::string evidence;  // the sentence (evidence.text); may be ""
   int sentence = 0;      // 1-based sentence number; 0 unknown
+  double confidence = -1;  // Event::confidence; -1 when absent
+  std::vector<double> features;  // Event::confidence_features, when recorded
 };
 
 EvalEvent EvalEventFromEvent(const Event& event);
@@ -132,6 +135,17 @@ struct UnitErrors {
 struct EvalOptions {
   size_t error_units = 0;      // list the errors of up to this many units
   size_t top_confusions = 12;  // root confusion cells to keep
+  // The reliability table and the precision/recall curve, when every
+  // event has a confidence (EvalReport::reliability).
+  bool confidence_figures = true;
+};
+
+// Precision and recall of the events whose confidence is at least
+// `threshold` (the whole scoring rerun on them).
+struct ThresholdRow {
+  double threshold = 0;
+  size_t coded = 0, matched = 0;
+  double precision = 0, recall = 0, f1 = 0;
 };
 
 struct EvalReport {
@@ -156,6 +170,14 @@ struct EvalReport {
   std::vector<RootConfusion> root_confusions;
   size_t root_confused = 0, direction_errors = 0;
   std::vector<UnitErrors> errors;  // gold order, up to EvalOptions::error_units
+  // One per input event, in input order: 1 it matched a gold event, 0 it
+  // was counted and did not, -1 not counted (see the counts above).
+  std::vector<int> event_labels;
+  // When every event carries a confidence (EvalEvent::confidence >= 0):
+  // the reliability table over the counted events (ten bins of width 0.1)
+  // and precision/recall at thresholds 0.0, 0.1, ..., 0.9.
+  std::vector<ReliabilityBin> reliability;
+  std::vector<ThresholdRow> confidence_curve;
 };
 
 // Scores `events` (in coding order) against `gold`. `offsets`: sentence

@@ -52,6 +52,13 @@ struct Event {
   int64_t evidence_begin = 0;  // byte offsets in the normalized document text
   int64_t evidence_end = 0;
   std::vector<std::string> issues;  // issue codes found in the sentence (optional)
+  // The calibrated probability (0-1) that an analyst would code the event
+  // so: the same source and target (country/organisation level) and root.
+  double confidence = 0.0;
+  // The features the confidence was computed from, in the order of
+  // ConfidenceFeatureNames() (ladder/confidence.h); filled only with
+  // EngineOptions::confidence_features (for fitting the model).
+  std::vector<double> confidence_features;
 };
 
 }  // namespace ladder

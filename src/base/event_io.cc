@@ -68,6 +68,12 @@ std::string FormatGoldstein(double g) {
   return buf;
 }
 
+std::string FormatConfidence(double c) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", c);
+  return buf;
+}
+
 }  // namespace
 
 std::string EventToJson(const Event& e) {
@@ -116,6 +122,8 @@ std::string EventToJson(const Event& e) {
   out.append(", \"end\": ");
   out.append(std::to_string(e.evidence_end));
   out.push_back('}');
+  out.append(", \"confidence\": ");
+  out.append(FormatConfidence(e.confidence));
   if (!e.issues.empty()) {
     out.append(", \"issues\": [");
     for (size_t i = 0; i < e.issues.size(); ++i) {
@@ -211,6 +219,9 @@ Result<Event> EventFromJson(std::string_view line) {
       e.evidence_end = b->get<int64_t>();
     }
   }
+  if (auto it = j.find("confidence"); it != j.end() && it->is_number()) {
+    e.confidence = it->get<double>();
+  }
   if (auto it = j.find("issues"); it != j.end() && it->is_array()) {
     for (const auto& v : *it) {
       if (v.is_string()) e.issues.push_back(v.get<std::string>());
@@ -254,6 +265,7 @@ std::string Fields(const Event& e, bool csv) {
       e.source ? e.source->text : empty,
       e.target ? e.target->text : empty,
       e.verb,
+      FormatConfidence(e.confidence),
   };
   std::string out;
   bool first = true;
@@ -274,7 +286,8 @@ const char* const kColumns[] = {
     "cameo",         "root",          "quad_class",   "goldstein",
     "source_country", "source_agent", "target_country", "target_agent",
     "plover",        "modality",      "attribution",  "doc_id",
-    "sentence",      "source_text",   "target_text",  "verb"};
+    "sentence",      "source_text",   "target_text",  "verb",
+    "confidence"};
 
 std::string Header(char sep) {
   std::string out;

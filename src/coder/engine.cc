@@ -3,16 +3,19 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "base/date.h"
 #include "base/strings.h"
 #include "coder/annotator.h"
 #include "coder/comma_clauses.h"
+#include "coder/confidence_features.h"
 #include "coder/mentions.h"
 #include "coder/sentence_coder.h"
 #include "dict/loader.h"
 #include "dict/own_format.h"
 #include "dict/snapshot.h"
+#include "ladder/confidence.h"
 #include "text/text.h"
 
 namespace ladder {
@@ -25,6 +28,11 @@ class Engine::Impl {
   std::unique_ptr<coder::Annotator> annotator;
   DictionaryStats stats;
   bool has_topic_cues = false;  // any kCue or kAnchor discard entry
+  ConfidenceModel confidence;
+
+  // Once a document is coded: its events' confidences from their features
+  // and the document's topic tally; drops those below min_confidence.
+  void Score(const coder::DocumentContext& context, std::vector<Event>* events) const;
 
   Status Load();
   // Returns false if a story discard phrase matched; sets *discarded when
@@ -129,6 +137,11 @@ Status Engine::Impl::Load() {
   if (!lex.ok()) return lex.status();
   lexicon = std::move(lex).value();
   ASSIGN_OR_RETURN(dict, OpenDictionaries(options));
+  ASSIGN_OR_RETURN(confidence,
+                   ReadConfidenceModel(options.confidence_model.empty()
+                                           ? std::string(LADDER_DEFAULT_DATA_DIR) +
+                                                 "/confidence.txt"
+                                           : options.confidence_model));
   annotator = std::make_unique<coder::Annotator>(*lexicon, *dict);
   CountEntries(*dict, &stats);
   for (uint32_t i = 0; i < dict->discard_count() && !has_topic_cues; ++i) {
@@ -211,7 +224,39 @@ bool OneSidedKept(const coder::CodedEvent& e) {
   return target && root == "18";
 }
 
+// A headline or title: no final stop (a closing quote may follow one).
+bool Headline(std::string_view sentence) {
+  while (!sentence.empty() && (sentence.back() == ' ' || sentence.back() == '"' ||
+                               sentence.back() == '\'' || sentence.back() == '\n')) {
+    sentence.remove_suffix(1);
+  }
+  if (sentence.size() >= 3 && sentence.substr(sentence.size() - 3) == "\xE2\x80\x9D") {
+    sentence.remove_suffix(3);  // a closing curly quote
+  }
+  return sentence.empty() ||
+         (sentence.back() != '.' && sentence.back() != '!' && sentence.back() != '?');
+}
+
 }  // namespace
+
+void Engine::Impl::Score(const coder::DocumentContext& context,
+                         std::vector<Event>* events) const {
+  int anchors = context.topics.Count(*dict, dict::DiscardKind::kAnchor);
+  int cues = context.topics.Count(*dict, dict::DiscardKind::kCue);
+  size_t kept = 0;
+  for (size_t i = 0; i < events->size(); ++i) {
+    Event& ev = (*events)[i];
+    coder::DocumentFeatures(anchors, cues, &ev.confidence_features);
+    // Three decimals, as the event record states it: a threshold filters
+    // on the value users see.
+    ev.confidence = std::round(confidence.Probability(ev.confidence_features) * 1000) / 1000;
+    if (!options.confidence_features) ev.confidence_features = {};
+    if (ev.confidence < options.min_confidence) continue;
+    if (kept != i) (*events)[kept] = std::move(ev);
+    ++kept;
+  }
+  events->resize(kept);
+}
 
 void Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
                            const std::string& text, text::Span span,
@@ -276,6 +321,9 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
     }
   }
   int n = 0;
+  coder::SentenceFacts facts{&tokens, sentence_no,
+                             Headline(std::string_view(text).substr(span.begin, span.end - span.begin)),
+                             coded.size()};
   for (const coder::CodedEvent& e : coded) {
     if (e.code.empty() || e.code == "---") continue;  // "matches, codes nothing"
     if (options.require_dyad && (!e.source || !e.target)) continue;
@@ -290,6 +338,7 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
     if (e.source) ToActor(*e.source, text, tokens, &ev.source.emplace());
     if (e.target) ToActor(*e.target, text, tokens, &ev.target.emplace());
     ev.issues = issues;
+    coder::EventFeatures(e, facts, &ev.confidence_features);
   }
   return true;
 }
@@ -359,6 +408,7 @@ Result<CodeResult> Engine::Code(const Document& document) const {
       result.off_topic = std::string(topic);
     }
   }
+  impl_->Score(context, &result.events);
   return result;
 }
 

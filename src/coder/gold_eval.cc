@@ -194,6 +194,8 @@ EvalEvent EvalEventFromEvent(const Event& event) {
   e.verb = event.verb;
   e.evidence = event.evidence_text;
   e.sentence = event.sentence;
+  e.confidence = event.confidence;
+  e.features = event.confidence_features;
   return e;
 }
 
@@ -231,6 +233,9 @@ Result<EvalEvent> EvalEventFromJson(std::string_view line, std::string_view wher
   if (auto it = j.find("sentence");
       it != j.end() && it->is_number_integer() && !it->is_number_unsigned()) {
     e.sentence = static_cast<int>(std::clamp<int64_t>(it->get<int64_t>(), 0, INT32_MAX));
+  }
+  if (auto it = j.find("confidence"); it != j.end() && it->is_number()) {
+    e.confidence = std::clamp(it->get<double>(), 0.0, 1.0);
   }
   return e;
 }
@@ -467,9 +472,36 @@ void Figures(EvalReport* r) {
 
 }  // namespace
 
+namespace {
+
+// The reliability table and the precision/recall curve of r's events.
+void ConfidenceFigures(const GoldSet& gold, const std::vector<EvalEvent>& events,
+                       const std::map<std::string, int64_t>& offsets, EvalReport* r) {
+  if (events.empty()) return;
+  std::vector<double> confidences;
+  for (const EvalEvent& e : events) {
+    if (e.confidence < 0) return;  // not every event has one
+    confidences.push_back(e.confidence);
+  }
+  r->reliability = ReliabilityTable(confidences, r->event_labels);
+  for (int t = 0; t < 10; ++t) {
+    double threshold = t / 10.0;
+    std::vector<EvalEvent> kept;
+    for (const EvalEvent& e : events) {
+      if (e.confidence >= threshold) kept.push_back(e);
+    }
+    EvalReport part = ScoreGold(gold, kept, offsets, {0, 0, false});
+    r->confidence_curve.push_back(
+        {threshold, part.coded_events, part.matched, part.precision, part.recall, part.f1});
+  }
+}
+
+}  // namespace
+
 EvalReport ScoreGold(const GoldSet& gold, const std::vector<EvalEvent>& events,
                      const std::map<std::string, int64_t>& offsets, const EvalOptions& options) {
   EvalReport r;
+  r.event_labels.assign(events.size(), -1);
   r.units = gold.units.size();
   std::vector<std::vector<const EvalEvent*>> coded = EventsByUnit(gold, events, offsets, &r);
   std::map<std::pair<std::string, std::string>, size_t> cells;
@@ -496,6 +528,7 @@ EvalReport ScoreGold(const GoldSet& gold, const std::vector<EvalEvent>& events,
         continue;
       }
       ++r.coded_events;
+      r.event_labels[pred[i] - events.data()] = m.used[i] ? 1 : 0;
       if (!m.used[i]) errors.spurious.push_back(*pred[i]);
     }
     if (unit.events.empty()) {
@@ -521,6 +554,7 @@ EvalReport ScoreGold(const GoldSet& gold, const std::vector<EvalEvent>& events,
     r.root_confusions.resize(options.top_confusions);
   }
   Figures(&r);
+  if (options.confidence_figures) ConfidenceFigures(gold, events, offsets, &r);
   return r;
 }
 

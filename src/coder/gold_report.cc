@@ -115,6 +115,34 @@ int TraceOf(const Engine& engine, const std::string& sentence, const std::string
   return static_cast<int>(u->traces.size()) - 1;
 }
 
+// The reliability table and the precision/recall curve, if any.
+void AppendConfidence(const EvalReport& r, std::string* out) {
+  if (r.reliability.empty()) return;
+  char line[256];
+  *out +=
+      "\nreliability (counted events by stated confidence; calibrated when precision is "
+      "within 0.1 of the mean confidence)\n";
+  std::snprintf(line, sizeof line, "  expected calibration error %.3f\n",
+                CalibrationError(r.reliability));
+  *out += line;
+  *out += "  confidence   events  mean conf  precision  off\n";
+  for (const ReliabilityBin& b : r.reliability) {
+    if (b.count == 0) continue;
+    double off = b.precision - b.mean_confidence;
+    std::snprintf(line, sizeof line, "  %.1f-%.1f   %7zu  %9.3f  %9.3f  %+.3f%s\n", b.lo, b.hi,
+                  b.count, b.mean_confidence, b.precision, off,
+                  off > 0.1 || off < -0.1 ? "  (off by more than 0.1)" : "");
+    *out += line;
+  }
+  *out += "\nprecision/recall by minimum confidence (ladder code --min-confidence)\n"
+          "  min conf   events  matched  precision  recall     F1\n";
+  for (const ThresholdRow& t : r.confidence_curve) {
+    std::snprintf(line, sizeof line, "  %8.1f  %7zu  %7zu  %9.3f  %6.3f  %5.3f\n", t.threshold,
+                  t.coded, t.matched, t.precision, t.recall, t.f1);
+    *out += line;
+  }
+}
+
 }  // namespace
 
 std::string EvalReportToText(const EvalReport& r) {
@@ -159,6 +187,7 @@ std::string EvalReportToText(const EvalReport& r) {
                   c.coded_root.empty() ? "-" : c.coded_root.c_str(), c.count);
     out += line;
   }
+  AppendConfidence(r, &out);
   return out;
 }
 
@@ -230,6 +259,22 @@ std::string EvalReportToJson(const EvalReport& r) {
   j["root_confused"] = r.root_confused;
   j["direction_errors"] = r.direction_errors;
   j["errors"] = ErrorsJson(r.errors);
+  if (!r.reliability.empty()) {
+    OrderedJson bins = OrderedJson::array(), curve = OrderedJson::array();
+    for (const ReliabilityBin& b : r.reliability) {
+      bins.push_back({{"lo", b.lo}, {"hi", b.hi}, {"events", b.count}, {"matched", b.matched},
+                      {"mean_confidence", Round3(b.mean_confidence)},
+                      {"precision", Round3(b.precision)}});
+    }
+    for (const ThresholdRow& t : r.confidence_curve) {
+      curve.push_back({{"min_confidence", t.threshold}, {"events", t.coded},
+                       {"matched", t.matched}, {"precision", Round3(t.precision)},
+                       {"recall", Round3(t.recall)}, {"f1", Round3(t.f1)}});
+    }
+    j["reliability"] = std::move(bins);
+    j["expected_calibration_error"] = Round3(CalibrationError(r.reliability));
+    j["precision_recall_by_confidence"] = std::move(curve);
+  }
   return j.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
 }
 

@@ -2002,6 +2002,8 @@ void AddControlEvents(const std::vector<Token>& t, const VerbGroup& g,
     e.attribution = modality == Modality::kAlleged ? attribution : std::nullopt;
     e.verb = std::string(t[g.control].lower);
     e.pattern.reset();
+    e.derivation.control = true;
+    e.derivation.verb = static_cast<uint32_t>(g.control);
     events->push_back(std::move(e));
   }
 }
@@ -2264,7 +2266,10 @@ void SentenceCoder::Code(const SentenceContext& c,
         match.source < 0 && source >= 0 ? PossessorPartner(s, source) : -1;
     if (partner >= 0 && trace) subj.how += " + possessor of the conjunct before it";
     int target = match.target;
+    Derivation::Side source_how = match.source >= 0 ? Derivation::kPattern : Derivation::kSubject;
+    Derivation::Side target_how = Derivation::kPattern;
     if (ReducedPassive(s, g.begin, i, match)) {
+      source_how = Derivation::kByAgent;
       // "an election condemned by Washington": the doer follows "by"; the
       // noun the participle qualifies is the target, the clause's subject
       // is neither.
@@ -2273,13 +2278,17 @@ void SentenceCoder::Code(const SentenceContext& c,
     } else if (g.passive && target < 0) {
       target = source;
       source = ByAgent(s, match.end);
+      source_how = Derivation::kByAgent;
+      target_how = Derivation::kPassiveSubject;
       if (trace) subj.how += "; passive voice: subject is the target";
     } else if (target < 0 && !(MemberCount(s, source) >= 2 &&
                                fired->reverse_code() == fired->code())) {
       // A compound subject of a reciprocal verb pairs with itself.
       target = FindTarget(s, match, i, source, fired->code().substr(0, 2) == "04"sv);
+      target_how = Derivation::kNextActor;
     }
     if (OwnForces(s, source, target, fired->code())) {
+      target_how = Derivation::kNextActor;
       if (trace) subj.how += "; '" + all[target].code + "' are the subject's own forces";
       target = FindTarget(s, match, i, source, fired->code().substr(0, 2) == "04"sv, target);
     }
@@ -2348,6 +2357,11 @@ void SentenceCoder::Code(const SentenceContext& c,
     }
     base.verb = Surface(c, match.words);
     base.pattern = fired;
+    base.derivation = {source >= 0 ? source_how : Derivation::kNone,
+                       target >= 0 ? target_how : Derivation::kNone,
+                       static_cast<uint32_t>(i), static_cast<uint32_t>(g.begin),
+                       static_cast<uint8_t>(std::min<size_t>(match.words.size(), 255)),
+                       noun_det >= 0, false, g.passive};
     size_t before = events->size();
     std::vector<Mention> extended;
     Scratch ext{};

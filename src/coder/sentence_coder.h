@@ -11,6 +11,7 @@
 #ifndef LADDER_CODER_SENTENCE_CODER_H_
 #define LADDER_CODER_SENTENCE_CODER_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,27 @@ struct SentenceContext {
   std::string_view doc_date;  // ISO; must outlive the SentenceContext
 };
 
+// How an event was derived: which rule found each side, how specific the
+// pattern was. Filled where events are built; read by the confidence
+// features (coder/confidence_features.h), never by the coding itself.
+struct Derivation {
+  enum Side : uint8_t {
+    kNone,            // no actor on this side
+    kPattern,         // the pattern's '$' / '+' slot
+    kSubject,         // the clause's subject, found leftwards of the verb
+    kByAgent,         // "by X" of a passive
+    kNextActor,       // the clause's next actor after the verb
+    kPassiveSubject,  // the subject of a passive verb, as its target
+  };
+  Side source = kNone, target = kNone;
+  uint32_t verb = 0;         // token index of the verb word
+  uint32_t group_begin = 0;  // first token of its verb group
+  uint8_t pattern_words = 0;  // words the pattern matched
+  bool noun = false;     // the verb word used as a noun ("the attack")
+  bool control = false;  // a governing verb's own event ("agreed to")
+  bool passive = false;
+};
+
 struct CodedEvent {
   std::optional<Mention> source;
   std::optional<Mention> target;
@@ -40,6 +62,7 @@ struct CodedEvent {
   std::string date;
   std::string verb;  // surface words of the match
   std::optional<dict::PatternView> pattern;
+  Derivation derivation;
 };
 
 class SentenceCoder {

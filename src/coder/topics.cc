@@ -39,6 +39,12 @@ std::string_view TopicTally::OffTopic(const dict::Dictionary& dict) const {
   return most >= kMinTopicCues && most > anchors ? best : std::string_view();
 }
 
+int TopicTally::Count(const dict::Dictionary& dict, dict::DiscardKind kind) const {
+  int n = 0;
+  for (uint32_t e : entries_) n += dict.discard_kind(e) == kind;
+  return n;
+}
+
 std::string TopicTally::Describe(const dict::Dictionary& dict) const {
   std::map<std::string, std::string> groups;  // topic ("" anchors) -> cues
   for (uint32_t e : entries_) {

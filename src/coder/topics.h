@@ -26,6 +26,8 @@ class TopicTally {
   // Counts a kCue or kAnchor discard entry met in the document (once).
   void Add(uint32_t entry);
   bool empty() const { return entries_.empty(); }
+  // How many distinct entries of `kind` (kCue, kAnchor) were met.
+  int Count(const dict::Dictionary& dict, dict::DiscardKind kind) const;
   // The topic the document is about, "" if it is not off-topic.
   std::string_view OffTopic(const dict::Dictionary& dict) const;
   // "sport: 'goalkeeper', 'season'; anchors: 'minister'" (explanations).

@@ -49,8 +49,10 @@ Status LoadFile(const std::string& path, DictionaryBuilder* builder) {
 
 bool Skipped(const std::filesystem::path& p) {
   std::string name = p.filename().string();
+  // confidence.txt: the confidence model's weights (doc/formats/
+  // confidence.md), which the engine reads itself; not a dictionary.
   return name.empty() || name[0] == '.' || base::StartsWith(name, "README") ||
-         base::EndsWith(name, ".md");
+         base::EndsWith(name, ".md") || name == "confidence.txt";
 }
 
 }  // namespace

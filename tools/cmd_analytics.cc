@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,9 +25,55 @@ namespace an = ladder::analytics;
 using nlohmann::json;
 
 
+// Upper-cased, without surrounding blanks ("rus " -> "RUS").
 std::string Upper(std::string s) {
+  size_t first = s.find_first_not_of(" \t");
+  size_t last = s.find_last_not_of(" \t");
+  s = first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
+}
+
+// ISO 3166-1 alpha-3 codes (Debian iso-codes); empty if unreadable.
+const std::set<std::string>& IsoCountryCodes() {
+  static const std::set<std::string> codes = [] {
+    std::set<std::string> out;
+    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
+    json doc = json::parse(in, nullptr, false);
+    if (doc.is_object() && doc.contains("3166-1") && doc["3166-1"].is_array()) {
+      for (const auto& c : doc["3166-1"]) {
+        if (c.is_object() && c.contains("alpha_3") && c["alpha_3"].is_string()) {
+          out.insert(c["alpha_3"].get<std::string>());
+        }
+      }
+    }
+    return out;
+  }();
+  return codes;
+}
+
+// Checks the country codes a user typed (already Upper()): a code some event
+// in the store has is fine; an ISO 3166 code without events gets a note; a
+// region or anything else is an error naming it (the caller exits 2).
+Status CheckCountries(const store::Store& db, const std::vector<std::string>& codes) {
+  for (const std::string& code : codes) {
+    if (code.empty()) return InvalidArgument("empty country code in the list");
+    if (store::IsRegionCode(code)) {
+      return InvalidArgument("'" + code + "' is a region code (CAMEO), not a country");
+    }
+    store::EventFilter filter;
+    filter.countries = {code};
+    filter.limit = 1;
+    ASSIGN_OR_RETURN(int64_t n, db.Count(filter));
+    if (n > 0) continue;
+    if (IsoCountryCodes().count(code) == 0) {
+      return InvalidArgument("unknown country code '" + code +
+                             "' (not an ISO 3166 alpha-3 code, and no event in " +
+                             db.path() + " has it)");
+    }
+    std::fprintf(stderr, "note: no events of %s in %s\n", code.c_str(), db.path().c_str());
+  }
+  return Status::Ok();
 }
 
 // Options shared by the subcommands, as typed.
@@ -82,7 +129,13 @@ Result<std::unique_ptr<store::Store>> OpenForReading(const std::string& path) {
   }
   store::StoreOptions options;
   options.read_only = true;
-  return store::Store::Open(path, options);
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> db, store::Store::Open(path, options));
+  ASSIGN_OR_RETURN(int64_t events, db->Count());
+  if (events == 0) {
+    return NotFound(path + ": the store holds no events (fill it with 'ladder ingest' "
+                           "or 'ladder import'); nothing to analyse");
+  }
+  return db;
 }
 
 json CountsJson(const an::DirectionCounts& c) {
@@ -101,7 +154,8 @@ json ChangePointJson(const an::ChangePoint& cp) {
 void PrintDyadJson(const an::DyadSeries& s, const std::vector<an::ChangePoint>* cps) {
   json out = {{"a", s.a}, {"b", s.b}, {"by", an::PeriodName(s.period)},
               {"count", s.count_by == an::CountBy::kEvents ? "events" : "mentions"},
-              {"directions", {{"ab", s.a + "->" + s.b}, {"ba", s.b + "->" + s.a}}}};
+              {"directions", {{"ab", s.a + "->" + s.b}, {"ba", s.b + "->" + s.a}}},
+              {"left_out_imprecise", s.left_out_imprecise}};
   json periods = json::array();
   for (const auto& p : s.periods) {
     periods.push_back({{"start", an::FormatDay(p.start)}, {"ab", CountsJson(p.ab)},
@@ -186,10 +240,23 @@ int RunDyad(int argc, char** argv) {
     PrintError(db.status().message());
     return kExitFailure;
   }
-  auto series = an::QueryDyadSeries(**db, Upper(countries[0]), Upper(countries[1]), options);
+  countries = {Upper(countries[0]), Upper(countries[1])};
+  if (Status ok = CheckCountries(**db, countries); !ok.ok()) {
+    PrintError("dyad: " + ok.message());
+    return kExitUsage;
+  }
+  auto series = an::QueryDyadSeries(**db, countries[0], countries[1], options);
   if (!series.ok()) {
     PrintError(series.status().message());
     return series.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
+  }
+  if (series->left_out_imprecise > 0) {
+    std::fprintf(stderr,
+                 "note: %lld event(s) of %s-%s dated only by %s left out of this "
+                 "%s series (not counted in its first period)\n",
+                 static_cast<long long>(series->left_out_imprecise), series->a.c_str(),
+                 series->b.c_str(), p.period == an::Period::kMonth ? "year" : "year or month",
+                 an::PeriodName(p.period));
   }
   std::vector<an::ChangePoint> cps;
   if (changepoints) cps = an::DetectChangePoints(*series);
@@ -412,6 +479,12 @@ int RunAlerts(int argc, char** argv) {
     std::fprintf(stderr, "no events in %s\n", c.db.c_str());
     return kExitOk;
   }
+  for (const auto& [a, b] : *dyads) {
+    if (Status ok = CheckCountries(**db, {a, b}); !ok.ok()) {
+      PrintError("alerts: " + ok.message());
+      return kExitUsage;
+    }
+  }
   const int from = PeriodsBack(p.period, *to, options.long_window);
   if (dyads->empty()) {
     auto found = an::TopConflictDyads(**db, from, *to, top);
@@ -551,6 +624,10 @@ int RunReport(int argc, char** argv) {
   if (!db.ok()) {
     PrintError(db.status().message());
     return kExitFailure;
+  }
+  if (Status ok = CheckCountries(**db, options.countries); !ok.ok()) {
+    PrintError("report: " + ok.message());
+    return kExitUsage;
   }
   auto data = an::BuildReportData(**db, options);
   if (!data.ok()) {

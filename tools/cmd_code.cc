@@ -2,7 +2,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <thread>
 
 #include "cli_args.h"
@@ -91,6 +93,7 @@ void CodeBatch(const Engine& engine, const std::vector<Document>& docs,
 struct CodeStats {
   long docs = 0, events = 0, errors = 0;
   long unreadable = 0;  // inputs that could not be opened
+  long undated = 0;     // plain-text inputs without a date (a usage error)
 };
 
 // Documents read but not yet coded. `where[i]` names the input and line of
@@ -127,7 +130,7 @@ void Flush(const Engine& engine, Batch* batch, int threads, Output* out,
   }
   for (size_t i = 0; i < results.size(); ++i) {
     if (!results[i].ok()) {
-      PrintError(batch->where[i] + ": " + results[i].status().message());
+      PrintRecordError(batch->where[i] + ": " + results[i].status().message());
       ++stats->errors;
       continue;
     }
@@ -159,14 +162,19 @@ int RunCodeCommand(int argc, char** argv) {
                "ladder code"};
   std::vector<std::string> inputs;
   std::vector<std::string> dicts;
-  std::string date, output, format = "jsonl", input_format = "auto";
+  std::string date, output, format = "jsonl", input_format = "auto", text_id;
   int threads = 1;
   double max_doc_mb = 8;
   bool quiet = false, with_default = false, asserted_only = false, keep_off_topic = false;
   app.add_option("inputs", inputs,
                  "text, JSONL, PETRARCH XML or TABARI record files; - for stdin")
       ->default_val(std::vector<std::string>{"-"});
-  app.add_option("--date", date, "document date for plain text (YYYY-MM-DD)");
+  app.add_option("--date", date,
+                 "document date for plain text (YYYY-MM-DD); required unless the "
+                 "text's first line carries a full date");
+  app.add_option("--id", text_id,
+                 "document id for one plain-text input (default: its file name and "
+                 "a hash of its text)");
   app.add_option("--output-format", format,
                  "jsonl, tsv, csv, gdelt, plover or phoenix")
       ->check(CLI::IsMember(
@@ -191,6 +199,10 @@ int RunCodeCommand(int argc, char** argv) {
                  "refuse documents larger than this (MB of text)")
       ->check(CLI::Range(0.001, 4096.0));
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  if (!text_id.empty() && inputs.size() != 1) {
+    PrintError("code: --id names one plain-text document; give one input");
+    return kExitUsage;
+  }
   EngineOptions options;
   options.dictionaries = dicts;
   options.include_default = with_default;
@@ -204,12 +216,13 @@ int RunCodeCommand(int argc, char** argv) {
   if (!output.empty()) {
     out.file = std::fopen(output.c_str(), "wb");
     if (out.file == nullptr) {
-      PrintError(output + ": cannot open for writing");
+      PrintError(output + ": cannot open for writing: " + std::strerror(errno));
       return kExitFailure;
     }
   }
   ReaderOptions ropts;
   ropts.default_date = date;
+  ropts.text_id = text_id;
   ropts.format = input_format == "text"       ? InputFormat::kText
                  : input_format == "jsonl"    ? InputFormat::kJsonl
                  : input_format == "petrarch" ? InputFormat::kPetrarchXml
@@ -232,7 +245,12 @@ int RunCodeCommand(int argc, char** argv) {
     while ((outcome = (*reader)->Next(&doc, &error)) !=
            DocumentReader::Outcome::kEnd) {
       if (outcome == DocumentReader::Outcome::kError) {
-        PrintError(error.message());
+        if ((*reader)->date_missing()) {
+          PrintError(error.message());
+          ++stats.undated;
+          continue;
+        }
+        PrintRecordError(error.message());
         ++stats.errors;
         continue;
       }
@@ -258,6 +276,7 @@ int RunCodeCommand(int argc, char** argv) {
                  stats.docs, stats.events, stats.errors);
   }
   if (stats.unreadable > 0) return kExitFailure;
+  if (stats.undated > 0) return kExitUsage;
   return stats.errors > 0 ? kExitInput : kExitOk;
 }
 

@@ -77,7 +77,15 @@ struct DyadSeries {
   Period period = Period::kWeek;
   CountBy count_by = CountBy::kEvents;
   std::vector<DyadPeriod> periods;  // consecutive, oldest first
+  // Events of the dyad whose date is coarser than the period (a year-only
+  // date in a monthly series, a month-only one in a weekly or daily series):
+  // left out, not counted in the first period, and counted here.
+  int64_t left_out_imprecise = 0;
 };
+
+// The date precision (StoredEvent::date_precision) a period needs: 3 (a
+// day) for days and weeks, 2 (a month) for months.
+int PrecisionNeeded(Period period);
 
 // Builds the series from `events` (any order; events of other dyads, outside
 // the range, or non-asserted when asked are ignored). a == b or an empty code

@@ -63,7 +63,8 @@ Result<std::vector<std::pair<std::string, std::string>>> TopConflictDyads(
   std::map<std::pair<std::string, std::string>, int64_t> counts;
   RETURN_IF_ERROR(store.ForEach(filter, [&](const store::StoredEvent& e) {
     if (e.quad_class < 3 || e.source_country.empty() ||
-        e.target_country.empty() || e.source_country == e.target_country) {
+        e.target_country.empty() || e.source_country == e.target_country ||
+        store::IsRegionCode(e.source_country) || store::IsRegionCode(e.target_country)) {
       return true;
     }
     auto key = std::minmax(e.source_country, e.target_country);

@@ -92,6 +92,8 @@ int NextPeriodStart(Period period, int start) {
   return start + 1;
 }
 
+int PrecisionNeeded(Period period) { return period == Period::kMonth ? 2 : 3; }
+
 Result<CountBy> ParseCountBy(std::string_view name) {
   if (name == "events") return CountBy::kEvents;
   if (name == "mentions") return CountBy::kMentions;
@@ -119,11 +121,16 @@ Result<DyadSeries> BuildDyadSeries(std::span<const store::StoredEvent> events,
   };
   DyadSeries series{std::string(a), std::string(b), options.period,
                     options.count_by, {}};
+  const int precision = PrecisionNeeded(options.period);
   std::optional<int> lo = options.day_from, hi = options.day_to;
   int min_day = 0, max_day = 0;
   bool any = false;
   for (const auto& e : events) {
     if (!keep(e)) continue;
+    if (e.date_precision < precision) {
+      ++series.left_out_imprecise;
+      continue;
+    }
     min_day = any ? std::min(min_day, e.day) : e.day;
     max_day = any ? std::max(max_day, e.day) : e.day;
     any = true;
@@ -144,7 +151,7 @@ Result<DyadSeries> BuildDyadSeries(std::span<const store::StoredEvent> events,
   series.periods.resize(starts.size());
   for (size_t i = 0; i < starts.size(); ++i) series.periods[i].start = starts[i];
   for (const auto& e : events) {
-    if (!keep(e) || e.day < *lo || e.day > *hi) continue;
+    if (!keep(e) || e.date_precision < precision || e.day < *lo || e.day > *hi) continue;
     DyadPeriod& p = series.periods[PeriodIndex(starts, e.day)];
     double w = EventWeight(e, options.count_by);
     AddEvent(e, w, e.source_country == a ? &p.ab : &p.ba);

@@ -80,6 +80,15 @@ void ReadTable(
 
 }  // namespace
 
+bool IsRegionCode(std::string_view code) {
+  // CAMEO.country.txt's regions (GDELT lookups): codes that are no country.
+  static const std::set<std::string_view> kRegions = {
+      "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN",
+      "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
+      "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST"};
+  return kRegions.count(code) > 0;
+}
+
 int QuadClassForRoot(std::string_view root) {
   long long r = 0;
   if (root.size() != 2 || !base::ParseInt(root, &r) || r < 1 || r > 20)
@@ -150,6 +159,14 @@ CameoTables CameoTables::Load(const ImportOptions& options) {
       double g = 0;
       if (base::ParseDouble(v, &g)) t.goldstein[c] = g;
     });
+  } else {
+    // ladder's code table: "code<TAB>goldstein<TAB>..." lines.
+    ReadTable(std::string(LADDER_DEFAULT_DATA_DIR) + "/codes.txt",
+              [&t](const std::string& c, const std::string& v) {
+                double g = 0;
+                std::string_view first = v.substr(0, v.find('\t'));
+                if (base::ParseDouble(base::Trim(first), &g)) t.goldstein[c] = g;
+              });
   }
   return t;
 }

@@ -20,8 +20,17 @@ struct Output {
   std::FILE* file = stdout;
   std::string format = "jsonl";
   bool header_written = false;
+  long not_asserted_left_out = 0;
+
+  // GDELT and Phoenix rows have no modality column: written there, an
+  // expected or conditional event would read back as having happened.
+  bool KeepsModality() const { return format != "gdelt" && format != "phoenix"; }
 
   void Write(const Event& e) {
+    if (!KeepsModality() && e.modality != Modality::kAsserted) {
+      ++not_asserted_left_out;
+      return;
+    }
     std::string line;
     if (format == "tsv") {
       if (!header_written) std::fprintf(file, "%s\n", TsvHeader().c_str());
@@ -176,7 +185,8 @@ int RunCodeCommand(int argc, char** argv) {
                  "document id for one plain-text input (default: its file name and "
                  "a hash of its text)");
   app.add_option("--output-format", format,
-                 "jsonl, tsv, csv, gdelt, plover or phoenix")
+                 "jsonl, tsv, csv, gdelt, plover or phoenix (gdelt and phoenix "
+                 "have no modality column: only asserted events are written)")
       ->check(CLI::IsMember(
           {"jsonl", "tsv", "csv", "gdelt", "plover", "phoenix"}));
   app.add_option("--input-format", input_format,
@@ -271,6 +281,13 @@ int RunCodeCommand(int argc, char** argv) {
   }
   progress.Done();
   if (out.file != stdout) std::fclose(out.file);
+  if (out.not_asserted_left_out > 0) {
+    std::fprintf(stderr,
+                 "ladder: note: %ld future, hypothetical, negated or alleged event(s) "
+                 "not written: %s rows have no modality column (jsonl, tsv, csv and "
+                 "plover keep them)\n",
+                 out.not_asserted_left_out, format == "gdelt" ? "GDELT" : "Phoenix");
+  }
   if (!quiet && isatty(STDERR_FILENO)) {
     std::fprintf(stderr, "ladder: %ld documents, %ld events, %ld errors\n",
                  stats.docs, stats.events, stats.errors);

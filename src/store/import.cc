@@ -24,11 +24,22 @@ Result<ImportFormat> ParseImportFormat(std::string_view name) {
 
 bool YmdToIso(std::string_view ymd, std::string* iso) {
   long long value = 0;
-  if (ymd.size() != 8 || !base::ParseInt(ymd, &value)) return false;
+  if (ymd.size() != 8 || !base::ParseInt(ymd, &value) || value < 0) return false;
   int year = static_cast<int>(value / 10000);
   int month = static_cast<int>(value / 100 % 100);
   int day = static_cast<int>(value % 100);
   char buf[16];
+  // GDELT and Phoenix write unknown parts as 00 (ladder's writers too):
+  // "20190000" is the year 2019, "20190900" September 2019.
+  if (day == 0 && month <= 12 && year >= 1) {
+    if (month == 0) {
+      std::snprintf(buf, sizeof buf, "%04d", year);
+    } else {
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    }
+    *iso = buf;
+    return true;
+  }
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   int days = 0;
   if (!base::ParseIsoDate(buf, &days)) return false;

@@ -54,7 +54,9 @@ double RootGoldstein(std::string_view root);
 // Root guessed from a description's leading verb ("Threaten ..." -> "13").
 std::string GuessRootFromLabel(std::string_view label);
 
-// "YYYYMMDD" -> "YYYY-MM-DD"; false if not a real date.
+// "YYYYMMDD" -> "YYYY-MM-DD"; unknown parts written 00 keep the precision
+// the file gives ("20190000" -> "2019", "20190900" -> "2019-09"); false if
+// not a real date.
 bool YmdToIso(std::string_view ymd, std::string* iso);
 // Splits a CAMEO actor code "USAGOV" into country "USA" and agent "GOV"
 // ("---", "" and non-alphabetic prefixes give no country).

@@ -138,6 +138,14 @@ Result<std::unique_ptr<store::Store>> OpenForReading(const std::string& path) {
   return db;
 }
 
+// "full", "partial" (the store has data for part of the period) or "none"
+// (no data: its zeros are not zero activity).
+const char* CoverageName(an::PeriodCoverage c) {
+  return c == an::PeriodCoverage::kFull      ? "full"
+         : c == an::PeriodCoverage::kPartial ? "partial"
+                                             : "none";
+}
+
 json CountsJson(const an::DirectionCounts& c) {
   return {{"q1", c.quad[0]}, {"q2", c.quad[1]}, {"q3", c.quad[2]}, {"q4", c.quad[3]},
           {"total", c.total}, {"goldstein_sum", c.goldstein_sum},
@@ -159,7 +167,8 @@ void PrintDyadJson(const an::DyadSeries& s, const std::vector<an::ChangePoint>* 
   json periods = json::array();
   for (const auto& p : s.periods) {
     periods.push_back({{"start", an::FormatDay(p.start)}, {"ab", CountsJson(p.ab)},
-                       {"ba", CountsJson(p.ba)}, {"both", CountsJson(p.both)}});
+                       {"ba", CountsJson(p.ba)}, {"both", CountsJson(p.both)},
+                       {"coverage", CoverageName(p.coverage)}});
   }
   out["periods"] = std::move(periods);
   if (cps) {
@@ -182,6 +191,7 @@ void PrintDyadCsv(const an::DyadSeries& s, const std::vector<an::ChangePoint>* c
       header += "," + d + "_" + f;
     }
   }
+  header += ",coverage";
   if (cps) header += ",changepoints";
   std::cout << header << "\n";
   for (size_t i = 0; i < s.periods.size(); ++i) {
@@ -192,6 +202,7 @@ void PrintDyadCsv(const an::DyadSeries& s, const std::vector<an::ChangePoint>* c
       row += "," + CsvNum(c->total) + "," + CsvNum(c->goldstein_sum) + "," +
              CsvNum(c->goldstein_mean());
     }
+    row += std::string(",") + CoverageName(p.coverage);
     if (cps) {
       std::string marks;
       for (const auto& cp : *cps) {
@@ -258,8 +269,19 @@ int RunDyad(int argc, char** argv) {
                  series->b.c_str(), p.period == an::Period::kMonth ? "year" : "year or month",
                  an::PeriodName(p.period));
   }
+  auto coverage = an::QueryCoverage(**db);
+  if (!coverage.ok()) {
+    PrintError(coverage.status().message());
+    return kExitFailure;
+  }
+  an::MarkCoverage(*coverage, &*series);
   std::vector<an::ChangePoint> cps;
-  if (changepoints) cps = an::DetectChangePoints(*series);
+  if (changepoints) {
+    // Inside the store's coverage only: its edges are no change.
+    int offset = 0;
+    cps = an::DetectChangePoints(an::CoveredPart(*series, &offset));
+    for (auto& cp : cps) cp.index += offset;
+  }
   if (format == "json") {
     PrintDyadJson(*series, changepoints ? &cps : nullptr);
   } else {
@@ -485,7 +507,7 @@ int RunAlerts(int argc, char** argv) {
       return kExitUsage;
     }
   }
-  const int from = PeriodsBack(p.period, *to, options.long_window);
+  const int from = p.from ? *p.from : PeriodsBack(p.period, *to, options.long_window);
   if (dyads->empty()) {
     auto found = an::TopConflictDyads(**db, from, *to, top);
     if (!found.ok()) {
@@ -494,16 +516,27 @@ int RunAlerts(int argc, char** argv) {
     }
     *dyads = std::move(found).value();
   }
+  auto coverage = an::QueryCoverage(**db);
+  if (!coverage.ok()) {
+    PrintError(coverage.status().message());
+    return kExitFailure;
+  }
+  an::AlertQuery query;
+  query.period = p.period;
+  query.day_from = p.from;
+  query.day_to = *to;
+  query.count_by = p.count;
+  query.asserted_only = c.asserted_only;
+  query.include_partial = partial;
+  query.alerts = options;
   std::vector<an::Alert> alerts;
   for (const auto& [a, b] : *dyads) {
-    an::DyadOptions o{p.period, from, *to, p.count, c.asserted_only};
-    auto series = an::QueryDyadSeries(**db, a, b, o);
-    if (!series.ok()) {
-      PrintError(series.status().message());
+    auto found = an::QueryDyadAlerts(**db, a, b, query, *coverage);
+    if (!found.ok()) {
+      PrintError(found.status().message());
       return kExitFailure;
     }
-    an::DyadSeries checked = partial ? *series : an::CompletePeriods(*series, *to);
-    for (auto& alert : an::CheckDyadAlerts(checked, options)) alerts.push_back(alert);
+    for (auto& alert : *found) alerts.push_back(alert);
   }
   if (format == "json") PrintAlertsJson(alerts, all); else PrintAlertsText(alerts, all);
   return kExitOk;

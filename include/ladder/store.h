@@ -169,6 +169,16 @@ class Store {
   // all clusters in one transaction; idempotent.
   Result<DedupStats> Deduplicate(const DedupOptions& options = {});
 
+  // Per origin ("ladder", "gdelt2", ...): its first and last event day and
+  // its number of events, in origin order. What the store covers: outside
+  // these spans it has no data (not zero activity).
+  struct OriginSpan {
+    std::string origin;
+    int first_day = 0, last_day = 0;
+    int64_t events = 0;
+  };
+  Result<std::vector<OriginSpan>> OriginSpans() const;
+
   // "PRAGMA integrity_check" == "ok".
   Status CheckIntegrity() const;
 

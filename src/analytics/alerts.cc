@@ -55,6 +55,45 @@ std::vector<Alert> CheckDyadAlerts(const DyadSeries& series,
   return out;
 }
 
+Result<std::vector<Alert>> QueryDyadAlerts(const store::Store& store, std::string_view a,
+                                           std::string_view b, const AlertQuery& query,
+                                           const Coverage& coverage) {
+  int from = 0;
+  if (query.day_from) {
+    from = *query.day_from;
+  } else {
+    // long_window periods before the latest one, and the latest.
+    from = PeriodStart(query.period, query.day_to);
+    for (int i = 0; i < std::max(1, query.alerts.long_window) + 1; ++i) {
+      from = PeriodStart(query.period, from - 1);
+    }
+  }
+  if (from > query.day_to) return std::vector<Alert>{};
+  DyadOptions options{query.period, from, query.day_to, query.count_by, query.asserted_only};
+  ASSIGN_OR_RETURN(DyadSeries series, QueryDyadSeries(store, a, b, options));
+  MarkCoverage(coverage, &series);
+  if (!query.include_partial && !series.periods.empty()) {
+    const DyadPeriod& last = series.periods.back();
+    if (NextPeriodStart(series.period, last.start) - 1 > query.day_to ||
+        last.coverage != PeriodCoverage::kFull) {
+      series.periods.pop_back();
+    }
+  }
+  // Baselines and the latest value from covered periods only: a period
+  // without data is not a zero.
+  DyadSeries checked = series;
+  checked.periods.clear();
+  for (size_t i = 0; i < series.periods.size(); ++i) {
+    bool last = i + 1 == series.periods.size();
+    if (series.periods[i].coverage == PeriodCoverage::kFull ||
+        (last && query.include_partial &&
+         series.periods[i].coverage == PeriodCoverage::kPartial)) {
+      checked.periods.push_back(series.periods[i]);
+    }
+  }
+  return CheckDyadAlerts(checked, query.alerts);
+}
+
 Result<std::vector<std::pair<std::string, std::string>>> TopConflictDyads(
     const store::Store& store, int day_from, int day_to, int top) {
   store::EventFilter filter;

@@ -186,6 +186,53 @@ DyadSeries CompletePeriods(const DyadSeries& series, int last_day) {
   return out;
 }
 
+PeriodCoverage Coverage::Of(int first, int last) const {
+  bool meets = false;
+  for (const auto& [lo, hi] : spans) {
+    if (first >= lo && last <= hi) return PeriodCoverage::kFull;
+    if (last >= lo && first <= hi) meets = true;
+  }
+  return meets ? PeriodCoverage::kPartial : PeriodCoverage::kNone;
+}
+
+Result<Coverage> QueryCoverage(const store::Store& store) {
+  ASSIGN_OR_RETURN(std::vector<store::Store::OriginSpan> origins, store.OriginSpans());
+  std::vector<std::pair<int, int>> spans;
+  for (const auto& o : origins) spans.push_back({o.first_day, o.last_day});
+  std::sort(spans.begin(), spans.end());
+  Coverage coverage;
+  for (const auto& span : spans) {
+    if (!coverage.spans.empty() && span.first <= coverage.spans.back().second + 1) {
+      coverage.spans.back().second = std::max(coverage.spans.back().second, span.second);
+    } else {
+      coverage.spans.push_back(span);
+    }
+  }
+  return coverage;
+}
+
+void MarkCoverage(const Coverage& coverage, DyadSeries* series) {
+  for (DyadPeriod& p : series->periods) {
+    p.coverage = coverage.Of(p.start, NextPeriodStart(series->period, p.start) - 1);
+  }
+}
+
+DyadSeries CoveredPart(const DyadSeries& series, int* offset) {
+  DyadSeries out = series;
+  out.periods.clear();
+  *offset = 0;
+  size_t first = series.periods.size(), last = 0;
+  for (size_t i = 0; i < series.periods.size(); ++i) {
+    if (series.periods[i].coverage != PeriodCoverage::kFull) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  if (first == series.periods.size()) return out;
+  *offset = static_cast<int>(first);
+  out.periods.assign(series.periods.begin() + first, series.periods.begin() + last + 1);
+  return out;
+}
+
 const char* SeriesKindName(SeriesKind kind) {
   switch (kind) {
     case SeriesKind::kConflict: return "conflict";

@@ -177,6 +177,21 @@ Result<int64_t> Store::CountMentions(const EventFilter& filter) const {
                 where);
 }
 
+Result<std::vector<Store::OriginSpan>> Store::OriginSpans() const {
+  Statement s;
+  RETURN_IF_ERROR(s.Prepare(db_,
+                            "SELECT origin, min(day), max(day), count(*) FROM events "
+                            "GROUP BY origin ORDER BY origin"));
+  std::vector<OriginSpan> spans;
+  for (;;) {
+    Statement::StepResult step = s.Step();
+    if (step == Statement::StepResult::kDone) return spans;
+    if (step == Statement::StepResult::kError) return SqliteError(db_, path_ + ": query");
+    spans.push_back({s.ColumnText(0), static_cast<int>(s.ColumnInt(1)),
+                     static_cast<int>(s.ColumnInt(2)), s.ColumnInt(3)});
+  }
+}
+
 Result<std::vector<std::string>> Store::ClusterSources(
     int64_t cluster_id) const {
   Statement s;

@@ -162,6 +162,30 @@ TEST_F(CliTest, ValidateShowsWhyARecordFailed) {
       << verbose.out;
 }
 
+// The problems validate counts are listed where it counts them (issue 14,
+// item 9), not left to 'ladder dict check', which reads other dictionaries.
+TEST_F(CliTest, ValidateListsTheProblemsItCounts) {
+  Write("v.txt", "--- RESTORE  [064] ---\nRESTORE\n");
+  Write("a.txt", "ARNOR  [ARN]\nGONDOR  [GON]\n");
+  std::string suite = Write(
+      "suite.xml",
+      "<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile>"
+      "</Environment><Sentences>\n"
+      "<Sentence date=\"19950101\" id=\"OK-1\" category=\"T\" sentence=\"true\">\n"
+      "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
+      "<Text>Arnor restored ties with Gondor.</Text></Sentence>\n"
+      "<Sentence date=\"1995\" id=\"DATE-1\" category=\"T\" sentence=\"true\">\n"
+      "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
+      "<Text>Arnor restored ties with Gondor.</Text></Sentence>\n"
+      "</Sentences></Validation>\n");
+  CliRun r = Ladder("validate --brief " + Quote(suite));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  size_t at = r.out.find("dictionary/suite problem(s):");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("record 'DATE-1' has a bad date", at), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("ladder dict check"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, BinaryFileGivesAClearErrorNotACrash) {
   std::mt19937 rng(7);
   std::string bytes(64 * 1024, '\0');

@@ -294,8 +294,8 @@ int RunImport(int argc, char** argv) {
                  "ICEWS event name -> CAMEO code table (default: ladder's "
                  "data/import/icews_cameo.txt)");
   app.add_option("--cameo-dir", options.cameo_dir,
-                 "folder with CAMEO.eventcodes.txt and "
-                 "CAMEO.goldsteinscale.txt (GDELT lookups)");
+                 "folder with GDELT's CAMEO.goldsteinscale.txt (Goldstein values; "
+                 "default: ladder's data/codes.txt)");
   app.add_option("--iso-codes", options.iso_codes_path,
                  "ISO 3166-1 JSON (Debian iso-codes)")
       ->capture_default_str();

@@ -222,11 +222,10 @@ struct ImportOptions {
   // own table, data/import/icews_cameo.txt. A name not in it is a bad line.
   std::string icews_names_path;
   // CAMEO facts read at run time, for Goldstein values of files that lack
-  // them (Phoenix, ICEWS): a folder holding GDELT's lookup tables
-  // CAMEO.eventcodes.txt and CAMEO.goldsteinscale.txt, or the two paths.
-  // Without them the Goldstein values of ladder's data/codes.txt are used.
+  // them (Phoenix, ICEWS): a folder holding GDELT's CAMEO.goldsteinscale.txt,
+  // or its path. Without them the Goldstein values of ladder's
+  // data/codes.txt are used.
   std::string cameo_dir;
-  std::string cameo_codes_path;
   std::string goldstein_path;
   // Called for each malformed line with "file:line: what"; may be empty.
   std::function<void(const Status&)> on_error;

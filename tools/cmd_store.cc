@@ -35,10 +35,11 @@ Status CheckStorePath(const std::string& path) {
   return Status::Ok();
 }
 
-// Removes a store file this run created but wrote nothing into.
-void RemoveIfUnused(const std::string& path, bool existed, int64_t inserted) {
-  if (existed || inserted > 0 || path == ":memory:") return;
+// Removes a store file this run created but wrote nothing into; true if so.
+bool RemoveIfUnused(const std::string& path, bool existed, int64_t inserted) {
+  if (existed || inserted > 0 || path == ":memory:") return false;
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  return true;
 }
 
 // The store a writing command writes to, opened (and created) only when
@@ -53,6 +54,7 @@ class LazyStore {
     return store_.get();
   }
   const std::string& path() const { return path_; }
+  bool opened() const { return store_ != nullptr; }
 
  private:
   std::string path_;
@@ -266,7 +268,10 @@ int RunIngest(int argc, char** argv) {
     std::fprintf(stderr, ", %lld NOT stored: their ids are taken by other content",
                  static_cast<long long>(totals.clashes));
   }
-  std::fprintf(stderr, ") into %s\n", db_path.c_str());
+  std::fprintf(stderr, ") into %s%s\n", db_path.c_str(),
+               db.opened() || access(db_path.c_str(), F_OK) == 0
+                   ? ""
+                   : " (not created: nothing to write)");
   if (totals.undated > 0) return kExitUsage;
   return totals.bad > 0 || totals.clashes > 0 ? kExitInput : kExitOk;
 }
@@ -339,7 +344,7 @@ int RunImport(int argc, char** argv) {
     total.clashes += stats->clashes;
   }
   db->reset();
-  RemoveIfUnused(db_path, existed, total.inserted);
+  const bool removed = RemoveIfUnused(db_path, existed, total.inserted);
   std::fprintf(stderr,
                "imported %lld events (%lld new, %lld bad lines%s) into %s\n",
                static_cast<long long>(total.events),
@@ -349,7 +354,8 @@ int RunImport(int argc, char** argv) {
                                     " NOT stored: their ids are taken by other content")
                                        .c_str()
                                  : "",
-               db_path.c_str());
+               removed ? (db_path + " (not created: nothing to write)").c_str()
+                       : db_path.c_str());
   return total.bad_lines > 0 || total.clashes > 0 ? kExitInput : kExitOk;
 }
 

@@ -557,6 +557,9 @@ Result<an::Points> ConflictPoints(const store::Store& db, const an::ReportData& 
   auto name = [](const store::StoredEvent& e) {
     return e.source_country + "->" + e.target_country + " conflict";
   };
+  // A point process needs days: events dated only by year or month are
+  // not points on their period's first day.
+  std::erase_if(events, [](const store::StoredEvent& e) { return e.date_precision < 3; });
   for (const auto& e : events) {
     if (e.quad_class >= 3 && e.source_country != e.target_country) ++counts[name(e)];
   }

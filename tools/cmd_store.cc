@@ -377,6 +377,10 @@ int RunDedup(int argc, char** argv) {
   app.add_flag("--asserted-only", options.asserted_only,
                "leave non-asserted events unclustered");
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  if (db_path != ":memory:" && access(db_path.c_str(), F_OK) != 0) {
+    PrintError(db_path + ": no such store (create it with 'ladder ingest' or 'ladder import')");
+    return kExitFailure;
+  }
   Result<std::unique_ptr<store::Store>> db = OpenStore(db_path);
   if (!db.ok()) {
     PrintError(db.status().message());

@@ -20,8 +20,8 @@ namespace {
 // 2024-01-01 is a Monday: week w starts at kMonday + 7 w.
 const int kMonday = ParseDay("2024-01-01").value();
 
-Event Conflict(const std::string& id, int day, const std::string& src,
-               const std::string& tgt, const std::string& origin_doc = "doc") {
+Event Conflict(const std::string &id, int day, const std::string &src,
+               const std::string &tgt, const std::string &origin_doc = "doc") {
   Event e;
   e.event_id = id;
   e.doc_id = origin_doc;
@@ -37,7 +37,8 @@ Event Conflict(const std::string& id, int day, const std::string& src,
 
 // Conflict events of RUS-UKR in week w: `count(w)` on its Tuesday.
 template <typename Count>
-std::vector<Event> Weeks(int first, int last, Count count, const std::string& tag) {
+std::vector<Event> Weeks(int first, int last, Count count,
+                         const std::string &tag) {
   std::vector<Event> out;
   for (int w = first; w <= last; ++w) {
     for (int k = 0; k < count(w); ++k) {
@@ -49,7 +50,7 @@ std::vector<Event> Weeks(int first, int last, Count count, const std::string& ta
 }
 
 class BaselineTest : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     char tmpl[] = "/tmp/ladder_baseline_test_XXXXXX";
     ASSERT_NE(mkdtemp(tmpl), nullptr);
@@ -69,7 +70,8 @@ TEST_F(BaselineTest, AlertsAndReportAgreeAndStayInsideTheWindow) {
     // Weeks 0-9 busy (9 a week), 10-19 quiet (1-3), week 20 a burst of 12,
     // and one event on the Sunday ending week 20 so it is complete.
     std::vector<Event> events = Weeks(0, 19, Count, "w");
-    std::vector<Event> burst = Weeks(20, 20, [](int) { return 12; }, "b");
+    std::vector<Event> burst = Weeks(
+        20, 20, [](int) { return 12; }, "b");
     events.insert(events.end(), burst.begin(), burst.end());
     events.push_back(Conflict("end", kMonday + 7 * 20 + 6, "CHN", "TWN"));
     ASSERT_TRUE((*db)->Ingest(events).ok());
@@ -88,34 +90,40 @@ TEST_F(BaselineTest, AlertsAndReportAgreeAndStayInsideTheWindow) {
   report.asserted_only = true;
   auto data = BuildReportData(**db, report);
   ASSERT_TRUE(data.ok()) << data.status().message();
-  const Alert* report_alert = nullptr;
-  for (const Alert& a : data->alerts) {
-    if (a.series == "conflict") report_alert = &a;
+  const Alert *report_alert = nullptr;
+  for (const Alert &a : data->alerts) {
+    if (a.series == "conflict")
+      report_alert = &a;
   }
   ASSERT_NE(report_alert, nullptr);
   // The long baseline is weeks 10-19 only: --from is respected.
   std::vector<double> inside;
-  for (int w = 10; w <= 19; ++w) inside.push_back(Count(w));
-  double mean = std::accumulate(inside.begin(), inside.end(), 0.0) / inside.size();
+  for (int w = 10; w <= 19; ++w)
+    inside.push_back(Count(w));
+  double mean =
+      std::accumulate(inside.begin(), inside.end(), 0.0) / inside.size();
   EXPECT_DOUBLE_EQ(report_alert->long_mean, mean);
   EXPECT_EQ(report_alert->value, 12);
   EXPECT_TRUE(report_alert->above_long_max);
 
   // The CLI gives the same numbers for the same window.
-  std::string cmd = std::string("'") + LADDER_BINARY + "' alerts --dyad RUS-UKR --all " +
-                    "--format json --from " + FormatDay(from) + " --to " + FormatDay(to) +
-                    " --db '" + path_ + "' 2>/dev/null";
-  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string cmd = std::string("'") + LADDER_BINARY +
+                    "' alerts --dyad RUS-UKR --all " + "--format json --from " +
+                    FormatDay(from) + " --to " + FormatDay(to) + " --db '" +
+                    path_ + "' 2>/dev/null";
+  FILE *pipe = popen(cmd.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::string out;
   char buf[4096];
   size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0)
+    out.append(buf, n);
   ASSERT_EQ(pclose(pipe), 0) << out;
   nlohmann::json alerts = nlohmann::json::parse(out);
   bool found = false;
-  for (const auto& a : alerts) {
-    if (a["series"] != "conflict") continue;
+  for (const auto &a : alerts) {
+    if (a["series"] != "conflict")
+      continue;
     found = true;
     EXPECT_DOUBLE_EQ(a["long_mean"].get<double>(), report_alert->long_mean);
     EXPECT_DOUBLE_EQ(a["long_sd"].get<double>(), report_alert->long_sd);
@@ -129,7 +137,10 @@ TEST_F(BaselineTest, PeriodsOutsideCoverageAreNotZero) {
   auto db = store::Store::Open(":memory:");
   ASSERT_TRUE(db.ok());
   // Data only in weeks 10-20, a steady 4 a week.
-  ASSERT_TRUE((*db)->Ingest(Weeks(10, 20, [](int) { return 4; }, "w")).ok());
+  ASSERT_TRUE((*db)
+                  ->Ingest(Weeks(
+                      10, 20, [](int) { return 4; }, "w"))
+                  .ok());
   auto coverage = QueryCoverage(**db);
   ASSERT_TRUE(coverage.ok());
   EXPECT_EQ(coverage->first_day(), kMonday + 7 * 10 + 1);
@@ -137,14 +148,15 @@ TEST_F(BaselineTest, PeriodsOutsideCoverageAreNotZero) {
 
   DyadOptions options;
   options.period = Period::kWeek;
-  options.day_from = kMonday;           // ten weeks before the data
-  options.day_to = kMonday + 7 * 30;    // ten weeks after
+  options.day_from = kMonday;        // ten weeks before the data
+  options.day_to = kMonday + 7 * 30; // ten weeks after
   auto series = QueryDyadSeries(**db, "RUS", "UKR", options);
   ASSERT_TRUE(series.ok());
   MarkCoverage(*coverage, &*series);
   ASSERT_EQ(series->periods.size(), 31u);
   EXPECT_EQ(series->periods[0].coverage, PeriodCoverage::kNone);
-  EXPECT_EQ(series->periods[10].coverage, PeriodCoverage::kPartial);  // data from Tuesday
+  EXPECT_EQ(series->periods[10].coverage,
+            PeriodCoverage::kPartial); // data from Tuesday
   EXPECT_EQ(series->periods[15].coverage, PeriodCoverage::kFull);
   EXPECT_EQ(series->periods[25].coverage, PeriodCoverage::kNone);
   // On the whole series the edges look like changes; on the covered part
@@ -162,12 +174,12 @@ TEST_F(BaselineTest, PeriodsOutsideCoverageAreNotZero) {
   query.day_to = kMonday + 7 * 30 + 6;
   auto alerts = QueryDyadAlerts(**db, "RUS", "UKR", query, *coverage);
   ASSERT_TRUE(alerts.ok());
-  for (const Alert& a : *alerts) {
+  for (const Alert &a : *alerts) {
     EXPECT_FALSE(a.fired()) << a.series;
     EXPECT_LE(a.day, kMonday + 7 * 20) << "the latest period must have data";
     EXPECT_GT(a.long_mean, 0) << "weeks without data are not zeros";
   }
 }
 
-}  // namespace
-}  // namespace ladder::analytics
+} // namespace
+} // namespace ladder::analytics

@@ -22,17 +22,20 @@ using testing::ScratchDir;
 
 struct CliResult {
   int exit_code = -1;
-  std::string output;  // stdout and stderr
+  std::string output; // stdout and stderr
 };
 
-CliResult Ladder(const std::string& args) {
+CliResult Ladder(const std::string &args) {
   CliResult result;
-  std::string command = std::string("'") + LADDER_BINARY + "' " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
+  std::string command =
+      std::string("'") + LADDER_BINARY + "' " + args + " 2>&1";
+  FILE *pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr)
+    return result;
   char buf[4096];
   size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0)
+    result.output.append(buf, n);
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
@@ -41,7 +44,8 @@ CliResult Ladder(const std::string& args) {
 TEST(ClashTest, SameIdSameContentIsSkippedOtherContentIsAClash) {
   auto store = Store::Open(":memory:");
   ASSERT_TRUE(store.ok());
-  Event first = MakeEvent("article-s1-e1", "article", "2023-09-08", "RUS", "UKR", "111");
+  Event first =
+      MakeEvent("article-s1-e1", "article", "2023-09-08", "RUS", "UKR", "111");
   auto a = (*store)->Ingest(std::vector<Event>{first});
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->inserted, 1);
@@ -71,7 +75,8 @@ TEST(ClashTest, SameIdSameContentIsSkippedOtherContentIsAClash) {
 
 TEST(ClashTest, IngestCliReportsTheClashAndExitsThree) {
   ScratchDir dir;
-  Event first = MakeEvent("stdin-s1-e1", "stdin", "2023-09-08", "RUS", "UKR", "111");
+  Event first =
+      MakeEvent("stdin-s1-e1", "stdin", "2023-09-08", "RUS", "UKR", "111");
   Event second = first;
   second.cameo = "190";
   std::string f1 = dir.Write("one.jsonl", EventToJson(first) + "\n");
@@ -81,7 +86,8 @@ TEST(ClashTest, IngestCliReportsTheClashAndExitsThree) {
   EXPECT_EQ(one.exit_code, 0) << one.output;
   CliResult two = Ladder("ingest --db '" + db + "' '" + f2 + "'");
   EXPECT_EQ(two.exit_code, 3) << two.output;
-  EXPECT_NE(two.output.find("event 'stdin-s1-e1' is already stored with different content"),
+  EXPECT_NE(two.output.find(
+                "event 'stdin-s1-e1' is already stored with different content"),
             std::string::npos)
       << two.output;
   EXPECT_NE(two.output.find("1 NOT stored"), std::string::npos) << two.output;
@@ -90,10 +96,12 @@ TEST(ClashTest, IngestCliReportsTheClashAndExitsThree) {
 TEST(NoTraceTest, FailedIngestCreatesNoStore) {
   ScratchDir dir;
   std::string db = dir.File("ladder.db");
-  CliResult r = Ladder("ingest --db '" + db + "' '" + dir.File("missing.jsonl") + "'");
+  CliResult r =
+      Ladder("ingest --db '" + db + "' '" + dir.File("missing.jsonl") + "'");
   EXPECT_EQ(r.exit_code, 1) << r.output;
-  EXPECT_NE(r.output.find("missing.jsonl: cannot open: No such file or directory"),
-            std::string::npos)
+  EXPECT_NE(
+      r.output.find("missing.jsonl: cannot open: No such file or directory"),
+      std::string::npos)
       << r.output;
   EXPECT_FALSE(std::filesystem::exists(db));
   // Nothing but bad lines: nothing to write, no store either.
@@ -102,10 +110,14 @@ TEST(NoTraceTest, FailedIngestCreatesNoStore) {
   EXPECT_FALSE(std::filesystem::exists(db));
   // import of a file with no good line leaves no new store.
   std::string gdelt = dir.Write("x.export.CSV", "1\t2\t3\n");
-  EXPECT_EQ(Ladder("import gdelt2 --db '" + db + "' '" + gdelt + "'").exit_code, 3);
+  EXPECT_EQ(Ladder("import gdelt2 --db '" + db + "' '" + gdelt + "'").exit_code,
+            3);
   EXPECT_FALSE(std::filesystem::exists(db));
-  CliResult missing = Ladder("import gdelt2 --db '" + db + "' '" + dir.File("no.CSV") + "'");
+  CliResult missing =
+      Ladder("import gdelt2 --db '" + db + "' '" + dir.File("no.CSV") + "'");
   EXPECT_EQ(missing.exit_code, 1) << missing.output;
+  EXPECT_FALSE(std::filesystem::exists(db));
+  EXPECT_EQ(Ladder("dedup --db '" + db + "'").exit_code, 1);
   EXPECT_FALSE(std::filesystem::exists(db));
 }
 
@@ -114,25 +126,28 @@ TEST(NoTraceTest, AnalysesSayWhyThereIsNothing) {
   // An empty store (created by the API, no events).
   std::string empty = dir.File("empty.db");
   ASSERT_TRUE(Store::Open(empty).ok());
-  for (const std::string& cmd : {std::string("dyad RUS UKR"), std::string("network"),
-                                 std::string("alerts"),
+  for (const std::string &cmd : {std::string("dyad RUS UKR"),
+                                 std::string("network"), std::string("alerts"),
                                  std::string("report --countries RUS,UKR -o '" +
                                              dir.File("r.html") + "'")}) {
     CliResult r = Ladder(cmd + " --db '" + empty + "'");
     EXPECT_EQ(r.exit_code, 1) << cmd << ": " << r.output;
-    EXPECT_NE(r.output.find("holds no events"), std::string::npos) << cmd << ": " << r.output;
+    EXPECT_NE(r.output.find("holds no events"), std::string::npos)
+        << cmd << ": " << r.output;
   }
   // A 0-byte file and a folder as --db.
   std::string zero = dir.Write("zero.db", "");
   CliResult z = Ladder("dyad RUS UKR --db '" + zero + "'");
   EXPECT_EQ(z.exit_code, 1);
-  EXPECT_NE(z.output.find("empty file (0 bytes), not a ladder store"), std::string::npos)
+  EXPECT_NE(z.output.find("empty file (0 bytes), not a ladder store"),
+            std::string::npos)
       << z.output;
   std::filesystem::create_directories(dir.File("folder.db"));
   CliResult d = Ladder("dyad RUS UKR --db '" + dir.File("folder.db") + "'");
   EXPECT_EQ(d.exit_code, 1);
   EXPECT_NE(d.output.find("is a directory"), std::string::npos) << d.output;
-  CliResult w = Ladder("ingest --db '" + dir.File("folder.db") + "' '" + zero + "'");
+  CliResult w =
+      Ladder("ingest --db '" + dir.File("folder.db") + "' '" + zero + "'");
   EXPECT_EQ(w.exit_code, 1);
   EXPECT_NE(w.output.find("is a directory"), std::string::npos) << w.output;
   EXPECT_EQ(w.output.find("disk I/O"), std::string::npos) << w.output;
@@ -140,13 +155,14 @@ TEST(NoTraceTest, AnalysesSayWhyThereIsNothing) {
 
 TEST(NoTraceTest, IngestOfDocumentsSuggestsCode) {
   ScratchDir dir;
-  std::string docs = dir.Write(
-      "news.jsonl",
-      "{\"id\": \"d1\", \"date\": \"2023-09-08\", \"text\": \"Russia condemned Ukraine.\"}\n");
+  std::string docs =
+      dir.Write("news.jsonl", "{\"id\": \"d1\", \"date\": \"2023-09-08\", "
+                              "\"text\": \"Russia condemned Ukraine.\"}\n");
   CliResult r = Ladder("ingest --db '" + dir.File("t.db") + "' '" + docs + "'");
   EXPECT_EQ(r.exit_code, 3) << r.output;
-  EXPECT_NE(r.output.find("ladder ingest --code"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("ladder ingest --code"), std::string::npos)
+      << r.output;
 }
 
-}  // namespace
-}  // namespace ladder::store
+} // namespace
+} // namespace ladder::store

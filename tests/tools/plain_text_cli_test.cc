@@ -15,34 +15,37 @@ using ladder::testing::CliFixture;
 using ladder::testing::CliRun;
 using ladder::testing::Quote;
 
-std::vector<std::string> Lines(const std::string& s) {
+std::vector<std::string> Lines(const std::string &s) {
   std::vector<std::string> lines;
   std::stringstream ss(s);
   std::string line;
-  while (std::getline(ss, line)) lines.push_back(line);
+  while (std::getline(ss, line))
+    lines.push_back(line);
   return lines;
 }
 
 // The value of "key": "..." in the first line of `jsonl` that has it.
-std::string Field(const std::string& jsonl, const std::string& key) {
+std::string Field(const std::string &jsonl, const std::string &key) {
   std::string pattern = "\"" + key + "\": \"";
   size_t at = jsonl.find(pattern);
-  if (at == std::string::npos) return "";
+  if (at == std::string::npos)
+    return "";
   at += pattern.size();
   return jsonl.substr(at, jsonl.find('"', at) - at);
 }
 
 class PlainTextCliTest : public CliFixture {
- protected:
-  std::string WriteIn(const std::string& folder, const std::string& name,
-                      const std::string& text) {
+protected:
+  std::string WriteIn(const std::string &folder, const std::string &name,
+                      const std::string &text) {
     std::filesystem::create_directories(dir_ + "/" + folder);
     return Write(folder + "/" + name, text);
   }
 };
 
 TEST_F(PlainTextCliTest, TwoArticlesWithOneNameGetDifferentIds) {
-  std::string first = WriteIn("a", "article.txt", "Russia condemned Ukraine.\n");
+  std::string first =
+      WriteIn("a", "article.txt", "Russia condemned Ukraine.\n");
   std::string second = WriteIn("b", "article.txt", "Russia praised Ukraine.\n");
   CliRun one = Ladder("code -q --date 2023-09-08 " + Quote(first));
   CliRun two = Ladder("code -q --date 2023-09-08 " + Quote(second));
@@ -61,12 +64,15 @@ TEST_F(PlainTextCliTest, TwoArticlesWithOneNameGetDifferentIds) {
 TEST_F(PlainTextCliTest, BothArticlesSurviveIngest) {
   // The user's story: two articles with one file name, coded and stored in
   // turn, must give two stored events, not "(0 new)".
-  std::string first = WriteIn("a", "article.txt", "Russia condemned Ukraine.\n");
+  std::string first =
+      WriteIn("a", "article.txt", "Russia condemned Ukraine.\n");
   std::string second = WriteIn("b", "article.txt", "Russia praised Ukraine.\n");
   std::string db = dir_ + "/t.db";
-  for (const std::string& input : {first, second}) {
+  for (const std::string &input : {first, second}) {
     std::string events = dir_ + "/events.jsonl";
-    ASSERT_EQ(Ladder("code -q --date 2023-09-08 " + Quote(input), events).exit_code, 0);
+    ASSERT_EQ(
+        Ladder("code -q --date 2023-09-08 " + Quote(input), events).exit_code,
+        0);
     CliRun r = Ladder("ingest --db " + Quote(db) + " " + Quote(events));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.err.find("(1 new)"), std::string::npos) << r.err;
@@ -79,7 +85,8 @@ TEST_F(PlainTextCliTest, IdOption) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Field(r.out, "doc_id"), "kim-putin");
   EXPECT_EQ(Field(r.out, "event_id"), "kim-putin-s1-e1");
-  CliRun two = Ladder("code -q --date 2023-09-08 --id x " + Quote(path) + " " + Quote(path));
+  CliRun two = Ladder("code -q --date 2023-09-08 --id x " + Quote(path) + " " +
+                      Quote(path));
   EXPECT_EQ(two.exit_code, 2) << two.err;
 }
 
@@ -93,14 +100,16 @@ TEST_F(PlainTextCliTest, PlainTextWithoutDateIsAUsageError) {
   EXPECT_NE(lines[0].find(path + ": no date"), std::string::npos) << r.err;
   EXPECT_NE(lines[0].find("--date"), std::string::npos) << r.err;
   // ingest --code says the same.
-  CliRun ingest = Ladder("ingest --code --db " + Quote(dir_ + "/t.db") + " " + Quote(path));
+  CliRun ingest =
+      Ladder("ingest --code --db " + Quote(dir_ + "/t.db") + " " + Quote(path));
   EXPECT_EQ(ingest.exit_code, 2) << ingest.err;
   EXPECT_NE(ingest.err.find("no date"), std::string::npos) << ingest.err;
 }
 
 TEST_F(PlainTextCliTest, DatelineWithAFullDateIsTheDocumentDate) {
   std::string path = Write(
-      "wire.txt", "MOSCOW, September 8, 2023 (Reuters) - Russia condemned Ukraine.\n");
+      "wire.txt",
+      "MOSCOW, September 8, 2023 (Reuters) - Russia condemned Ukraine.\n");
   CliRun r = Ladder("code -q " + Quote(path));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Field(r.out, "date"), "2023-09-08") << r.out;
@@ -110,21 +119,24 @@ TEST_F(PlainTextCliTest, DatelineWithAFullDateIsTheDocumentDate) {
 }
 
 TEST_F(PlainTextCliTest, JsonlDocumentWithEmptyDateIsReported) {
-  std::string path = Write(
-      "docs.jsonl",
-      "{\"id\": \"undated\", \"date\": \"\", \"text\": \"Russia condemned Ukraine.\"}\n"
-      "{\"id\": \"dated\", \"date\": \"2023-09-08\", \"text\": \"Russia condemned Ukraine.\"}\n");
+  std::string path =
+      Write("docs.jsonl", "{\"id\": \"undated\", \"date\": \"\", \"text\": "
+                          "\"Russia condemned Ukraine.\"}\n"
+                          "{\"id\": \"dated\", \"date\": \"2023-09-08\", "
+                          "\"text\": \"Russia condemned Ukraine.\"}\n");
   CliRun r = Ladder("code -q " + Quote(path));
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_EQ(Lines(r.err).size(), 1u) << r.err;
-  EXPECT_NE(r.err.find(path + ":1: document 'undated' has no date"), std::string::npos)
+  EXPECT_NE(r.err.find(path + ":1: document 'undated' has no date"),
+            std::string::npos)
       << r.err;
   EXPECT_EQ(Field(r.out, "doc_id"), "dated");
 }
 
 TEST_F(PlainTextCliTest, ManyBadRecordsAreCappedWithACount) {
   std::string content;
-  for (int i = 0; i < 50; ++i) content += "{\"id\": \"x" + std::to_string(i) + "\"}\n";
+  for (int i = 0; i < 50; ++i)
+    content += "{\"id\": \"x" + std::to_string(i) + "\"}\n";
   std::string path = Write("bad.jsonl", content);
   CliRun r = Ladder("code -q " + Quote(path));
   EXPECT_EQ(r.exit_code, 3);
@@ -135,4 +147,4 @@ TEST_F(PlainTextCliTest, ManyBadRecordsAreCappedWithACount) {
   EXPECT_NE(lines[20].find("50 in all"), std::string::npos) << lines[20];
 }
 
-}  // namespace
+} // namespace

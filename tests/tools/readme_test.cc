@@ -10,7 +10,7 @@
 
 namespace {
 
-std::string Read(const std::string& path) {
+std::string Read(const std::string &path) {
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -45,4 +45,4 @@ TEST(ReadmeTest, QuickstartOutputsAreIgnored) {
   EXPECT_NE(ignore.find("build*/"), std::string::npos);
 }
 
-}  // namespace
+} // namespace

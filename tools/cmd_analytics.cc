@@ -220,7 +220,9 @@ int RunDyad(int argc, char** argv) {
   CLI::App app(
       "Event series of one dyad per day, week or month: counts per quad class "
       "(q1 verbal cooperation .. q4 material conflict), Goldstein sum and mean, "
-      "for each direction and both; empty periods are zeros.",
+      "for each direction and both; empty periods are zeros, and a coverage "
+      "column says whether the store has data for the period (full, partial, "
+      "none: no data is not zero).",
       "dyad");
   Common c;
   std::vector<std::string> countries;

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -277,6 +278,9 @@ int RunDyad(int argc, char** argv) {
     return kExitFailure;
   }
   an::MarkCoverage(*coverage, &*series);
+  if (p.from || p.to) {
+    an::MarkWindow(p.from.value_or(INT_MIN), p.to.value_or(INT_MAX), &*series);
+  }
   std::vector<an::ChangePoint> cps;
   if (changepoints) {
     // Inside the store's coverage only: its edges are no change.

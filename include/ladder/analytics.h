@@ -122,6 +122,10 @@ struct Coverage {
 Result<Coverage> QueryCoverage(const store::Store& store);
 // Sets every period's coverage.
 void MarkCoverage(const Coverage& coverage, DyadSeries* series);
+// Marks the periods that stick out of the window [day_from, day_to] (a
+// week starting before --from, a month ending after --to) as kPartial: the
+// series counts only their days inside it.
+void MarkWindow(int day_from, int day_to, DyadSeries* series);
 // The part of `series` from its first to its last fully covered period
 // (periods outside coverage at either end dropped); `*offset` gets the index
 // of its first period in `series`. Change points are looked for here, so the

@@ -72,12 +72,10 @@ Result<std::vector<Alert>> QueryDyadAlerts(const store::Store& store, std::strin
   DyadOptions options{query.period, from, query.day_to, query.count_by, query.asserted_only};
   ASSIGN_OR_RETURN(DyadSeries series, QueryDyadSeries(store, a, b, options));
   MarkCoverage(coverage, &series);
-  if (!query.include_partial && !series.periods.empty()) {
-    const DyadPeriod& last = series.periods.back();
-    if (NextPeriodStart(series.period, last.start) - 1 > query.day_to ||
-        last.coverage != PeriodCoverage::kFull) {
-      series.periods.pop_back();
-    }
+  MarkWindow(from, query.day_to, &series);  // a period cut by the window is partial
+  if (!query.include_partial && !series.periods.empty() &&
+      series.periods.back().coverage != PeriodCoverage::kFull) {
+    series.periods.pop_back();
   }
   // Baselines and the latest value from covered periods only: a period
   // without data is not a zero.

@@ -217,6 +217,15 @@ void MarkCoverage(const Coverage& coverage, DyadSeries* series) {
   }
 }
 
+void MarkWindow(int day_from, int day_to, DyadSeries* series) {
+  for (DyadPeriod& p : series->periods) {
+    int last = NextPeriodStart(series->period, p.start) - 1;
+    if ((p.start < day_from || last > day_to) && p.coverage == PeriodCoverage::kFull) {
+      p.coverage = PeriodCoverage::kPartial;
+    }
+  }
+}
+
 DyadSeries CoveredPart(const DyadSeries& series, int* offset) {
   DyadSeries out = series;
   out.periods.clear();

@@ -85,6 +85,7 @@ Result<ReportData> BuildReportData(const store::Store& store,
     for (size_t j = i + 1; j < c.size(); ++j) {
       ASSIGN_OR_RETURN(DyadSeries series, QueryDyadSeries(store, c[i], c[j], dyad));
       MarkCoverage(data.coverage, &series);
+      MarkWindow(data.day_from, data.day_to, &series);
       // Change points inside the store's coverage and without an incomplete
       // last period: neither the edge of the data nor a partial week is a fall.
       int offset = 0;

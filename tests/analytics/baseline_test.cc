@@ -183,3 +183,27 @@ TEST_F(BaselineTest, PeriodsOutsideCoverageAreNotZero) {
 
 } // namespace
 } // namespace ladder::analytics
+
+namespace ladder::analytics {
+namespace {
+
+// A week cut by --from or --to counts only its days inside the window: it
+// is partial, and neither a baseline value nor a point of the line.
+TEST(MarkWindowTest, PeriodsCutByTheWindowArePartial) {
+  DyadSeries series;
+  series.period = Period::kWeek;
+  for (int w = 0; w < 4; ++w) series.periods.push_back(DyadPeriod{kMonday + 7 * w});
+  MarkWindow(kMonday + 3, kMonday + 7 * 3 + 6, &series);  // from a Thursday
+  EXPECT_EQ(series.periods[0].coverage, PeriodCoverage::kPartial);
+  EXPECT_EQ(series.periods[1].coverage, PeriodCoverage::kFull);
+  EXPECT_EQ(series.periods[3].coverage, PeriodCoverage::kFull);
+  MarkWindow(kMonday, kMonday + 7 * 3 + 2, &series);  // to a Wednesday
+  EXPECT_EQ(series.periods[3].coverage, PeriodCoverage::kPartial);
+  int offset = 0;
+  DyadSeries inside = CoveredPart(series, &offset);
+  EXPECT_EQ(offset, 1);
+  EXPECT_EQ(inside.periods.size(), 2u);
+}
+
+}  // namespace
+}  // namespace ladder::analytics

@@ -322,7 +322,8 @@ Result<IngestStats> Store::Ingest(const std::vector<StoreRecord>& records) {
           stats.clash_messages.push_back(
               "event '" + r.event.event_id +
               "' is already stored with different content (" + diff +
-              "): another document under the same id? give it its own id");
+              "): another document under the same id (give it its own id), or the "
+              "same one coded differently (write it to a new store)");
         }
       }
       continue;

@@ -129,10 +129,8 @@ Status IngestFile(const std::string& path, int64_t batch_size, LazyStore* db,
         if (LooksLikeDocument(line)) {
           ++documents;
           what = "a document, not an event";
-        } else if (line.find_first_not_of(" \t") == line.find('{') && !event.ok()) {
-          // JSON, but not an event.
-        } else if (!event.ok()) {
-          ++not_json;
+        } else if (line.find_first_not_of(" \t") != line.find('{')) {
+          ++not_json;  // plain text, perhaps
         }
         PrintRecordError(name + ":" + std::to_string(line_no) + ": " + what);
       }
@@ -142,12 +140,15 @@ Status IngestFile(const std::string& path, int64_t batch_size, LazyStore* db,
       ShowProgress(name, line_no);
     }
   }
-  if (documents > 0 || (not_json > 0 && not_json == bad_here && totals->events == 0)) {
-    PrintError(name + ": " + std::to_string(documents > 0 ? documents : not_json) +
-               (documents > 0 ? " line(s) are documents" : " line(s) are not event JSON") +
-               ", not events: 'ladder ingest' stores events as 'ladder code' writes "
-               "them; to code documents and store their events, run 'ladder ingest "
-               "--code " + name + "'");
+  // The user probably meant --code: say so once.
+  const std::string code_it = "'ladder ingest' stores events as 'ladder code' writes them; to "
+                              "code documents and store their events, run 'ladder ingest "
+                              "--code " + name + "'";
+  if (documents > 0) {
+    PrintError(name + ": " + std::to_string(documents) +
+               " line(s) are documents ({\"id\", \"date\", \"text\"}), not events: " + code_it);
+  } else if (not_json > 0 && not_json == bad_here && totals->events == 0) {
+    PrintError(name + ": no line is JSON: if this is a text document, " + code_it);
   }
   return WriteBatch(db, &batch, totals);
 }

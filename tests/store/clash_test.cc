@@ -162,6 +162,12 @@ TEST(NoTraceTest, IngestOfDocumentsSuggestsCode) {
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_NE(r.output.find("ladder ingest --code"), std::string::npos)
       << r.output;
+  // A text file too.
+  std::string text = dir.Write("article.txt", "Russia condemned Ukraine.\nMoscow warned Kyiv.\n");
+  CliResult t = Ladder("ingest --db '" + dir.File("t.db") + "' '" + text + "'");
+  EXPECT_EQ(t.exit_code, 3) << t.output;
+  EXPECT_NE(t.output.find("no line is JSON"), std::string::npos) << t.output;
+  EXPECT_NE(t.output.find("ladder ingest --code"), std::string::npos) << t.output;
 }
 
 } // namespace

@@ -2,12 +2,14 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,9 +26,55 @@ namespace an = ladder::analytics;
 using nlohmann::json;
 
 
+// Upper-cased, without surrounding blanks ("rus " -> "RUS").
 std::string Upper(std::string s) {
+  size_t first = s.find_first_not_of(" \t");
+  size_t last = s.find_last_not_of(" \t");
+  s = first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
+}
+
+// ISO 3166-1 alpha-3 codes (Debian iso-codes); empty if unreadable.
+const std::set<std::string>& IsoCountryCodes() {
+  static const std::set<std::string> codes = [] {
+    std::set<std::string> out;
+    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
+    json doc = json::parse(in, nullptr, false);
+    if (doc.is_object() && doc.contains("3166-1") && doc["3166-1"].is_array()) {
+      for (const auto& c : doc["3166-1"]) {
+        if (c.is_object() && c.contains("alpha_3") && c["alpha_3"].is_string()) {
+          out.insert(c["alpha_3"].get<std::string>());
+        }
+      }
+    }
+    return out;
+  }();
+  return codes;
+}
+
+// Checks the country codes a user typed (already Upper()): a code some event
+// in the store has is fine; an ISO 3166 code without events gets a note; a
+// region or anything else is an error naming it (the caller exits 2).
+Status CheckCountries(const store::Store& db, const std::vector<std::string>& codes) {
+  for (const std::string& code : codes) {
+    if (code.empty()) return InvalidArgument("empty country code in the list");
+    if (store::IsRegionCode(code)) {
+      return InvalidArgument("'" + code + "' is a region code (CAMEO), not a country");
+    }
+    store::EventFilter filter;
+    filter.countries = {code};
+    filter.limit = 1;
+    ASSIGN_OR_RETURN(int64_t n, db.Count(filter));
+    if (n > 0) continue;
+    if (IsoCountryCodes().count(code) == 0) {
+      return InvalidArgument("unknown country code '" + code +
+                             "' (not an ISO 3166 alpha-3 code, and no event in " +
+                             db.path() + " has it)");
+    }
+    std::fprintf(stderr, "note: no events of %s in %s\n", code.c_str(), db.path().c_str());
+  }
+  return Status::Ok();
 }
 
 // Options shared by the subcommands, as typed.
@@ -82,7 +130,21 @@ Result<std::unique_ptr<store::Store>> OpenForReading(const std::string& path) {
   }
   store::StoreOptions options;
   options.read_only = true;
-  return store::Store::Open(path, options);
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> db, store::Store::Open(path, options));
+  ASSIGN_OR_RETURN(int64_t events, db->Count());
+  if (events == 0) {
+    return NotFound(path + ": the store holds no events (fill it with 'ladder ingest' "
+                           "or 'ladder import'); nothing to analyse");
+  }
+  return db;
+}
+
+// "full", "partial" (the store has data for part of the period) or "none"
+// (no data: its zeros are not zero activity).
+const char* CoverageName(an::PeriodCoverage c) {
+  return c == an::PeriodCoverage::kFull      ? "full"
+         : c == an::PeriodCoverage::kPartial ? "partial"
+                                             : "none";
 }
 
 json CountsJson(const an::DirectionCounts& c) {
@@ -101,11 +163,13 @@ json ChangePointJson(const an::ChangePoint& cp) {
 void PrintDyadJson(const an::DyadSeries& s, const std::vector<an::ChangePoint>* cps) {
   json out = {{"a", s.a}, {"b", s.b}, {"by", an::PeriodName(s.period)},
               {"count", s.count_by == an::CountBy::kEvents ? "events" : "mentions"},
-              {"directions", {{"ab", s.a + "->" + s.b}, {"ba", s.b + "->" + s.a}}}};
+              {"directions", {{"ab", s.a + "->" + s.b}, {"ba", s.b + "->" + s.a}}},
+              {"left_out_imprecise", s.left_out_imprecise}};
   json periods = json::array();
   for (const auto& p : s.periods) {
     periods.push_back({{"start", an::FormatDay(p.start)}, {"ab", CountsJson(p.ab)},
-                       {"ba", CountsJson(p.ba)}, {"both", CountsJson(p.both)}});
+                       {"ba", CountsJson(p.ba)}, {"both", CountsJson(p.both)},
+                       {"coverage", CoverageName(p.coverage)}});
   }
   out["periods"] = std::move(periods);
   if (cps) {
@@ -128,6 +192,7 @@ void PrintDyadCsv(const an::DyadSeries& s, const std::vector<an::ChangePoint>* c
       header += "," + d + "_" + f;
     }
   }
+  header += ",coverage";
   if (cps) header += ",changepoints";
   std::cout << header << "\n";
   for (size_t i = 0; i < s.periods.size(); ++i) {
@@ -138,6 +203,7 @@ void PrintDyadCsv(const an::DyadSeries& s, const std::vector<an::ChangePoint>* c
       row += "," + CsvNum(c->total) + "," + CsvNum(c->goldstein_sum) + "," +
              CsvNum(c->goldstein_mean());
     }
+    row += std::string(",") + CoverageName(p.coverage);
     if (cps) {
       std::string marks;
       for (const auto& cp : *cps) {
@@ -155,7 +221,9 @@ int RunDyad(int argc, char** argv) {
   CLI::App app(
       "Event series of one dyad per day, week or month: counts per quad class "
       "(q1 verbal cooperation .. q4 material conflict), Goldstein sum and mean, "
-      "for each direction and both; empty periods are zeros.",
+      "for each direction and both; empty periods are zeros, and a coverage "
+      "column says whether the store has data for the period (full, partial, "
+      "none: no data is not zero).",
       "dyad");
   Common c;
   std::vector<std::string> countries;
@@ -186,13 +254,40 @@ int RunDyad(int argc, char** argv) {
     PrintError(db.status().message());
     return kExitFailure;
   }
-  auto series = an::QueryDyadSeries(**db, Upper(countries[0]), Upper(countries[1]), options);
+  countries = {Upper(countries[0]), Upper(countries[1])};
+  if (Status ok = CheckCountries(**db, countries); !ok.ok()) {
+    PrintError("dyad: " + ok.message());
+    return kExitUsage;
+  }
+  auto series = an::QueryDyadSeries(**db, countries[0], countries[1], options);
   if (!series.ok()) {
     PrintError(series.status().message());
     return series.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
   }
+  if (series->left_out_imprecise > 0) {
+    std::fprintf(stderr,
+                 "note: %lld event(s) of %s-%s dated only by %s left out of this "
+                 "%s series (not counted in its first period)\n",
+                 static_cast<long long>(series->left_out_imprecise), series->a.c_str(),
+                 series->b.c_str(), p.period == an::Period::kMonth ? "year" : "year or month",
+                 an::PeriodName(p.period));
+  }
+  auto coverage = an::QueryCoverage(**db);
+  if (!coverage.ok()) {
+    PrintError(coverage.status().message());
+    return kExitFailure;
+  }
+  an::MarkCoverage(*coverage, &*series);
+  if (p.from || p.to) {
+    an::MarkWindow(p.from.value_or(INT_MIN), p.to.value_or(INT_MAX), &*series);
+  }
   std::vector<an::ChangePoint> cps;
-  if (changepoints) cps = an::DetectChangePoints(*series);
+  if (changepoints) {
+    // Inside the store's coverage only: its edges are no change.
+    int offset = 0;
+    cps = an::DetectChangePoints(an::CoveredPart(*series, &offset));
+    for (auto& cp : cps) cp.index += offset;
+  }
   if (format == "json") {
     PrintDyadJson(*series, changepoints ? &cps : nullptr);
   } else {
@@ -412,7 +507,13 @@ int RunAlerts(int argc, char** argv) {
     std::fprintf(stderr, "no events in %s\n", c.db.c_str());
     return kExitOk;
   }
-  const int from = PeriodsBack(p.period, *to, options.long_window);
+  for (const auto& [a, b] : *dyads) {
+    if (Status ok = CheckCountries(**db, {a, b}); !ok.ok()) {
+      PrintError("alerts: " + ok.message());
+      return kExitUsage;
+    }
+  }
+  const int from = p.from ? *p.from : PeriodsBack(p.period, *to, options.long_window);
   if (dyads->empty()) {
     auto found = an::TopConflictDyads(**db, from, *to, top);
     if (!found.ok()) {
@@ -421,16 +522,27 @@ int RunAlerts(int argc, char** argv) {
     }
     *dyads = std::move(found).value();
   }
+  auto coverage = an::QueryCoverage(**db);
+  if (!coverage.ok()) {
+    PrintError(coverage.status().message());
+    return kExitFailure;
+  }
+  an::AlertQuery query;
+  query.period = p.period;
+  query.day_from = p.from;
+  query.day_to = *to;
+  query.count_by = p.count;
+  query.asserted_only = c.asserted_only;
+  query.include_partial = partial;
+  query.alerts = options;
   std::vector<an::Alert> alerts;
   for (const auto& [a, b] : *dyads) {
-    an::DyadOptions o{p.period, from, *to, p.count, c.asserted_only};
-    auto series = an::QueryDyadSeries(**db, a, b, o);
-    if (!series.ok()) {
-      PrintError(series.status().message());
+    auto found = an::QueryDyadAlerts(**db, a, b, query, *coverage);
+    if (!found.ok()) {
+      PrintError(found.status().message());
       return kExitFailure;
     }
-    an::DyadSeries checked = partial ? *series : an::CompletePeriods(*series, *to);
-    for (auto& alert : an::CheckDyadAlerts(checked, options)) alerts.push_back(alert);
+    for (auto& alert : *found) alerts.push_back(alert);
   }
   if (format == "json") PrintAlertsJson(alerts, all); else PrintAlertsText(alerts, all);
   return kExitOk;
@@ -451,6 +563,9 @@ Result<an::Points> ConflictPoints(const store::Store& db, const an::ReportData& 
   auto name = [](const store::StoredEvent& e) {
     return e.source_country + "->" + e.target_country + " conflict";
   };
+  // A point process needs days: events dated only by year or month are
+  // not points on their period's first day.
+  std::erase_if(events, [](const store::StoredEvent& e) { return e.date_precision < 3; });
   for (const auto& e : events) {
     if (e.quad_class >= 3 && e.source_country != e.target_country) ++counts[name(e)];
   }
@@ -606,6 +721,10 @@ int RunReport(int argc, char** argv) {
   if (!db.ok()) {
     PrintError(db.status().message());
     return kExitFailure;
+  }
+  if (Status ok = CheckCountries(**db, options.countries); !ok.ok()) {
+    PrintError("report: " + ok.message());
+    return kExitUsage;
   }
   auto data = an::BuildReportData(**db, options);
   if (!data.ok()) {

@@ -2,7 +2,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "cli_args.h"
 #include "coding.h"
@@ -18,8 +20,17 @@ struct Output {
   std::FILE* file = stdout;
   std::string format = "jsonl";
   bool header_written = false;
+  long not_asserted_left_out = 0;
+
+  // GDELT and Phoenix rows have no modality column: written there, an
+  // expected or conditional event would read back as having happened.
+  bool KeepsModality() const { return format != "gdelt" && format != "phoenix"; }
 
   void Write(const Event& e) {
+    if (!KeepsModality() && e.modality != Modality::kAsserted) {
+      ++not_asserted_left_out;
+      return;
+    }
     std::string line;
     if (format == "tsv") {
       if (!header_written) std::fprintf(file, "%s\n", TsvHeader().c_str());
@@ -47,15 +58,21 @@ int RunCodeCommand(int argc, char** argv) {
   CLI::App app{"Code news text into events (JSONL on stdout by default)",
                "ladder code"};
   std::vector<std::string> inputs;
-  std::string date, output, format = "jsonl", input_format = "auto";
+  std::string date, output, format = "jsonl", input_format = "auto", text_id;
   bool quiet = false;
   EngineFlags flags;
   app.add_option("inputs", inputs,
                  "text, JSONL, PETRARCH XML or TABARI record files; - for stdin")
       ->default_val(std::vector<std::string>{"-"});
-  app.add_option("--date", date, "document date for plain text (YYYY-MM-DD)");
+  app.add_option("--date", date,
+                 "document date for plain text (YYYY-MM-DD); required unless the "
+                 "text's first line carries a full date");
+  app.add_option("--id", text_id,
+                 "document id for one plain-text input (default: its file name and "
+                 "a hash of its text)");
   app.add_option("--output-format", format,
-                 "jsonl, tsv, csv, gdelt, plover or phoenix")
+                 "jsonl, tsv, csv, gdelt, plover or phoenix (gdelt and phoenix "
+                 "have no modality column: only asserted events are written)")
       ->check(CLI::IsMember(
           {"jsonl", "tsv", "csv", "gdelt", "plover", "phoenix"}));
   app.add_option("--input-format", input_format,
@@ -66,6 +83,10 @@ int RunCodeCommand(int argc, char** argv) {
   flags.AddTo(&app);
   app.add_flag("-q,--quiet", quiet, "no progress bar");
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  if (!text_id.empty() && inputs.size() != 1) {
+    PrintError("code: --id names one plain-text document; give one input");
+    return kExitUsage;
+  }
   std::unique_ptr<Engine> engine = OpenEngine(flags.ToOptions());
   if (engine == nullptr) return kExitFailure;
   Output out;
@@ -73,12 +94,13 @@ int RunCodeCommand(int argc, char** argv) {
   if (!output.empty()) {
     out.file = std::fopen(output.c_str(), "wb");
     if (out.file == nullptr) {
-      PrintError(output + ": cannot open for writing");
+      PrintError(output + ": cannot open for writing: " + std::strerror(errno));
       return kExitFailure;
     }
   }
   ReaderOptions ropts;
   ropts.default_date = date;
+  ropts.text_id = text_id;
   ropts.format = input_format == "text"       ? InputFormat::kText
                  : input_format == "jsonl"    ? InputFormat::kJsonl
                  : input_format == "petrarch" ? InputFormat::kPetrarchXml
@@ -91,29 +113,101 @@ int RunCodeCommand(int argc, char** argv) {
              },
              &stats);
   if (out.file != stdout) std::fclose(out.file);
+  if (out.not_asserted_left_out > 0) {
+    std::fprintf(stderr,
+                 "ladder: note: %ld future, hypothetical, negated or alleged event(s) "
+                 "not written: %s rows have no modality column (jsonl, tsv, csv and "
+                 "plover keep them)\n",
+                 out.not_asserted_left_out, format == "gdelt" ? "GDELT" : "Phoenix");
+  }
   if (!quiet && isatty(STDERR_FILENO)) {
     std::fprintf(stderr, "ladder: %ld documents, %ld events, %ld errors\n",
                  stats.docs, stats.events, stats.errors);
   }
   if (stats.unreadable > 0) return kExitFailure;
+  if (stats.undated > 0) return kExitUsage;
   return stats.errors > 0 ? kExitInput : kExitOk;
 }
 
+// `ladder explain FILE --sentence N`: the document `doc_id` of FILE (or its
+// first), explained at sentence N in its context; then what `ladder code`
+// codes there.
+int ExplainInFile(const Engine& engine, const std::string& path, const std::string& date,
+                  const std::string& doc_id, int sentence_no) {
+  ReaderOptions options;
+  options.default_date = date;
+  auto reader = DocumentReader::Open(path, options);
+  if (!reader.ok()) {
+    PrintError(reader.status().message());
+    return kExitFailure;
+  }
+  Document doc;
+  Status error;
+  DocumentReader::Outcome outcome;
+  bool found = false;
+  while ((outcome = (*reader)->Next(&doc, &error)) != DocumentReader::Outcome::kEnd) {
+    if (outcome == DocumentReader::Outcome::kError) {
+      PrintError(error.message());
+      if ((*reader)->date_missing()) return kExitUsage;
+      continue;
+    }
+    if (doc_id.empty() || doc.id == doc_id) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) {
+    PrintError(path + ": " + (doc_id.empty() ? "no document" : "no document '" + doc_id + "'"));
+    return kExitUsage;
+  }
+  auto trace = engine.ExplainInDocument(doc, sentence_no);
+  if (!trace.ok()) {
+    PrintError(path + ": " + trace.status().message());
+    return kExitUsage;
+  }
+  std::printf("document: %s (%s)\n", doc.id.c_str(), doc.date.c_str());
+  std::fputs(trace->c_str(), stdout);
+  auto result = engine.Code(doc);
+  if (!result.ok()) {
+    PrintError(result.status().message());
+    return kExitInput;
+  }
+  std::printf("coded (as 'ladder code' codes this sentence in its document):\n");
+  for (const Event& e : result->events) {
+    if (e.sentence == sentence_no) std::printf("  %s\n", EventToJson(e).c_str());
+  }
+  return kExitOk;
+}
+
 int RunExplainCommand(int argc, char** argv) {
-  CLI::App app{"Show how a sentence is coded: tokens, actors, verbs, patterns",
+  CLI::App app{"Show how a sentence is coded: tokens, actors, verbs, patterns. "
+               "With --sentence N the argument is a file (text, JSONL, PETRARCH "
+               "XML or TABARI records) and sentence N of its document is "
+               "explained in its context, aliases and pronouns resolved as "
+               "'ladder code' resolves them",
                "ladder explain"};
-  std::string sentence, date;
+  std::string sentence, date, doc_id;
+  int sentence_no = 0;
   std::vector<std::string> dicts;
-  app.add_option("sentence", sentence, "the sentence")->required();
+  app.add_option("sentence", sentence, "the sentence, or with --sentence a file")->required();
   app.add_option("--date", date, "the sentence's date (YYYY-MM-DD)");
+  app.add_option("--sentence", sentence_no,
+                 "explain sentence N (1-based, as events number them) of the file's document")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--doc", doc_id, "with --sentence: the document id in a multi-document file");
   app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  if (!doc_id.empty() && sentence_no == 0) {
+    PrintError("explain: --doc needs --sentence N");
+    return kExitUsage;
+  }
   EngineOptions options;
   options.dictionaries = dicts;
   std::unique_ptr<Engine> engine = OpenEngine(options);
   if (engine == nullptr) return kExitFailure;
+  if (sentence_no > 0) return ExplainInFile(*engine, sentence, date, doc_id, sentence_no);
   std::fputs(engine->Explain(sentence, date).c_str(), stdout);
   Document doc{"explain", date, sentence, "", "", ""};
   auto result = engine->Code(doc);

@@ -1,5 +1,9 @@
 // ladder ingest | import | dedup: writing events into the store.
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -22,6 +26,41 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& db) {
   return store::Store::Open(db);
 }
 
+// A --db that cannot be a store file (a folder) is refused before any work.
+Status CheckStorePath(const std::string& path) {
+  struct stat st;
+  if (path != ":memory:" && stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    return InvalidArgument(path + ": is a directory, not a store file (give --db a file name)");
+  }
+  return Status::Ok();
+}
+
+// Removes a store file this run created but wrote nothing into; true if so.
+bool RemoveIfUnused(const std::string& path, bool existed, int64_t inserted) {
+  if (existed || inserted > 0 || path == ":memory:") return false;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  return true;
+}
+
+// The store a writing command writes to, opened (and created) only when
+// there is something to write: a command that fails before leaves no file.
+class LazyStore {
+ public:
+  explicit LazyStore(std::string path) : path_(std::move(path)) {}
+  Result<store::Store*> Get() {
+    if (store_ == nullptr) {
+      ASSIGN_OR_RETURN(store_, OpenStore(path_));
+    }
+    return store_.get();
+  }
+  const std::string& path() const { return path_; }
+  bool opened() const { return store_ != nullptr; }
+
+ private:
+  std::string path_;
+  std::unique_ptr<store::Store> store_;
+};
+
 // Progress on a terminal only.
 void ShowProgress(const std::string& name, int64_t lines) {
   static const bool kTty = isatty(fileno(stderr));
@@ -36,33 +75,44 @@ void EndProgress() {
 }
 
 struct IngestTotals {
-  int64_t events = 0, inserted = 0, bad = 0;
+  int64_t events = 0, inserted = 0, bad = 0, clashes = 0;
+  int64_t undated = 0;  // plain-text documents without a date (usage error)
 };
 
-// Stores a batch; Store::Ingest is one transaction (all or nothing).
-Status WriteBatch(store::Store* db, std::vector<Event>* batch,
+// Stores a batch; Store::Ingest is one transaction (all or nothing). Events
+// whose id is stored with other content are reported, one line each.
+Status WriteBatch(LazyStore* db, std::vector<Event>* batch,
                   IngestTotals* totals) {
   if (batch->empty()) return Status::Ok();
-  Result<store::IngestStats> stats = db->Ingest(*batch);
+  ASSIGN_OR_RETURN(store::Store * store, db->Get());
+  Result<store::IngestStats> stats = store->Ingest(*batch);
   if (!stats.ok()) return stats.status();
   totals->inserted += stats->inserted;
+  totals->clashes += stats->clashes;
+  for (const std::string& m : stats->clash_messages) PrintRecordError(db->path() + ": " + m);
   batch->clear();
   return Status::Ok();
 }
 
+// A JSON line that is a document ({"id", "date", "text"}) rather than an
+// event: the user meant --code.
+bool LooksLikeDocument(const std::string& line) {
+  return DocumentFromJson(line, "").ok() && line.find("\"event_id\"") == std::string::npos;
+}
+
 // Reads event JSONL from one input; every `batch_size` lines commit.
-Status IngestFile(const std::string& path, int64_t batch_size, store::Store* db,
+Status IngestFile(const std::string& path, int64_t batch_size, LazyStore* db,
                   IngestTotals* totals) {
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);
-    if (!file) return NotFound(path + ": cannot open");
+    if (!file) return NotFound(path + ": cannot open: " + std::strerror(errno));
   }
   std::istream& in = path == "-" ? std::cin : file;
   std::string name = path == "-" ? "<stdin>" : path;
   std::vector<Event> batch;
   std::string line;
-  int64_t line_no = 0;
+  int64_t line_no = 0, documents = 0, not_json = 0, bad_here = 0;
   while (std::getline(in, line)) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -75,7 +125,14 @@ Status IngestFile(const std::string& path, int64_t batch_size, store::Store* db,
         batch.push_back(std::move(event).value());
       } else {
         ++totals->bad;
-        PrintError(name + ":" + std::to_string(line_no) + ": " + what);
+        ++bad_here;
+        if (LooksLikeDocument(line)) {
+          ++documents;
+          what = "a document, not an event";
+        } else if (line.find_first_not_of(" \t") != line.find('{')) {
+          ++not_json;  // plain text, perhaps
+        }
+        PrintRecordError(name + ":" + std::to_string(line_no) + ": " + what);
       }
     }
     if (line_no % batch_size == 0) {
@@ -83,16 +140,24 @@ Status IngestFile(const std::string& path, int64_t batch_size, store::Store* db,
       ShowProgress(name, line_no);
     }
   }
+  // The user probably meant --code: say so once.
+  const std::string code_it = "'ladder ingest' stores events as 'ladder code' writes them; to "
+                              "code documents and store their events, run 'ladder ingest "
+                              "--code " + name + "'";
+  if (documents > 0) {
+    PrintError(name + ": " + std::to_string(documents) +
+               " line(s) are documents ({\"id\", \"date\", \"text\"}), not events: " + code_it);
+  } else if (not_json > 0 && not_json == bad_here && totals->events == 0) {
+    PrintError(name + ": no line is JSON: if this is a text document, " + code_it);
+  }
   return WriteBatch(db, &batch, totals);
 }
 
 // Codes documents (text or JSONL) with the Engine and stores their events;
 // every `batch_size` events commit.
 Status IngestDocuments(const Engine& engine, const std::string& path,
-                       const std::string& date, int64_t batch_size,
-                       store::Store* db, IngestTotals* totals) {
-  ReaderOptions options;
-  options.default_date = date;
+                       const ReaderOptions& options, int64_t batch_size,
+                       LazyStore* db, IngestTotals* totals) {
   ASSIGN_OR_RETURN(std::unique_ptr<DocumentReader> reader,
                    DocumentReader::Open(path, options));
   std::vector<Event> batch;
@@ -102,20 +167,25 @@ Status IngestDocuments(const Engine& engine, const std::string& path,
   int64_t docs = 0;
   while ((outcome = reader->Next(&doc, &error)) !=
          DocumentReader::Outcome::kEnd) {
+    if (outcome == DocumentReader::Outcome::kError && reader->date_missing()) {
+      PrintError(error.message());
+      ++totals->undated;
+      continue;
+    }
     Result<CodeResult> coded =
         outcome == DocumentReader::Outcome::kError ? Result<CodeResult>(error)
                                                    : engine.Code(doc);
     if (!coded.ok()) {
       ++totals->bad;
-      PrintError(coded.status().message());
+      PrintRecordError(coded.status().message());
       continue;
     }
     for (Event& e : coded->events) {
       Status storable = store::CheckStorable(e);
       if (!storable.ok()) {
         ++totals->bad;
-        PrintError(reader->name() + ": document '" + doc.id +
-                   "': " + storable.message());
+        PrintRecordError(reader->name() + ": document '" + doc.id +
+                         "': " + storable.message());
         continue;
       }
       ++totals->events;
@@ -134,10 +204,12 @@ int RunIngest(int argc, char** argv) {
       "Write events into the store. Input is event JSONL as written by "
       "'ladder code' (one event object a line; '-' reads stdin); to code "
       "documents on the fly, pass --code. Events "
-      "already stored (same event_id) are skipped, so re-running is safe. "
-      "Lines are committed in batches, one transaction each.",
+      "already stored (same event_id, same content) are skipped, so re-running "
+      "is safe; an event_id stored with different content is an error. "
+      "Lines are committed in batches, one transaction each. The store is "
+      "created only when there is something to write.",
       "ingest");
-  std::string db_path = "ladder.db", date;
+  std::string db_path = "ladder.db", date, text_id;
   int64_t batch_size = 10000;
   std::vector<std::string> inputs, dicts;
   bool code = false;
@@ -145,6 +217,7 @@ int RunIngest(int argc, char** argv) {
                "inputs are documents (text or JSONL): code them on the fly "
                "and store their events");
   app.add_option("--date", date, "with --code: date of plain-text documents");
+  app.add_option("--id", text_id, "with --code: id of one plain-text document");
   app.add_option("--dict", dicts, "with --code: dictionary file or folder")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -156,11 +229,15 @@ int RunIngest(int argc, char** argv) {
   app.add_option("files", inputs, "event JSONL files ('-' = stdin)")
       ->required();
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
-  Result<std::unique_ptr<store::Store>> db = OpenStore(db_path);
-  if (!db.ok()) {
-    PrintError(db.status().message());
+  if (!text_id.empty() && (!code || inputs.size() != 1)) {
+    PrintError("ingest: --id names one plain-text document: use it with --code and one input");
+    return kExitUsage;
+  }
+  if (Status db_ok = CheckStorePath(db_path); !db_ok.ok()) {
+    PrintError(db_ok.message());
     return kExitFailure;
   }
+  LazyStore db(db_path);
   IngestTotals totals;
   std::unique_ptr<Engine> engine;
   if (code) {
@@ -173,21 +250,31 @@ int RunIngest(int argc, char** argv) {
     }
     engine = std::move(opened).value();
   }
+  ReaderOptions reader_options;
+  reader_options.default_date = date;
+  reader_options.text_id = text_id;
   for (const std::string& input : inputs) {
     Status status =
-        code ? IngestDocuments(*engine, input, date, batch_size, db->get(),
-                               &totals)
-             : IngestFile(input, batch_size, db->get(), &totals);
+        code ? IngestDocuments(*engine, input, reader_options, batch_size, &db, &totals)
+             : IngestFile(input, batch_size, &db, &totals);
     EndProgress();
     if (!status.ok()) {
       PrintError(status.message());
       return kExitFailure;
     }
   }
-  std::fprintf(stderr, "ingested %lld events (%lld new) into %s\n",
-               static_cast<long long>(totals.events),
-               static_cast<long long>(totals.inserted), db_path.c_str());
-  return totals.bad > 0 ? kExitInput : kExitOk;
+  std::fprintf(stderr, "ingested %lld events (%lld new", static_cast<long long>(totals.events),
+               static_cast<long long>(totals.inserted));
+  if (totals.clashes > 0) {
+    std::fprintf(stderr, ", %lld NOT stored: their ids are taken by other content",
+                 static_cast<long long>(totals.clashes));
+  }
+  std::fprintf(stderr, ") into %s%s\n", db_path.c_str(),
+               db.opened() || access(db_path.c_str(), F_OK) == 0
+                   ? ""
+                   : " (not created: nothing to write)");
+  if (totals.undated > 0) return kExitUsage;
+  return totals.bad > 0 || totals.clashes > 0 ? kExitInput : kExitOk;
 }
 
 int RunImport(int argc, char** argv) {
@@ -209,9 +296,12 @@ int RunImport(int argc, char** argv) {
   app.add_option("--batch-size", options.batch_size, "lines per transaction")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--icews-names", options.icews_names_path,
+                 "ICEWS event name -> CAMEO code table (default: ladder's "
+                 "data/import/icews_cameo.txt)");
   app.add_option("--cameo-dir", options.cameo_dir,
-                 "folder with CAMEO.eventcodes.txt and "
-                 "CAMEO.goldsteinscale.txt (GDELT lookups)");
+                 "folder with GDELT's CAMEO.goldsteinscale.txt (Goldstein values; "
+                 "default: ladder's data/codes.txt)");
   app.add_option("--iso-codes", options.iso_codes_path,
                  "ISO 3166-1 JSON (Debian iso-codes)")
       ->capture_default_str();
@@ -221,31 +311,53 @@ int RunImport(int argc, char** argv) {
     PrintError(format.status().message());
     return kExitUsage;
   }
+  if (Status db_ok = CheckStorePath(db_path); !db_ok.ok()) {
+    PrintError(db_ok.message());
+    return kExitFailure;
+  }
+  for (const std::string& input : inputs) {  // before a store is created
+    if (input != "-" && access(input.c_str(), R_OK) != 0) {
+      PrintError(input + ": cannot open: " + std::strerror(errno));
+      return kExitFailure;
+    }
+  }
+  const bool existed = access(db_path.c_str(), F_OK) == 0;
   Result<std::unique_ptr<store::Store>> db = OpenStore(db_path);
   if (!db.ok()) {
     PrintError(db.status().message());
     return kExitFailure;
   }
-  options.on_error = [](const Status& s) { PrintError(s.message()); };
+  options.on_error = [](const Status& s) { PrintRecordError(s.message()); };
   store::ImportStats total;
   for (const std::string& input : inputs) {
     Result<store::ImportStats> stats =
         store::Import(db->get(), *format, input, options);
     if (!stats.ok()) {
       PrintError(stats.status().message());
+      db->reset();
+      RemoveIfUnused(db_path, existed, total.inserted);
       return kExitFailure;
     }
     total.lines += stats->lines;
     total.events += stats->events;
     total.inserted += stats->inserted;
     total.bad_lines += stats->bad_lines;
+    total.clashes += stats->clashes;
   }
+  db->reset();
+  const bool removed = RemoveIfUnused(db_path, existed, total.inserted);
   std::fprintf(stderr,
-               "imported %lld events (%lld new, %lld bad lines) into %s\n",
+               "imported %lld events (%lld new, %lld bad lines%s) into %s\n",
                static_cast<long long>(total.events),
                static_cast<long long>(total.inserted),
-               static_cast<long long>(total.bad_lines), db_path.c_str());
-  return total.bad_lines > 0 ? kExitInput : kExitOk;
+               static_cast<long long>(total.bad_lines),
+               total.clashes > 0 ? (", " + std::to_string(total.clashes) +
+                                    " NOT stored: their ids are taken by other content")
+                                       .c_str()
+                                 : "",
+               removed ? (db_path + " (not created: nothing to write)").c_str()
+                       : db_path.c_str());
+  return total.bad_lines > 0 || total.clashes > 0 ? kExitInput : kExitOk;
 }
 
 int RunDedup(int argc, char** argv) {
@@ -266,6 +378,10 @@ int RunDedup(int argc, char** argv) {
   app.add_flag("--asserted-only", options.asserted_only,
                "leave non-asserted events unclustered");
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  if (db_path != ":memory:" && access(db_path.c_str(), F_OK) != 0) {
+    PrintError(db_path + ": no such store (create it with 'ladder ingest' or 'ladder import')");
+    return kExitFailure;
+  }
   Result<std::unique_ptr<store::Store>> db = OpenStore(db_path);
   if (!db.ok()) {
     PrintError(db.status().message());

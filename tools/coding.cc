@@ -90,7 +90,7 @@ void Flush(const Engine& engine, Batch* batch, int threads, const DocumentSink& 
   static const std::vector<Event> kNone;
   for (size_t i = 0; i < results.size(); ++i) {
     if (!results[i].ok()) {
-      PrintError(batch->where[i] + ": " + results[i].status().message());
+      PrintRecordError(batch->where[i] + ": " + results[i].status().message());
       ++stats->errors;
       continue;
     }
@@ -170,7 +170,12 @@ void CodeInputs(const Engine& engine, const std::vector<std::string>& inputs,
     DocumentReader::Outcome outcome;
     while ((outcome = (*reader)->Next(&doc, &error)) != DocumentReader::Outcome::kEnd) {
       if (outcome == DocumentReader::Outcome::kError) {
-        PrintError(error.message());
+        if ((*reader)->date_missing()) {
+          PrintError(error.message());
+          ++stats->undated;
+          continue;
+        }
+        PrintRecordError(error.message());
         ++stats->errors;
         continue;
       }

@@ -38,6 +38,7 @@ std::unique_ptr<Engine> OpenEngine(const EngineOptions& options);
 struct CodeStats {
   long docs = 0, events = 0, errors = 0;
   long unreadable = 0;  // inputs that could not be opened
+  long undated = 0;     // plain-text inputs without a date (a usage error)
 };
 
 // Called for each coded document, in input order, with the events to keep

@@ -38,6 +38,14 @@ struct CommandRegistrar {
 // Prints "ladder: <message>" on stderr (one line).
 void PrintError(const std::string& message);
 
+// Errors about single input records (a bad line, a bad document): the first
+// kShownRecordErrors are printed as PrintError does, the rest only counted;
+// FinishRecordErrors (main, after the command) then prints how many were not
+// shown. Called from one thread at a time.
+inline constexpr int kShownRecordErrors = 20;
+void PrintRecordError(const std::string& message);
+void FinishRecordErrors();
+
 }  // namespace ladder::tools
 
 #endif  // LADDER_TOOLS_COMMANDS_H_

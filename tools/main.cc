@@ -18,6 +18,22 @@ void PrintError(const std::string& message) {
 }
 
 namespace {
+long record_errors = 0;
+}  // namespace
+
+void PrintRecordError(const std::string& message) {
+  if (++record_errors <= kShownRecordErrors) PrintError(message);
+}
+
+void FinishRecordErrors() {
+  if (record_errors > kShownRecordErrors) {
+    PrintError("... and " + std::to_string(record_errors - kShownRecordErrors) +
+               " more bad records not shown (" + std::to_string(record_errors) +
+               " in all; the first " + std::to_string(kShownRecordErrors) + " are above)");
+  }
+}
+
+namespace {
 
 void PrintUsage(std::FILE* out) {
   std::fprintf(out,
@@ -50,7 +66,11 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   for (const Command& c : Commands()) {
-    if (c.name == argv[1]) return c.run(argc - 1, argv + 1);
+    if (c.name == argv[1]) {
+      int rc = c.run(argc - 1, argv + 1);
+      FinishRecordErrors();
+      return rc;
+    }
   }
   PrintError(std::string("unknown command '") + argv[1] +
              "' (try 'ladder --help')");

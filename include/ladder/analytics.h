@@ -56,11 +56,17 @@ struct DirectionCounts {
   double conflict() const { return quad[2] + quad[3]; }
 };
 
+// Whether the store has data for all of a period, part of it, or none
+// (before the first or after the last event of every source). A period
+// without coverage is no data, not zero activity.
+enum class PeriodCoverage { kFull, kPartial, kNone };
+
 struct DyadPeriod {
   int start = 0;  // first day of the period
   DirectionCounts ab;    // a -> b
   DirectionCounts ba;    // b -> a
   DirectionCounts both;  // ab + ba
+  PeriodCoverage coverage = PeriodCoverage::kFull;  // set by MarkCoverage
 };
 
 struct DyadOptions {
@@ -77,7 +83,15 @@ struct DyadSeries {
   Period period = Period::kWeek;
   CountBy count_by = CountBy::kEvents;
   std::vector<DyadPeriod> periods;  // consecutive, oldest first
+  // Events of the dyad whose date is coarser than the period (a year-only
+  // date in a monthly series, a month-only one in a weekly or daily series):
+  // left out, not counted in the first period, and counted here.
+  int64_t left_out_imprecise = 0;
 };
+
+// The date precision (StoredEvent::date_precision) a period needs: 3 (a
+// day) for days and weeks, 2 (a month) for months.
+int PrecisionNeeded(Period period);
 
 // Builds the series from `events` (any order; events of other dyads, outside
 // the range, or non-asserted when asked are ignored). a == b or an empty code
@@ -93,6 +107,30 @@ Result<DyadSeries> QueryDyadSeries(const store::Store& store,
 // (a week or month the data does not cover to its end): what alerts and
 // change points should look at.
 DyadSeries CompletePeriods(const DyadSeries& series, int last_day);
+
+// ---- Coverage (what the store has data for) ----
+
+// Days with data: the union of each source's [first, last] event day.
+struct Coverage {
+  std::vector<std::pair<int, int>> spans;  // merged, sorted, inclusive
+  bool empty() const { return spans.empty(); }
+  int first_day() const { return spans.empty() ? 0 : spans.front().first; }
+  int last_day() const { return spans.empty() ? 0 : spans.back().second; }
+  // kFull: [first, last] lies in one span; kNone: it meets none.
+  PeriodCoverage Of(int first, int last) const;
+};
+Result<Coverage> QueryCoverage(const store::Store& store);
+// Sets every period's coverage.
+void MarkCoverage(const Coverage& coverage, DyadSeries* series);
+// Marks the periods that stick out of the window [day_from, day_to] (a
+// week starting before --from, a month ending after --to) as kPartial: the
+// series counts only their days inside it.
+void MarkWindow(int day_from, int day_to, DyadSeries* series);
+// The part of `series` from its first to its last fully covered period
+// (periods outside coverage at either end dropped); `*offset` gets the index
+// of its first period in `series`. Change points are looked for here, so the
+// edge of coverage is not a "fall to 0".
+DyadSeries CoveredPart(const DyadSeries& series, int* offset);
 
 // Which column of a dyad series a detector or alert looks at: conflict (quad
 // 3 + 4), cooperation (quad 1 + 2), material conflict (quad 4), or the
@@ -198,6 +236,26 @@ std::optional<Alert> CheckLatest(std::span<const double> values,
 // period.
 std::vector<Alert> CheckDyadAlerts(const DyadSeries& series,
                                    const AlertOptions& options = {});
+
+// The one baseline rule of `ladder alerts` and `ladder report` (doc/report.md,
+// "Alerts"): the latest period is the one holding `day_to`, left out when the
+// data or day_to ends inside it (unless include_partial) -- then the period
+// before it is the latest; its baselines are the short_window and
+// long_window periods before it, never before `day_from` (when given) and
+// never outside the store's coverage. Without day_from the series starts
+// long_window periods before day_to.
+struct AlertQuery {
+  Period period = Period::kWeek;
+  std::optional<int> day_from;
+  int day_to = 0;
+  CountBy count_by = CountBy::kEvents;
+  bool asserted_only = false;
+  bool include_partial = false;
+  AlertOptions alerts;
+};
+Result<std::vector<Alert>> QueryDyadAlerts(const store::Store& store, std::string_view a,
+                                           std::string_view b, const AlertQuery& query,
+                                           const Coverage& coverage);
 
 // The `top` dyads (a < b, unordered) with the most conflict events in
 // [day_from, day_to], most first.
@@ -336,6 +394,7 @@ struct ReportData {
   std::vector<std::vector<ChangePoint>> changepoints;  // parallel to dyads
   AlignmentNetwork network;
   std::vector<Alert> alerts;  // latest-period comparisons, fired or not
+  Coverage coverage;          // what the store has data for
   std::optional<EscalationSummary> escalation;
 };
 

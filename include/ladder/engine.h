@@ -122,6 +122,12 @@ class Engine {
   // Human-readable trace for one sentence: tokens, actors, verbs, the pattern
   // that fired and why others did not.
   std::string Explain(const std::string& sentence, const std::string& date) const;
+  // The same trace for sentence `sentence_no` (1-based, as events number
+  // them) of `document`, read in its place: the sentences before it are
+  // analysed first (quietly), so aliases ("Mr. Kim") and pronouns resolve as
+  // Code resolves them. Errors: the document's bad date or text, or a
+  // sentence number out of range.
+  Result<std::string> ExplainInDocument(const Document& document, int sentence_no) const;
   const DictionaryStats& stats() const;
 
   class Impl;

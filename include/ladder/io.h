@@ -34,10 +34,20 @@ enum class InputFormat { kAuto, kText, kJsonl, kPetrarchXml, kTabari };
 struct ReaderOptions {
   InputFormat format = InputFormat::kAuto;
   std::string default_date;  // for plain text, "YYYY-MM-DD"
+  // For plain text: the document id to use instead of the derived one.
+  std::string text_id;
 };
 
+// The id of a plain-text document read from `path` ("-" = stdin): the file's
+// base name (or "stdin") and a hash of the text, "article-1f3a9c0b77e2", so
+// two different texts under one name never share event ids and the same
+// text always gets the same ones.
+std::string PlainTextId(const std::string& path, std::string_view text);
+
 // Streams documents from one input: a plain-text file is one document (its id
-// is the file's base name); a JSONL file holds one {"id","date","text",...}
+// is PlainTextId, or ReaderOptions::text_id; its date ReaderOptions::
+// default_date, else the full date of its dateline (FindDatelineDate), else
+// it is an error and date_missing() is true); a JSONL file holds one {"id","date","text",...}
 // object a line; each PETRARCH <Sentence> record or TABARI text record is
 // one document (its id and date). kAuto looks at the start: '{' is JSONL,
 // '<' PETRARCH XML, a "YYMMDD ID" line TABARI, anything else text. Memory
@@ -64,6 +74,9 @@ class DocumentReader {
     return record_line_ > 0 ? name_ + ":" + std::to_string(record_line_) : name_;
   }
   InputFormat format() const { return format_; }
+  // True after a kError for a plain-text document with no date (no
+  // default_date and no dateline date): the caller's usage error.
+  bool date_missing() const { return date_missing_; }
   // Bytes consumed so far (for progress bars).
   int64_t bytes_read() const { return bytes_read_; }
   int64_t size() const { return size_; }  // -1 if unknown (stdin)
@@ -84,6 +97,8 @@ class DocumentReader {
   bool owns_file_ = false;
   InputFormat format_ = InputFormat::kAuto;
   std::string default_date_;
+  std::string text_id_;
+  bool date_missing_ = false;
   std::string pending_;  // bytes peeked for format detection
   bool text_done_ = false;
   int64_t line_no_ = 0;      // lines read so far
@@ -103,7 +118,8 @@ class DocumentReader {
   int64_t size_ = -1;
 };
 
-// Parses one JSONL document line. `where` prefixes error messages.
+// Parses one JSONL document line. `where` prefixes error messages. "id",
+// "date" and "text" are required; an empty "date" is an error too.
 Result<Document> DocumentFromJson(std::string_view line, std::string_view where);
 
 }  // namespace ladder

@@ -55,6 +55,9 @@ struct StoredEvent {
   int64_t cluster = 0;   // cluster id after Deduplicate; else equals `id`
   std::string modality;  // "asserted", "negated", ...
   std::string origin;    // "ladder", "gdelt2", ...
+  // What the stored date says: 3 a day ("2019-09-07"), 2 only a month
+  // ("2019-09"), 1 only a year ("2019"). `day` is then the period's first day.
+  int date_precision = 3;
 };
 
 // What to count: every stored row, or one row per de-duplicated cluster (the
@@ -91,6 +94,12 @@ struct StoreRecord {
 struct IngestStats {
   int64_t seen = 0;      // records given
   int64_t inserted = 0;  // records that were new (the rest already stored)
+  // Records whose event_id was already stored with different content (date,
+  // actors, code, modality, evidence or origin): not written, and an error
+  // for the caller to report. `clash_messages` holds the first 1,000,
+  // "event '<id>' is already stored with different content (...)".
+  int64_t clashes = 0;
+  std::vector<std::string> clash_messages;
 };
 
 struct DedupOptions {
@@ -133,8 +142,9 @@ class Store {
   bool in_transaction() const { return in_transaction_; }
 
   // Inserts events coded by ladder (origin "ladder"). Events whose event_id
-  // is already stored are skipped, so ingesting the same events twice
-  // changes nothing. One transaction unless inside Begin/Commit. An event
+  // is already stored with the same content are skipped, so ingesting the
+  // same events twice changes nothing; one stored with different content is
+  // a clash (IngestStats::clashes), never silently skipped. One transaction unless inside Begin/Commit. An event
   // with an unparsable date is an error naming its event_id; nothing of the
   // call is then written (outside Begin/Commit).
   Result<IngestStats> Ingest(const std::vector<Event>& events);
@@ -159,6 +169,16 @@ class Store {
   // all clusters in one transaction; idempotent.
   Result<DedupStats> Deduplicate(const DedupOptions& options = {});
 
+  // Per origin ("ladder", "gdelt2", ...): its first and last event day and
+  // its number of events, in origin order. What the store covers: outside
+  // these spans it has no data (not zero activity).
+  struct OriginSpan {
+    std::string origin;
+    int first_day = 0, last_day = 0;
+    int64_t events = 0;
+  };
+  Result<std::vector<OriginSpan>> OriginSpans() const;
+
   // "PRAGMA integrity_check" == "ok".
   Status CheckIntegrity() const;
 
@@ -180,6 +200,12 @@ class Store {
 // date. The message names neither input nor line; callers prefix them.
 Status CheckStorable(const Event& event);
 
+// True for the CAMEO region codes GDELT writes where a country would go
+// (AFR Africa, EUR Europe, MEA Middle East, WST the West, ...: the 25
+// regions of CAMEO's country table). They are not countries: importers leave
+// an event's country empty for them, and the network and alerts skip them.
+bool IsRegionCode(std::string_view code);
+
 // ---- Importers (src/store/import_*.cc) ----
 
 enum class ImportFormat { kGdelt2, kGdelt1, kIcews18, kPhoenix };
@@ -192,13 +218,14 @@ struct ImportOptions {
   // ISO 3166 JSON (Debian iso-codes) for ICEWS country names; only the
   // built-in aliases are used when it cannot be read.
   std::string iso_codes_path = "/usr/share/iso-codes/json/iso_3166-1.json";
-  // CAMEO facts read at run time, for ICEWS relation names and Goldstein
-  // values of files that lack them: a folder holding GDELT's lookup tables
-  // CAMEO.eventcodes.txt and CAMEO.goldsteinscale.txt, or the two paths.
-  // Without them relations map by their leading verb to a root ("130") and
-  // Goldstein values come from the root.
+  // ICEWS event names -> CAMEO codes: "name<TAB>code" lines; "" = ladder's
+  // own table, data/import/icews_cameo.txt. A name not in it is a bad line.
+  std::string icews_names_path;
+  // CAMEO facts read at run time, for Goldstein values of files that lack
+  // them (Phoenix, ICEWS): a folder holding GDELT's CAMEO.goldsteinscale.txt,
+  // or its path. Without them the Goldstein values of ladder's
+  // data/codes.txt are used.
   std::string cameo_dir;
-  std::string cameo_codes_path;
   std::string goldstein_path;
   // Called for each malformed line with "file:line: what"; may be empty.
   std::function<void(const Status&)> on_error;
@@ -209,6 +236,7 @@ struct ImportStats {
   int64_t events = 0;     // lines parsed into events
   int64_t inserted = 0;   // events new to the store
   int64_t bad_lines = 0;  // malformed lines (reported, skipped)
+  int64_t clashes = 0;    // ids already stored with other content (reported)
 };
 
 // Imports one file (`path` "-" = stdin) into `store`, one transaction per

@@ -55,6 +55,43 @@ std::vector<Alert> CheckDyadAlerts(const DyadSeries& series,
   return out;
 }
 
+Result<std::vector<Alert>> QueryDyadAlerts(const store::Store& store, std::string_view a,
+                                           std::string_view b, const AlertQuery& query,
+                                           const Coverage& coverage) {
+  int from = 0;
+  if (query.day_from) {
+    from = *query.day_from;
+  } else {
+    // long_window periods before the latest one, and the latest.
+    from = PeriodStart(query.period, query.day_to);
+    for (int i = 0; i < std::max(1, query.alerts.long_window) + 1; ++i) {
+      from = PeriodStart(query.period, from - 1);
+    }
+  }
+  if (from > query.day_to) return std::vector<Alert>{};
+  DyadOptions options{query.period, from, query.day_to, query.count_by, query.asserted_only};
+  ASSIGN_OR_RETURN(DyadSeries series, QueryDyadSeries(store, a, b, options));
+  MarkCoverage(coverage, &series);
+  MarkWindow(from, query.day_to, &series);  // a period cut by the window is partial
+  if (!query.include_partial && !series.periods.empty() &&
+      series.periods.back().coverage != PeriodCoverage::kFull) {
+    series.periods.pop_back();
+  }
+  // Baselines and the latest value from covered periods only: a period
+  // without data is not a zero.
+  DyadSeries checked = series;
+  checked.periods.clear();
+  for (size_t i = 0; i < series.periods.size(); ++i) {
+    bool last = i + 1 == series.periods.size();
+    if (series.periods[i].coverage == PeriodCoverage::kFull ||
+        (last && query.include_partial &&
+         series.periods[i].coverage == PeriodCoverage::kPartial)) {
+      checked.periods.push_back(series.periods[i]);
+    }
+  }
+  return CheckDyadAlerts(checked, query.alerts);
+}
+
 Result<std::vector<std::pair<std::string, std::string>>> TopConflictDyads(
     const store::Store& store, int day_from, int day_to, int top) {
   store::EventFilter filter;
@@ -63,7 +100,8 @@ Result<std::vector<std::pair<std::string, std::string>>> TopConflictDyads(
   std::map<std::pair<std::string, std::string>, int64_t> counts;
   RETURN_IF_ERROR(store.ForEach(filter, [&](const store::StoredEvent& e) {
     if (e.quad_class < 3 || e.source_country.empty() ||
-        e.target_country.empty() || e.source_country == e.target_country) {
+        e.target_country.empty() || e.source_country == e.target_country ||
+        store::IsRegionCode(e.source_country) || store::IsRegionCode(e.target_country)) {
       return true;
     }
     auto key = std::minmax(e.source_country, e.target_country);

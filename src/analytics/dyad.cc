@@ -92,6 +92,8 @@ int NextPeriodStart(Period period, int start) {
   return start + 1;
 }
 
+int PrecisionNeeded(Period period) { return period == Period::kMonth ? 2 : 3; }
+
 Result<CountBy> ParseCountBy(std::string_view name) {
   if (name == "events") return CountBy::kEvents;
   if (name == "mentions") return CountBy::kMentions;
@@ -119,11 +121,16 @@ Result<DyadSeries> BuildDyadSeries(std::span<const store::StoredEvent> events,
   };
   DyadSeries series{std::string(a), std::string(b), options.period,
                     options.count_by, {}};
+  const int precision = PrecisionNeeded(options.period);
   std::optional<int> lo = options.day_from, hi = options.day_to;
   int min_day = 0, max_day = 0;
   bool any = false;
   for (const auto& e : events) {
     if (!keep(e)) continue;
+    if (e.date_precision < precision) {
+      ++series.left_out_imprecise;
+      continue;
+    }
     min_day = any ? std::min(min_day, e.day) : e.day;
     max_day = any ? std::max(max_day, e.day) : e.day;
     any = true;
@@ -144,7 +151,7 @@ Result<DyadSeries> BuildDyadSeries(std::span<const store::StoredEvent> events,
   series.periods.resize(starts.size());
   for (size_t i = 0; i < starts.size(); ++i) series.periods[i].start = starts[i];
   for (const auto& e : events) {
-    if (!keep(e) || e.day < *lo || e.day > *hi) continue;
+    if (!keep(e) || e.date_precision < precision || e.day < *lo || e.day > *hi) continue;
     DyadPeriod& p = series.periods[PeriodIndex(starts, e.day)];
     double w = EventWeight(e, options.count_by);
     AddEvent(e, w, e.source_country == a ? &p.ab : &p.ba);
@@ -176,6 +183,62 @@ DyadSeries CompletePeriods(const DyadSeries& series, int last_day) {
       NextPeriodStart(out.period, out.periods.back().start) - 1 > last_day) {
     out.periods.pop_back();
   }
+  return out;
+}
+
+PeriodCoverage Coverage::Of(int first, int last) const {
+  bool meets = false;
+  for (const auto& [lo, hi] : spans) {
+    if (first >= lo && last <= hi) return PeriodCoverage::kFull;
+    if (last >= lo && first <= hi) meets = true;
+  }
+  return meets ? PeriodCoverage::kPartial : PeriodCoverage::kNone;
+}
+
+Result<Coverage> QueryCoverage(const store::Store& store) {
+  ASSIGN_OR_RETURN(std::vector<store::Store::OriginSpan> origins, store.OriginSpans());
+  std::vector<std::pair<int, int>> spans;
+  for (const auto& o : origins) spans.push_back({o.first_day, o.last_day});
+  std::sort(spans.begin(), spans.end());
+  Coverage coverage;
+  for (const auto& span : spans) {
+    if (!coverage.spans.empty() && span.first <= coverage.spans.back().second + 1) {
+      coverage.spans.back().second = std::max(coverage.spans.back().second, span.second);
+    } else {
+      coverage.spans.push_back(span);
+    }
+  }
+  return coverage;
+}
+
+void MarkCoverage(const Coverage& coverage, DyadSeries* series) {
+  for (DyadPeriod& p : series->periods) {
+    p.coverage = coverage.Of(p.start, NextPeriodStart(series->period, p.start) - 1);
+  }
+}
+
+void MarkWindow(int day_from, int day_to, DyadSeries* series) {
+  for (DyadPeriod& p : series->periods) {
+    int last = NextPeriodStart(series->period, p.start) - 1;
+    if ((p.start < day_from || last > day_to) && p.coverage == PeriodCoverage::kFull) {
+      p.coverage = PeriodCoverage::kPartial;
+    }
+  }
+}
+
+DyadSeries CoveredPart(const DyadSeries& series, int* offset) {
+  DyadSeries out = series;
+  out.periods.clear();
+  *offset = 0;
+  size_t first = series.periods.size(), last = 0;
+  for (size_t i = 0; i < series.periods.size(); ++i) {
+    if (series.periods[i].coverage != PeriodCoverage::kFull) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  if (first == series.periods.size()) return out;
+  *offset = static_cast<int>(first);
+  out.periods.assign(series.periods.begin() + first, series.periods.begin() + last + 1);
   return out;
 }
 

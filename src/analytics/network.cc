@@ -191,7 +191,8 @@ namespace {
 
 bool Keep(const store::StoredEvent& e, const NetworkOptions& options) {
   if (e.source_country.empty() || e.target_country.empty() ||
-      e.source_country == e.target_country) {
+      e.source_country == e.target_country || store::IsRegionCode(e.source_country) ||
+      store::IsRegionCode(e.target_country)) {
     return false;
   }
   if (options.asserted_only && e.modality != "asserted") return false;

@@ -75,15 +75,37 @@ svg text{font-family:inherit}
 
 namespace {
 
-std::string Polyline(const std::vector<double>& v, double x0, double dx,
-                     double y0, double h, double ymax, const char* color) {
-  std::string pts;
+// One line per run of periods with data; a period the store has no data
+// for breaks the line (no data is not zero), and one it covers only in part
+// is an open circle, not a point of the line (not drawn as a drop).
+std::string Polyline(const std::vector<double>& v, const DyadSeries& s, double x0,
+                     double dx, double y0, double h, double ymax, const char* color) {
+  std::string out, pts;
+  auto flush = [&] {
+    if (!pts.empty()) {
+      out += fmt::format(
+          "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.8\" points=\"{}\"/>\n",
+          color, pts);
+    }
+    pts.clear();
+  };
   for (size_t i = 0; i < v.size(); ++i) {
-    pts += fmt::format("{:.1f},{:.1f} ", x0 + dx * i, y0 + h * (1 - v[i] / ymax));
+    double x = x0 + dx * i, y = y0 + h * (1 - v[i] / ymax);
+    PeriodCoverage c = s.periods[i].coverage;
+    if (c == PeriodCoverage::kFull) {
+      pts += fmt::format("{:.1f},{:.1f} ", x, y);
+      continue;
+    }
+    flush();
+    if (c == PeriodCoverage::kPartial) {
+      out += fmt::format(
+          "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"#fff\" stroke=\"{}\">"
+          "<title>{}: partial period (the data cover part of it)</title></circle>\n",
+          x, y, color, FormatDay(s.periods[i].start));
+    }
   }
-  return fmt::format(
-      "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.8\" points=\"{}\"/>\n",
-      color, pts);
+  flush();
+  return out;
 }
 
 std::string ChangePointMarks(const DyadSeries& s, const std::vector<ChangePoint>& cps,
@@ -139,9 +161,32 @@ std::string DyadChart(const DyadSeries& s, const std::vector<ChangePoint>& cps) 
         FormatDay(s.periods[i].start));
   }
   out += ChangePointMarks(s, cps, x0, dx, top, ph);
-  out += Polyline(coop, x0, dx, top, ph, ymax, kCoopColor);
-  out += Polyline(conf, x0, dx, top, ph, ymax, kConflictColor);
+  out += Polyline(coop, s, x0, dx, top, ph, ymax, kCoopColor);
+  out += Polyline(conf, s, x0, dx, top, ph, ymax, kConflictColor);
   return out + "</svg>\n";
+}
+
+// Says which periods the chart leaves out or marks, and why.
+std::string CoverageNote(const DyadSeries& s) {
+  int none = 0, partial = 0;
+  for (const DyadPeriod& p : s.periods) {
+    none += p.coverage == PeriodCoverage::kNone;
+    partial += p.coverage == PeriodCoverage::kPartial;
+  }
+  std::string note;
+  if (none > 0) {
+    note += fmt::format("{} {}(s) outside the store's data are left blank, not drawn as "
+                        "zero. ", none, PeriodName(s.period));
+  }
+  if (partial > 0) {
+    note += fmt::format("{} {}(s) the data cover only in part are open circles. ", partial,
+                        PeriodName(s.period));
+  }
+  if (s.left_out_imprecise > 0) {
+    note += fmt::format("{} event(s) dated only by year or month are not in this chart "
+                        "by {}. ", s.left_out_imprecise, PeriodName(s.period));
+  }
+  return note.empty() ? "" : "<p class=\"note\">" + Esc(note) + "</p>\n";
 }
 
 std::string DirectionRow(const std::string& label, const DirectionCounts& c) {
@@ -171,6 +216,7 @@ std::string DyadSection(const DyadSeries& s, const std::vector<ChangePoint>& cps
     return out + "<p class=\"note\">No events between these two in the window.</p>\n";
   }
   out += "<div class=\"panel\">" + DyadChart(s, cps);
+  out += CoverageNote(s);
   out += "<table><tr><th class=\"l\">direction</th><th>events</th><th>q1 verbal coop</th>"
          "<th>q2 material coop</th><th>q3 verbal conflict</th><th>q4 material conflict</th>"
          "<th>Goldstein mean</th></tr>\n";

@@ -66,22 +66,36 @@ Result<ReportData> BuildReportData(const store::Store& store,
   filter.day_to = data.day_to;
   ASSIGN_OR_RETURN(data.total_events, store.Count(filter));
 
+  ASSIGN_OR_RETURN(data.coverage, QueryCoverage(store));
   DyadOptions dyad;
   dyad.period = options.period;
   dyad.count_by = options.count_by;
   dyad.asserted_only = options.asserted_only;
   dyad.day_from = data.day_from;
   dyad.day_to = data.day_to;
+  AlertQuery alert_query;
+  alert_query.period = options.period;
+  alert_query.day_from = data.day_from;
+  alert_query.day_to = data.day_to;
+  alert_query.count_by = options.count_by;
+  alert_query.asserted_only = options.asserted_only;
+  alert_query.alerts = options.alerts;
   const auto& c = options.countries;
   for (size_t i = 0; i < c.size(); ++i) {
     for (size_t j = i + 1; j < c.size(); ++j) {
       ASSIGN_OR_RETURN(DyadSeries series, QueryDyadSeries(store, c[i], c[j], dyad));
-      // An incomplete last period would look like a fall.
-      DyadSeries complete = CompletePeriods(series, data.day_to);
-      data.changepoints.push_back(DetectChangePoints(complete));
-      for (Alert& a : CheckDyadAlerts(complete, options.alerts)) {
-        data.alerts.push_back(std::move(a));
-      }
+      MarkCoverage(data.coverage, &series);
+      MarkWindow(data.day_from, data.day_to, &series);
+      // Change points inside the store's coverage and without an incomplete
+      // last period: neither the edge of the data nor a partial week is a fall.
+      int offset = 0;
+      DyadSeries complete = CompletePeriods(CoveredPart(series, &offset), data.day_to);
+      std::vector<ChangePoint> cps = DetectChangePoints(complete);
+      for (ChangePoint& cp : cps) cp.index += offset;
+      data.changepoints.push_back(std::move(cps));
+      ASSIGN_OR_RETURN(std::vector<Alert> alerts,
+                       QueryDyadAlerts(store, c[i], c[j], alert_query, data.coverage));
+      for (Alert& a : alerts) data.alerts.push_back(std::move(a));
       data.dyads.push_back(std::move(series));
     }
   }

@@ -1,6 +1,8 @@
 #include "base/date.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "base/strings.h"
 
@@ -114,6 +116,97 @@ std::string LegacyDateToIso(std::string_view text) {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100,
                 ymd % 100);
   return buf;
+}
+
+namespace {
+
+// 1-12 for an English month name or abbreviation ("Sept", "sep", "March"),
+// else 0. `word` is letters only.
+int MonthNumber(std::string_view word) {
+  static const char* kMonths[] = {"january", "february", "march",     "april",
+                                  "may",     "june",     "july",      "august",
+                                  "september", "october", "november", "december"};
+  std::string w = AsciiLower(word);
+  if (w.size() < 3) return 0;
+  if (w == "sept") return 9;
+  for (int m = 0; m < 12; ++m) {
+    std::string_view name(kMonths[m]);
+    if (w == name || (w.size() == 3 && name.substr(0, 3) == w)) return m + 1;
+  }
+  return 0;
+}
+
+// Splits the head into words of letters or digits; other bytes separate.
+std::vector<std::string_view> HeadWords(std::string_view head) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < head.size()) {
+    auto alnum = [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    };
+    if (!alnum(head[i])) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    bool digits = head[i] >= '0' && head[i] <= '9';
+    while (i < head.size() && alnum(head[i]) &&
+           ((head[i] >= '0' && head[i] <= '9') == digits)) {
+      ++i;
+    }
+    words.push_back(head.substr(start, i - start));
+  }
+  return words;
+}
+
+bool SmallNumber(std::string_view w, int max, int* out) {
+  long long v = 0;
+  if (w.empty() || w.size() > 4 || !ParseInt(w, &v) || v < 1 || v > max) return false;
+  *out = static_cast<int>(v);
+  return true;
+}
+
+std::string IsoIfValid(int year, int month, int day) {
+  if (year < 1800 || year > 2200) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  int days = 0;
+  return ParseIsoDate(buf, &days) ? std::string(buf) : std::string();
+}
+
+}  // namespace
+
+std::string FindDatelineDate(std::string_view text) {
+  std::string_view head = text.substr(0, std::min<size_t>(text.size(), 200));
+  size_t nl = head.find('\n');
+  if (nl != std::string_view::npos) head = head.substr(0, nl);
+  // ISO first: "2023-09-08".
+  for (size_t i = 0; i + 10 <= head.size(); ++i) {
+    int days = 0;
+    bool bounded = (i == 0 || !(head[i - 1] >= '0' && head[i - 1] <= '9')) &&
+                   (i + 10 == head.size() || !(head[i + 10] >= '0' && head[i + 10] <= '9'));
+    if (bounded && ParseIsoDate(head.substr(i, 10), &days)) {
+      return std::string(head.substr(i, 10));
+    }
+  }
+  std::vector<std::string_view> w = HeadWords(head);
+  for (size_t i = 0; i + 2 < w.size(); ++i) {
+    int month = MonthNumber(w[i]), day = 0, year = 0;
+    // "September 8, 2023"
+    if (month > 0 && SmallNumber(w[i + 1], 31, &day) && w[i + 2].size() == 4 &&
+        SmallNumber(w[i + 2], 9999, &year)) {
+      std::string iso = IsoIfValid(year, month, day);
+      if (!iso.empty()) return iso;
+    }
+    // "8 September 2023"
+    month = MonthNumber(w[i + 1]);
+    if (month > 0 && w[i].size() <= 2 && SmallNumber(w[i], 31, &day) &&
+        w[i + 2].size() == 4 && SmallNumber(w[i + 2], 9999, &year)) {
+      std::string iso = IsoIfValid(year, month, day);
+      if (!iso.empty()) return iso;
+    }
+  }
+  return "";
 }
 
 }  // namespace ladder::base

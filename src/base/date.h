@@ -15,6 +15,12 @@ std::string FormatIsoDate(int days);
 // Also accepts ISO 8601 of reduced precision, "YYYY" and "YYYY-MM", as the
 // first day of that year or month.
 bool ParseIsoDateOrPrefix(std::string_view s, int* days);
+// The date of a plain-text document's dateline: a full date (day, month and
+// year) in its first line, or its first 200 bytes when the first line is
+// longer: "2023-09-08", "September 8, 2023", "Sept. 8, 2023", "8 September
+// 2023". "" when there is none (a dateline without a year, "SEOUL, Sept 8
+// (Reuters)", gives no date: the year would be a guess).
+std::string FindDatelineDate(std::string_view text);
 // YYYYMMDD integer (for date-restricted codes) <-> ISO.
 int IsoToYmd(std::string_view iso);  // 0 if malformed
 int DayOfWeek(int days);             // 0 = Monday ... 6 = Sunday

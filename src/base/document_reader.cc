@@ -8,6 +8,7 @@
 #include <cstring>
 #include <simdjson.h>
 
+#include "base/date.h"
 #include "base/legacy_records.h"
 #include "base/strings.h"
 #include "base/utf8.h"
@@ -27,11 +28,24 @@ std::string BaseName(const std::string& path) {
 
 }  // namespace
 
+std::string PlainTextId(const std::string& path, std::string_view text) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a, 64 bits
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  std::string base = path == "-" || path == "<stdin>" ? "stdin" : BaseName(path);
+  return base + "-" + std::string(hex, 12);
+}
+
 Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(
     const std::string& path, const ReaderOptions& options) {
   std::unique_ptr<DocumentReader> reader(new DocumentReader());
   reader->format_ = options.format;
   reader->default_date_ = options.default_date;
+  reader->text_id_ = options.text_id;
   if (path == "-") {
     reader->name_ = "<stdin>";
     reader->file_ = stdin;
@@ -154,9 +168,19 @@ DocumentReader::Outcome DocumentReader::NextText(Document* doc,
                              std::to_string(bad));
     return Outcome::kError;
   }
+  std::string date = default_date_;
+  if (date.empty()) date = base::FindDatelineDate(text);
+  if (date.empty()) {
+    date_missing_ = true;
+    *error = InvalidArgument(
+        name_ + ": no date: plain text needs --date YYYY-MM-DD (its first line has "
+                "no full date; without one, relative dates and leaders' roles "
+                "cannot be resolved)");
+    return Outcome::kError;
+  }
   *doc = Document();
-  doc->id = name_ == "<stdin>" ? "stdin" : BaseName(name_);
-  doc->date = default_date_;
+  doc->id = text_id_.empty() ? PlainTextId(name_, text) : text_id_;
+  doc->date = std::move(date);
   doc->text = std::move(text);
   return Outcome::kDocument;
 }
@@ -433,6 +457,10 @@ Result<Document> DocumentFromJson(std::string_view line,
   RETURN_IF_ERROR(field("id", &doc.id, true));
   RETURN_IF_ERROR(field("date", &doc.date, true));
   RETURN_IF_ERROR(field("text", &doc.text, true));
+  if (base::Trim(doc.date).empty()) {
+    return InvalidArgument(prefix + ": document '" + doc.id +
+                           "' has no date (\"date\": \"YYYY-MM-DD\" is required)");
+  }
   RETURN_IF_ERROR(field("title", &doc.title, false));
   RETURN_IF_ERROR(field("url", &doc.url, false));
   RETURN_IF_ERROR(field("source", &doc.source, false));

@@ -46,6 +46,9 @@ class Engine::Impl {
   bool Discarded(const std::vector<text::Token>& tokens, bool* story,
                  coder::TopicTally* topics) const;
   // Tokens of a sentence with lemmas, POS and the dictionary's word ids.
+  // Engine::Explain and ExplainInDocument (0 = every sentence).
+  std::string ExplainText(const std::string& text, const std::string& date,
+                          int only) const;
   void Analyze(const std::string& text, text::Span span,
                std::vector<text::Token>* tokens) const;
   // Fills *ev, a new Event (built in place in the output: an Event is some
@@ -416,20 +419,60 @@ std::string Engine::Explain(const std::string& sentence,
                             const std::string& date) const {
   auto normalized = text::Normalize(sentence);
   if (!normalized.ok()) return "error: " + normalized.status().message() + "\n";
-  const std::string& text = *normalized;
+  return impl_->ExplainText(*normalized, date, 0);
+}
+
+Result<std::string> Engine::ExplainInDocument(const Document& document,
+                                              int sentence_no) const {
+  int days = 0;
+  if (!document.date.empty() && !base::ParseIsoDate(document.date, &days)) {
+    return InvalidArgument("document '" + document.id + "': bad date '" + document.date +
+                           "' (want YYYY-MM-DD)");
+  }
+  auto normalized = text::Normalize(document.text);
+  if (!normalized.ok()) {
+    return InvalidArgument("document '" + document.id + "': " +
+                           normalized.status().message());
+  }
+  size_t count = text::SplitSentences(*normalized).size();
+  if (sentence_no < 1 || static_cast<size_t>(sentence_no) > count) {
+    return InvalidArgument("document '" + document.id + "' has " + std::to_string(count) +
+                           " sentence(s); there is no sentence " +
+                           std::to_string(sentence_no));
+  }
+  return impl_->ExplainText(*normalized, document.date, sentence_no);
+}
+
+// The trace of every sentence of `text` (only = 0), or of sentence `only`
+// after the ones before it have been read for context.
+std::string Engine::Impl::ExplainText(const std::string& text, const std::string& date,
+                                      int only) const {
   int doc_days = coder::kNoDate;
   int days;
   if (base::ParseIsoDate(date, &days)) doc_days = days;
   int ymd = base::IsoToYmd(date);
   std::string out;
   coder::DocumentContext context;
-  context.agent_only_actors = impl_->options.agent_only_actors;
-  context.context_countries = impl_->options.context_countries;
-  context.explain = true;
+  context.agent_only_actors = options.agent_only_actors;
+  context.context_countries = options.context_countries;
+  int sentence_no = 0;
   for (text::Span span : text::SplitSentences(text)) {
+    ++sentence_no;
+    if (only > 0 && sentence_no > only) break;
+    const bool shown = only == 0 || sentence_no == only;
+    context.explain = shown;
     std::vector<text::Token> tokens;
-    impl_->Analyze(text, span, &tokens);
-    out += "sentence: " + text.substr(span.begin, span.end - span.begin) + "\n";
+    Analyze(text, span, &tokens);
+    if (!shown) {
+      // Read for context as Code reads it: aliases, pronoun antecedents.
+      bool story = false;
+      if (Discarded(tokens, &story, &context.topics)) continue;
+      coder::DeleteCommaClauses(options.comma_clauses, &tokens);
+      (void)coder::FindMentions(tokens, text, *dict, ymd, &context);
+      continue;
+    }
+    out += only > 0 ? "sentence " + std::to_string(sentence_no) + ": " : "sentence: ";
+    out += text.substr(span.begin, span.end - span.begin) + "\n";
     out += "tokens:";
     for (const text::Token& t : tokens) {
       out += " " + t.lower;
@@ -437,18 +480,18 @@ std::string Engine::Explain(const std::string& sentence,
     }
     out += "\n";
     bool story = false;
-    if (impl_->Discarded(tokens, &story, &context.topics)) {
+    if (Discarded(tokens, &story, &context.topics)) {
       out += story ? "discarded: a story discard phrase matched\n"
                    : "discarded: a sentence discard phrase matched\n";
       continue;
     }
-    if (impl_->options.comma_clauses.any()) {
-      coder::DeleteCommaClauses(impl_->options.comma_clauses, &tokens);
+    if (options.comma_clauses.any()) {
+      coder::DeleteCommaClauses(options.comma_clauses, &tokens);
       out += "after comma-clause deletion:";
       for (const text::Token& t : tokens) out += " " + t.lower;
       out += "\n";
     }
-    auto mentions = coder::FindMentions(tokens, text, *impl_->dict, ymd, &context);
+    auto mentions = coder::FindMentions(tokens, text, *dict, ymd, &context);
     out += "actors:\n";
     for (const coder::Mention& m : mentions) {
       out += "  " + m.code + "  '" +
@@ -466,17 +509,16 @@ std::string Engine::Explain(const std::string& sentence,
     out += "verbs:\n";
     coder::SentenceContext sc{&tokens, text, doc_days, ymd, date};
     std::vector<coder::CodedEvent> coded;
-    coder::SentenceCoder(*impl_->dict, NewActorLength(impl_->options))
-        .Code(sc, mentions, &coded, &out);
+    coder::SentenceCoder(*dict, NewActorLength(options)).Code(sc, mentions, &coded, &out);
     out += "events: " + std::to_string(coded.size()) + "\n";
   }
   if (!context.topics.empty()) {
-    out += "topic cues: " + context.topics.Describe(*impl_->dict) + "\n";
-    std::string_view topic = context.topics.OffTopic(*impl_->dict);
+    out += "topic cues: " + context.topics.Describe(*dict) + "\n";
+    std::string_view topic = context.topics.OffTopic(*dict);
     if (!topic.empty()) {
       out += std::string("off-topic: about ") + std::string(topic) +
-             (impl_->options.topic_filter ? ", not coded (ladder code --keep-off-topic codes it)\n"
-                                          : ", coded anyway (topic filter off)\n");
+             (options.topic_filter ? ", not coded (ladder code --keep-off-topic codes it)\n"
+                                   : ", coded anyway (topic filter off)\n");
     }
   }
   return out;

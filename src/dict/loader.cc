@@ -68,6 +68,12 @@ Status LoadDictionaryPath(const std::string& path, DictionaryBuilder* builder) {
   for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
        !ec && it != std::filesystem::recursive_directory_iterator();
        it.increment(ec)) {
+    // data/import/ holds the importers' tables (ICEWS names -> CAMEO), not
+    // dictionaries.
+    if (it->is_directory() && it->path().filename() == "import") {
+      it.disable_recursion_pending();
+      continue;
+    }
     if (it->is_regular_file() && !Skipped(it->path())) {
       files.push_back(it->path().string());
     }

@@ -2,6 +2,8 @@
 // LineParser, and writes whole batches, one transaction each.
 #include <cctype>
 #include <cstdio>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -22,11 +24,22 @@ Result<ImportFormat> ParseImportFormat(std::string_view name) {
 
 bool YmdToIso(std::string_view ymd, std::string* iso) {
   long long value = 0;
-  if (ymd.size() != 8 || !base::ParseInt(ymd, &value)) return false;
+  if (ymd.size() != 8 || !base::ParseInt(ymd, &value) || value < 0) return false;
   int year = static_cast<int>(value / 10000);
   int month = static_cast<int>(value / 100 % 100);
   int day = static_cast<int>(value % 100);
   char buf[16];
+  // GDELT and Phoenix write unknown parts as 00 (ladder's writers too):
+  // "20190000" is the year 2019, "20190900" September 2019.
+  if (day == 0 && month <= 12 && year >= 1) {
+    if (month == 0) {
+      std::snprintf(buf, sizeof buf, "%04d", year);
+    } else {
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    }
+    *iso = buf;
+    return true;
+  }
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   int days = 0;
   if (!base::ParseIsoDate(buf, &days)) return false;
@@ -43,7 +56,7 @@ void SplitActorCode(const std::string& code, std::string* country,
   for (int i = 0; i < 3; ++i) {
     alpha = alpha && std::isupper(static_cast<unsigned char>(code[i]));
   }
-  if (alpha) *country = code.substr(0, 3);
+  if (alpha && !IsRegionCode(code.substr(0, 3))) *country = code.substr(0, 3);
   if (code.size() >= 6) *agent = code.substr(3, 3);
 }
 
@@ -76,9 +89,10 @@ Result<std::unique_ptr<LineParser>> MakeParser(ImportFormat format,
   return Internal("unknown import format");
 }
 
-// Writes the pending batch as one transaction.
+// Writes the pending batch as one transaction; ids already stored with
+// other content are reported through options.on_error.
 Status Flush(Store* store, std::vector<StoreRecord>* batch,
-             ImportStats* stats) {
+             ImportStats* stats, const ImportOptions& options) {
   RETURN_IF_ERROR(store->Begin());
   Result<IngestStats> ingested = store->Ingest(*batch);
   if (!ingested.ok()) {
@@ -87,6 +101,12 @@ Status Flush(Store* store, std::vector<StoreRecord>* batch,
   }
   RETURN_IF_ERROR(store->Commit());
   stats->inserted += ingested->inserted;
+  stats->clashes += ingested->clashes;
+  if (options.on_error) {
+    for (const std::string& m : ingested->clash_messages) {
+      options.on_error(InvalidArgument(store->path() + ": " + m));
+    }
+  }
   batch->clear();
   return Status::Ok();
 }
@@ -99,7 +119,7 @@ Result<ImportStats> Import(Store* store, ImportFormat format,
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);
-    if (!file) return NotFound(path + ": cannot open");
+    if (!file) return NotFound(path + ": cannot open: " + std::strerror(errno));
   }
   std::istream& in = path == "-" ? std::cin : file;
   std::string name = path == "-" ? "<stdin>" : path;
@@ -129,13 +149,13 @@ Result<ImportStats> Import(Store* store, ImportFormat format,
       }
     }
     if (++batch_lines >= batch_size) {
-      RETURN_IF_ERROR(Flush(store, &batch, &stats));
+      RETURN_IF_ERROR(Flush(store, &batch, &stats, options));
       batch_lines = 0;
     }
   }
   if (in.bad())
     return IoError(name + ":" + std::to_string(line_no) + ": read error");
-  if (!batch.empty()) RETURN_IF_ERROR(Flush(store, &batch, &stats));
+  if (!batch.empty()) RETURN_IF_ERROR(Flush(store, &batch, &stats, options));
   return stats;
 }
 

@@ -26,6 +26,7 @@ std::optional<Actor> MakeActor(const std::vector<std::string_view>& f, int code,
   a.code = std::string(f[code]);
   a.text = std::string(f[name]);
   a.country = std::string(f[country]);
+  if (IsRegionCode(a.country)) a.country.clear();  // a region, not a country
   a.agent = std::string(f[type]);
   return a;
 }

@@ -1,6 +1,8 @@
 // ICEWS18 quadruples (RE-Net release): "subject relation object time [0]"
 // integers a line; names in entity2id.txt and relation2id.txt beside the
 // file; time in hours since 2018-01-01 (multiples of 24: daily).
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -103,7 +105,9 @@ std::string SectorAgent(std::string_view sector) {
 // Reads "name<TAB>id" lines into a vector indexed by id.
 Result<std::vector<std::string>> ReadIdTable(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return NotFound(path + ": cannot open (ICEWS18 name table)");
+  if (!in) {
+    return NotFound(path + ": cannot open (ICEWS18 name table): " + std::strerror(errno));
+  }
   std::vector<std::string> names;
   std::string line;
   int64_t line_no = 0;
@@ -139,6 +143,37 @@ Status CheckStat(const std::string& path, size_t entities, size_t relations) {
         std::to_string(entities) + " and " + std::to_string(relations));
   }
   return Status::Ok();
+}
+
+// The event-name table: "name<TAB>code" lines, '#' comments, a "%ladder"
+// header; names folded to lower case, "# ..." after a code dropped.
+Result<std::unordered_map<std::string, std::string>> ReadNameTable(
+    const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return NotFound(path + ": cannot open (ICEWS event-name table): " +
+                    std::strerror(errno));
+  }
+  std::unordered_map<std::string, std::string> table;
+  std::string line;
+  int64_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#' || line[0] == '%') continue;
+    size_t tab = line.find('\t');
+    std::string code(base::Trim(std::string_view(line).substr(
+        tab == std::string::npos ? line.size() : tab + 1)));
+    code = std::string(base::Trim(code.substr(0, code.find('#'))));
+    long long number = 0;
+    if (tab == std::string::npos || code.size() < 2 || code.size() > 4 ||
+        !base::ParseInt(code, &number)) {
+      return InvalidArgument(path + ":" + std::to_string(line_no) +
+                             ": expected 'event name<TAB>CAMEO code'");
+    }
+    table[base::AsciiLower(base::Trim(std::string_view(line).substr(0, tab)))] = code;
+  }
+  return table;
 }
 
 std::string Beside(const std::string& path, const std::string& name) {
@@ -198,15 +233,20 @@ namespace {
 class IcewsParser : public LineParser {
  public:
   IcewsParser(std::vector<std::string> entities,
-              std::vector<std::string> relations, const CameoTables* cameo,
+              std::vector<std::string> relations,
+              const std::unordered_map<std::string, std::string>& names,
+              std::string names_path, const CameoTables* cameo,
               CountryNames countries)
       : entities_(std::move(entities)),
         relations_(std::move(relations)),
+        names_path_(std::move(names_path)),
         cameo_(cameo),
         countries_(std::move(countries)) {
     base_day_ = base::DaysFromCivil(2018, 1, 1);
-    for (const std::string& r : relations_)
-      codes_.push_back(cameo_->CodeForLabel(r));
+    for (const std::string& r : relations_) {
+      auto it = names.find(base::AsciiLower(base::Trim(r)));
+      codes_.push_back(it == names.end() ? std::string() : it->second);
+    }
   }
 
   Outcome Parse(std::string_view line, StoreRecord* record,
@@ -237,6 +277,11 @@ class IcewsParser : public LineParser {
     }
     if (v[3] < 0 || v[3] > 24LL * 365 * 200) {
       *error = "time " + std::to_string(v[3]) + " is out of range";
+      return Outcome::kError;
+    }
+    if (codes_[v[1]].empty()) {
+      *error = "event name '" + relations_[v[1]] + "' (relation " +
+               std::to_string(v[1]) + ") has no CAMEO code in " + names_path_;
       return Outcome::kError;
     }
     Fill(v, record);
@@ -278,6 +323,7 @@ class IcewsParser : public LineParser {
   }
 
   std::vector<std::string> entities_, relations_, codes_;
+  std::string names_path_;
   const CameoTables* cameo_;
   CountryNames countries_;
   int base_day_ = 0;
@@ -300,8 +346,13 @@ Result<std::unique_ptr<LineParser>> MakeIcewsParser(
                    ReadIdTable(Beside(path, "relation2id.txt")));
   RETURN_IF_ERROR(
       CheckStat(Beside(path, "stat.txt"), entities.size(), relations.size()));
+  std::string names_path = options.icews_names_path.empty()
+                               ? std::string(LADDER_DEFAULT_DATA_DIR) +
+                                     "/import/icews_cameo.txt"
+                               : options.icews_names_path;
+  ASSIGN_OR_RETURN(auto names, ReadNameTable(names_path));
   return std::unique_ptr<LineParser>(std::make_unique<IcewsParser>(
-      std::move(entities), std::move(relations), cameo,
+      std::move(entities), std::move(relations), names, names_path, cameo,
       CountryNames::Load(options.iso_codes_path)));
 }
 

@@ -108,11 +108,11 @@ std::string_view Field(const std::vector<std::string_view>& f, int index) {
   return base::Trim(f[index]);
 }
 
-// Dates as YYYYMMDD or YYYY-MM-DD.
+// Dates as YYYYMMDD (00 for unknown parts) or ISO YYYY-MM-DD, YYYY-MM, YYYY.
 bool ParseDate(std::string_view s, std::string* iso) {
   int days = 0;
   if (YmdToIso(s, iso)) return true;
-  if (base::ParseIsoDate(s, &days)) {
+  if (s.size() != 8 && base::ParseIsoDateOrPrefix(s, &days)) {
     *iso = std::string(s);
     return true;
   }

@@ -28,22 +28,15 @@ class LineParser {
                         std::string* error) = 0;
 };
 
-// CAMEO facts read at run time: code -> description and code -> Goldstein
-// value (GDELT's CAMEO.eventcodes.txt and CAMEO.goldsteinscale.txt). When a
-// file is missing the tables stay empty and callers fall back to roots.
+// CAMEO facts read at run time: code -> Goldstein value, from GDELT's
+// CAMEO.goldsteinscale.txt (options.cameo_dir or goldstein_path), else from
+// ladder's data/codes.txt. Codes missing there fall back to their root.
 struct CameoTables {
-  std::map<std::string, std::string> labels;
   std::map<std::string, double> goldstein;
 
-  // Reads `dir`/CAMEO.eventcodes.txt and `dir`/CAMEO.goldsteinscale.txt
-  // (either may be absent); `codes_path`/`goldstein_path` override them.
   static CameoTables Load(const ImportOptions& options);
   // The code's Goldstein value, else its root's, else the root default.
   double Goldstein(const std::string& cameo) const;
-  // The CAMEO code whose description best matches `label` ("" if none):
-  // exact (case and punctuation folded, "not specified below" dropped), then
-  // most shared words with the same leading verb, then a root guess.
-  std::string CodeForLabel(std::string_view label) const;
 };
 
 // 1 verbal cooperation (roots 01-05), 2 material cooperation (06-08),
@@ -51,10 +44,10 @@ struct CameoTables {
 int QuadClassForRoot(std::string_view root);
 // Goldstein value of a root's generic code (CAMEO facts); 0 if unknown.
 double RootGoldstein(std::string_view root);
-// Root guessed from a description's leading verb ("Threaten ..." -> "13").
-std::string GuessRootFromLabel(std::string_view label);
 
-// "YYYYMMDD" -> "YYYY-MM-DD"; false if not a real date.
+// "YYYYMMDD" -> "YYYY-MM-DD"; unknown parts written 00 keep the precision
+// the file gives ("20190000" -> "2019", "20190900" -> "2019-09"); false if
+// not a real date.
 bool YmdToIso(std::string_view ymd, std::string* iso);
 // Splits a CAMEO actor code "USAGOV" into country "USA" and agent "GOV"
 // ("---", "" and non-alphabetic prefixes give no country).

@@ -107,6 +107,8 @@ void ReadRow(const Statement& s, StoredEvent* out) {
   out->cluster = s.ColumnIsNull(11) ? out->id : s.ColumnInt(11);
   out->modality = s.ColumnText(12);
   out->origin = s.ColumnText(13);
+  int64_t length = s.ColumnInt(14);
+  out->date_precision = length == 4 ? 1 : length == 7 ? 2 : 3;
 }
 
 Result<int64_t> Scalar(sqlite3* db, const std::string& path,
@@ -130,7 +132,7 @@ Status Store::ForEach(
       "SELECT e.id, e.day, e.source_country, e.target_country, "
       "e.source_code, e.target_code, e.cameo, e.root, e.quad_class, "
       "e.goldstein, " +
-      MentionsExpr(filter) + ", e.cluster_id, e.modality, e.origin" +
+      MentionsExpr(filter) + ", e.cluster_id, e.modality, e.origin, length(e.date)" +
       FromClause(filter) + where.sql + " ORDER BY e.day, e.id";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
   Statement s;
@@ -173,6 +175,21 @@ Result<int64_t> Store::CountMentions(const EventFilter& filter) const {
                 "SELECT COALESCE(sum(" + MentionsExpr(filter) + "), 0)" +
                     FromClause(filter) + where.sql,
                 where);
+}
+
+Result<std::vector<Store::OriginSpan>> Store::OriginSpans() const {
+  Statement s;
+  RETURN_IF_ERROR(s.Prepare(db_,
+                            "SELECT origin, min(day), max(day), count(*) FROM events "
+                            "GROUP BY origin ORDER BY origin"));
+  std::vector<OriginSpan> spans;
+  for (;;) {
+    Statement::StepResult step = s.Step();
+    if (step == Statement::StepResult::kDone) return spans;
+    if (step == Statement::StepResult::kError) return SqliteError(db_, path_ + ": query");
+    spans.push_back({s.ColumnText(0), static_cast<int>(s.ColumnInt(1)),
+                     static_cast<int>(s.ColumnInt(2)), s.ColumnInt(3)});
+  }
 }
 
 Result<std::vector<std::string>> Store::ClusterSources(

@@ -3,6 +3,7 @@
 #include "ladder/store.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "base/date.h"
 #include "store/sqlite_util.h"
@@ -115,10 +116,45 @@ void BindEvent(Statement* s, const StoreRecord& r, int day) {
   s->BindInt(27, r.mentions);
 }
 
+// What tells two events with one event_id apart: the stored row's fields
+// against the record's. "" when they agree, else the first difference.
+std::string Difference(const Statement& stored, const StoreRecord& r) {
+  const Event& e = r.event;
+  auto code = [](const std::optional<Actor>& a) { return a ? a->code : std::string(); };
+  const std::pair<const char*, std::string> given[] = {
+      {"date", e.date},
+      {"source", code(e.source)},
+      {"target", code(e.target)},
+      {"cameo", e.cameo},
+      {"modality", ModalityName(e.modality)},
+      {"evidence", e.evidence_text},
+      {"origin", r.origin}};
+  for (int i = 0; i < 7; ++i) {
+    std::string have = stored.ColumnText(i);
+    if (have != given[i].second) {
+      std::string a = have.size() > 40 ? have.substr(0, 40) + "..." : have;
+      std::string b = given[i].second.size() > 40 ? given[i].second.substr(0, 40) + "..."
+                                                  : given[i].second;
+      return std::string(given[i].first) + " '" + a + "' stored, '" + b + "' given";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
                                            const StoreOptions& options) {
+  struct stat st;
+  if (path != ":memory:" && !path.empty() && stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      return InvalidArgument(path + ": is a directory, not a store file");
+    }
+    if (st.st_size == 0 && options.read_only) {
+      return NotFound(path + ": empty file (0 bytes), not a ladder store: fill it "
+                             "with 'ladder ingest' or 'ladder import'");
+    }
+  }
   sqlite3* db = nullptr;
   int flags = options.read_only ? SQLITE_OPEN_READONLY
                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -158,6 +194,9 @@ Result<bool> Store::HasSchema() const {
 
 Status Store::CreateOrCheckSchema() {
   ASSIGN_OR_RETURN(bool has_schema, HasSchema());
+  if (!has_schema && sqlite3_db_readonly(db_, "main") == 1) {
+    return NotFound(path_ + ": not a ladder store (an SQLite file without ladder's tables)");
+  }
   if (!has_schema) {
     // BEGIN IMMEDIATE serializes concurrent creators; check again inside.
     RETURN_IF_ERROR(Begin());
@@ -246,8 +285,13 @@ Result<IngestStats> Store::Ingest(const std::vector<StoreRecord>& records) {
   }
   bool own_transaction = !in_transaction_;
   if (own_transaction) RETURN_IF_ERROR(Begin());
-  Statement insert, document, mention;
+  Statement insert, document, mention, stored;
   Status status = insert.Prepare(db_, kInsertEvent);
+  if (status.ok()) {
+    status = stored.Prepare(db_,
+                            "SELECT date, source_code, target_code, cameo, modality, "
+                            "evidence, origin FROM events WHERE event_id = ?1");
+  }
   if (status.ok()) {
     status = document.Prepare(
         db_,
@@ -266,7 +310,24 @@ Result<IngestStats> Store::Ingest(const std::vector<StoreRecord>& records) {
     ++stats.seen;
     BindEvent(&insert, r, days[i]);
     status = insert.Run();
-    if (!status.ok() || sqlite3_changes(db_) == 0) continue;
+    if (!status.ok()) continue;
+    if (sqlite3_changes(db_) == 0) {
+      stored.BindText(1, r.event.event_id);
+      std::string diff;
+      if (stored.Step() == Statement::StepResult::kRow) diff = Difference(stored, r);
+      stored.Reset();
+      if (!diff.empty()) {
+        ++stats.clashes;
+        if (stats.clash_messages.size() < 1000) {
+          stats.clash_messages.push_back(
+              "event '" + r.event.event_id +
+              "' is already stored with different content (" + diff +
+              "): another document under the same id (give it its own id), or the "
+              "same one coded differently (write it to a new store)");
+        }
+      }
+      continue;
+    }
     ++stats.inserted;
     const std::string& doc = r.event.doc_id.empty() ? r.url : r.event.doc_id;
     if (doc.empty()) continue;

@@ -165,3 +165,45 @@ TEST(DyadSeriesPureTest, BadInputIsAnError) {
 
 }  // namespace
 }  // namespace ladder::analytics
+
+namespace ladder::analytics {
+namespace {
+
+// A year-only date ("in 2019") is kept with its precision; a monthly or
+// weekly series does not count it in January or in week 1 but leaves it out
+// and says how many (issue 14, item 2).
+TEST(DatePrecisionTest, CoarseDatesAreLeftOutOfFinerSeries) {
+  auto opened = store::Store::Open(":memory:");
+  ASSERT_TRUE(opened.ok());
+  store::Store& db = **opened;
+  std::vector<Event> events = {MakeEvent("y", "2019", "RUS", "UKR", 4, -10),
+                               MakeEvent("m", "2019-03", "RUS", "UKR", 4, -10),
+                               MakeEvent("d", "2019-03-05", "RUS", "UKR", 4, -10)};
+  ASSERT_TRUE(db.Ingest(events).ok());
+  auto rows = db.Query(store::EventFilter{});
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);
+  for (const auto& e : *rows) {
+    EXPECT_EQ(e.date_precision, static_cast<int>(e.id));  // year, month, day in order
+  }
+  DyadOptions by_month;
+  by_month.period = Period::kMonth;
+  auto month = QueryDyadSeries(db, "RUS", "UKR", by_month);
+  ASSERT_TRUE(month.ok());
+  EXPECT_EQ(month->left_out_imprecise, 1);
+  double total = 0;
+  for (const auto& p : month->periods) total += p.both.total;
+  EXPECT_EQ(total, 2);
+  ASSERT_FALSE(month->periods.empty());
+  EXPECT_EQ(FormatDay(month->periods.front().start), "2019-03-01");  // not January
+  DyadOptions by_week;
+  by_week.period = Period::kWeek;
+  auto week = QueryDyadSeries(db, "RUS", "UKR", by_week);
+  ASSERT_TRUE(week.ok());
+  EXPECT_EQ(week->left_out_imprecise, 2);
+  ASSERT_EQ(week->periods.size(), 1u);
+  EXPECT_EQ(week->periods[0].both.total, 1);
+}
+
+}  // namespace
+}  // namespace ladder::analytics

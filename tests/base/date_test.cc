@@ -62,5 +62,17 @@ TEST(DateTest, CivilRoundTripOverCenturies) {
   }
 }
 
+TEST(DateTest, DatelineDates) {
+  EXPECT_EQ(FindDatelineDate("MOSCOW, September 8, 2023 (Reuters) - Russia ..."), "2023-09-08");
+  EXPECT_EQ(FindDatelineDate("Sept. 8, 2023 - Kim met Putin."), "2023-09-08");
+  EXPECT_EQ(FindDatelineDate("8 September 2023\nKim met Putin."), "2023-09-08");
+  EXPECT_EQ(FindDatelineDate("Published 2023-09-08T10:00 by AP"), "2023-09-08");
+  // No year, an impossible day, or a date past the first line: no date.
+  EXPECT_EQ(FindDatelineDate("SEOUL, Sept 8 (Reuters) - Kim met Putin."), "");
+  EXPECT_EQ(FindDatelineDate("February 30, 2023: nothing"), "");
+  EXPECT_EQ(FindDatelineDate("Kim met Putin.\nOn September 8, 2023 he left."), "");
+  EXPECT_EQ(FindDatelineDate("In 2019 about 100000 people marched."), "");
+}
+
 }  // namespace
 }  // namespace ladder::base

@@ -85,7 +85,8 @@ TEST_F(DocumentReaderTest, JsonlSkipsBadLinesAndKeepsGoing) {
 }
 
 TEST_F(DocumentReaderTest, AutoDetectsJsonlAfterBlankLines) {
-  std::string path = Write("x.txt", "\n\n  {\"id\": \"a\", \"date\": \"\", \"text\": \"T.\"}\n");
+  std::string path =
+      Write("x.txt", "\n\n  {\"id\": \"a\", \"date\": \"2014-02-27\", \"text\": \"T.\"}\n");
   Read r = ReadAll(path);
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].id, "a");
@@ -98,15 +99,41 @@ TEST_F(DocumentReaderTest, PlainTextIsOneDocumentNamedAfterTheFile) {
   options.default_date = "2014-02-27";
   Read r = ReadAll(path, options);
   ASSERT_EQ(r.docs.size(), 1u);
-  EXPECT_EQ(r.docs[0].id, "story.2014");
+  // The id is the base name and a hash of the text: another text under
+  // the same name gets another id.
+  EXPECT_EQ(r.docs[0].id.rfind("story.2014-", 0), 0u) << r.docs[0].id;
+  EXPECT_EQ(r.docs[0].id, PlainTextId(path, r.docs[0].text));
+  EXPECT_NE(r.docs[0].id, PlainTextId(path, "Russia praised Ukraine.\n"));
   EXPECT_EQ(r.docs[0].date, "2014-02-27");
   EXPECT_EQ(r.docs[0].text, "Russia condemned Ukraine.\nSecond line.\n");
+  // Standard input: "stdin-" and the hash, so two piped runs differ too.
+  EXPECT_EQ(PlainTextId("-", "a").rfind("stdin-", 0), 0u);
+  EXPECT_NE(PlainTextId("-", "a"), PlainTextId("-", "b"));
+  options.text_id = "given";
+  EXPECT_EQ(ReadAll(path, options).docs.at(0).id, "given");
+}
+
+TEST_F(DocumentReaderTest, PlainTextWithoutADateIsAnError) {
+  std::string path = Write("undated.txt", "Russia condemned Ukraine.\n");
+  auto reader = DocumentReader::Open(path, {});
+  ASSERT_TRUE(reader.ok());
+  Document doc;
+  Status error;
+  EXPECT_EQ((*reader)->Next(&doc, &error), DocumentReader::Outcome::kError);
+  EXPECT_TRUE((*reader)->date_missing());
+  EXPECT_EQ(error.message().rfind(path + ": no date", 0), 0u) << error.message();
+  // A dateline with a full date is the date.
+  std::string dated = Write("dated.txt", "KYIV, March 3, 2022 - Russia attacked Ukraine.\n");
+  Read r = ReadAll(dated);
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].date, "2022-03-03");
 }
 
 TEST_F(DocumentReaderTest, ForcedTextFormatKeepsBraces) {
   std::string path = Write("braces.txt", "{not a record}");
   ReaderOptions options;
   options.format = InputFormat::kText;
+  options.default_date = "2014-02-27";
   Read r = ReadAll(path, options);
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].text, "{not a record}");
@@ -141,9 +168,9 @@ TEST_F(DocumentReaderTest, InvalidUtf8TextIsOneError) {
 TEST_F(DocumentReaderTest, NulBytesInJsonlAreKeptAsData) {
   // A NUL byte inside a line is data: it must neither end the line nor eat
   // the next one (fgets-based reading lost the bytes after it).
-  std::string content = std::string("{\"id\": \"a\", \"date\": \"\", \"text\": \"x") +
+  std::string content = std::string("{\"id\": \"a\", \"date\": \"2014-02-27\", \"text\": \"x") +
                         std::string("\0", 1) + "y\"}\n" +
-                        "{\"id\": \"b\", \"date\": \"\", \"text\": \"y\"}\n" +
+                        "{\"id\": \"b\", \"date\": \"2014-02-27\", \"text\": \"y\"}\n" +
                         "nope\n";
   std::string path = Write("nul.jsonl", content);
   Read r = ReadAll(path);
@@ -156,8 +183,10 @@ TEST_F(DocumentReaderTest, NulBytesInJsonlAreKeptAsData) {
 
 TEST_F(DocumentReaderTest, LongLinesAreRead) {
   std::string text(300000, 'a');
-  std::string path = Write("long.jsonl", "{\"id\": \"L\", \"date\": \"\", \"text\": \"" +
-                                             text + "\"}\n{\"id\": \"M\", \"date\": \"\", \"text\": \"m\"}\n");
+  std::string path = Write("long.jsonl", "{\"id\": \"L\", \"date\": \"2014-02-27\", \"text\": \"" +
+                                             text +
+                                             "\"}\n{\"id\": \"M\", \"date\": \"2014-02-27\", "
+                                             "\"text\": \"m\"}\n");
   Read r = ReadAll(path);
   ASSERT_EQ(r.docs.size(), 2u);
   EXPECT_EQ(r.docs[0].text.size(), text.size());
@@ -277,9 +306,11 @@ TEST_F(DocumentReaderTest, TabariTextBeforeTheFirstHeaderIsOneError) {
 TEST_F(DocumentReaderTest, TextStartingWithANumberIsNotTabari) {
   for (const char* content : {"100000 people marched in Paris.\n",
                               "120315 people marched in Paris.\n"}) {
-    Read r = ReadAll(Write("n.txt", content));
+    ReaderOptions options;
+    options.default_date = "2014-02-27";
+    Read r = ReadAll(Write("n.txt", content), options);
     ASSERT_EQ(r.docs.size(), 1u) << content;
-    EXPECT_EQ(r.docs[0].id, "n") << content;
+    EXPECT_EQ(r.docs[0].id.rfind("n-", 0), 0u) << content;
     EXPECT_EQ(r.docs[0].text, content);
   }
 }

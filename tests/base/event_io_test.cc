@@ -172,9 +172,14 @@ TEST(DocumentFromJsonTest, ReadsFields) {
   EXPECT_EQ(doc->text, "Hi.");
   EXPECT_EQ(doc->title, "T");
   EXPECT_EQ(doc->url, "");
-  auto int_id = DocumentFromJson(R"({"id": 17, "date": "", "text": "x"})", "w");
+  auto int_id = DocumentFromJson(R"({"id": 17, "date": "2014-02-27", "text": "x"})", "w");
   ASSERT_TRUE(int_id.ok());
   EXPECT_EQ(int_id->id, "17");
+  // An empty date is reported like a missing one.
+  auto undated = DocumentFromJson(R"({"id": "u", "date": "", "text": "x"})", "w:2");
+  ASSERT_FALSE(undated.ok());
+  EXPECT_EQ(undated.status().message().rfind("w:2: document 'u' has no date", 0), 0u)
+      << undated.status().message();
 }
 
 TEST(DocumentFromJsonTest, ErrorsNameThePlace) {

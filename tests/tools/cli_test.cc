@@ -122,7 +122,10 @@ TEST_F(CliTest, LegacyRecordInputs) {
   // Forced: the same TABARI file read as text is one document named after it.
   r = Ladder("code -q --output-format tsv --input-format text --date 2023-09-08 " +
              Quote(text));
-  EXPECT_NE(r.out.find("records-s"), std::string::npos) << r.out;
+  // Its id is the file name and a hash of the text (two texts under one
+  // name never share ids).
+  EXPECT_NE(r.out.find("records-"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("records-s"), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, ValidateShowsWhyARecordFailed) {
@@ -159,6 +162,30 @@ TEST_F(CliTest, ValidateShowsWhyARecordFailed) {
       << verbose.out;
 }
 
+// The problems validate counts are listed where it counts them (issue 14,
+// item 9), not left to 'ladder dict check', which reads other dictionaries.
+TEST_F(CliTest, ValidateListsTheProblemsItCounts) {
+  Write("v.txt", "--- RESTORE  [064] ---\nRESTORE\n");
+  Write("a.txt", "ARNOR  [ARN]\nGONDOR  [GON]\n");
+  std::string suite = Write(
+      "suite.xml",
+      "<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile>"
+      "</Environment><Sentences>\n"
+      "<Sentence date=\"19950101\" id=\"OK-1\" category=\"T\" sentence=\"true\">\n"
+      "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
+      "<Text>Arnor restored ties with Gondor.</Text></Sentence>\n"
+      "<Sentence date=\"1995\" id=\"DATE-1\" category=\"T\" sentence=\"true\">\n"
+      "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
+      "<Text>Arnor restored ties with Gondor.</Text></Sentence>\n"
+      "</Sentences></Validation>\n");
+  CliRun r = Ladder("validate --brief " + Quote(suite));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  size_t at = r.out.find("dictionary/suite problem(s):");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("record 'DATE-1' has a bad date", at), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("ladder dict check"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, BinaryFileGivesAClearErrorNotACrash) {
   std::mt19937 rng(7);
   std::string bytes(64 * 1024, '\0');
@@ -176,9 +203,13 @@ TEST_F(CliTest, BinaryFileGivesAClearErrorNotACrash) {
   std::string jsonl = Write("random.jsonl", bytes);
   CliRun j = Ladder("code -q " + Quote(jsonl));
   EXPECT_EQ(j.exit_code, 3) << j.err;
-  for (const std::string& line : Lines(j.err)) {
-    EXPECT_EQ(line.rfind("ladder: " + jsonl + ":", 0), 0u) << line;
+  // The first 20 name their line; then one line counts the rest.
+  std::vector<std::string> lines = Lines(j.err);
+  ASSERT_EQ(lines.size(), 21u) << j.err;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    EXPECT_EQ(lines[i].rfind("ladder: " + jsonl + ":", 0), 0u) << lines[i];
   }
+  EXPECT_NE(lines.back().find("more bad records not shown"), std::string::npos) << lines.back();
 }
 
 TEST_F(CliTest, HugeSingleLineDocument) {
@@ -271,7 +302,7 @@ TEST_F(CliTest, PlainTextWithDate) {
   std::vector<std::string> events = Lines(r.out);
   ASSERT_FALSE(events.empty());
   for (const std::string& e : events) {
-    EXPECT_NE(e.find("\"doc_id\": \"story\""), std::string::npos) << e;
+    EXPECT_NE(e.find("\"doc_id\": \"story-"), std::string::npos) << e;
     EXPECT_NE(e.find("\"date\": \"2014-02-27\""), std::string::npos) << e;
   }
   CliRun bad = Ladder("code -q --date 2014-02-30 " + Quote(path));

@@ -20,26 +20,9 @@ namespace {
 using testing::MakeEvent;
 using testing::ScratchDir;
 
-struct CliResult {
-  int exit_code = -1;
-  std::string output; // stdout and stderr
-};
+using CliResult = testing::RunResult;
 
-CliResult Ladder(const std::string &args) {
-  CliResult result;
-  std::string command =
-      std::string("'") + LADDER_BINARY + "' " + args + " 2>&1";
-  FILE *pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr)
-    return result;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0)
-    result.output.append(buf, n);
-  int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+CliResult Ladder(const std::string& args) { return testing::RunLadder(args); }
 
 TEST(ClashTest, SameIdSameContentIsSkippedOtherContentIsAClash) {
   auto store = Store::Open(":memory:");

@@ -21,25 +21,8 @@ using testing::MakeEvent;
 using testing::ScratchDir;
 using testing::SharedDir;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-RunResult RunLadder(const std::string& args) {
-  RunResult result;
-  std::string command =
-      std::string("'") + LADDER_BINARY + "' " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0)
-    result.output.append(buf, n);
-  int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+using testing::RunLadder;
+using testing::RunResult;
 
 // Writes `count` distinct events starting at number `first`.
 void WriteEvents(const std::string& path, int first, int count,

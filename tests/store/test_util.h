@@ -3,7 +3,10 @@
 #define LADDER_TESTS_STORE_TEST_UTIL_H_
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cstdio>
 
 #include <filesystem>
 #include <fstream>
@@ -72,6 +75,26 @@ inline Event MakeEvent(const std::string& id, const std::string& doc,
 inline std::string SharedDir() { return LADDER_SHARED_DIR; }
 inline bool HaveShared(const std::string& sub) {
   return std::filesystem::exists(SharedDir() + "/" + sub);
+}
+
+// The outcome of running the `ladder` binary (LADDER_BINARY).
+struct RunResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
+};
+
+// Runs `ladder ARGS` through the shell and collects its output.
+inline RunResult RunLadder(const std::string& args) {
+  RunResult result;
+  std::string command = std::string("'") + LADDER_BINARY + "' " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
+  int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
 }
 
 }  // namespace ladder::store::testing

@@ -448,15 +448,26 @@ void PrintFitText(const an::HawkesFit& fit, const an::Points& points) {
                 counts[i] / std::max(1e-9, points.end - points.start), m.mu[i],
                 fit.has_standard_errors ? Se(fit, fit.mu_se[i]).c_str() : "");
   }
+  // A dimension with a handful of events gives an excitation estimate with
+  // no support; such pairs are left out of the list and counted.
+  constexpr int64_t kMinListedEvents = 10;
+  int sparse = 0;
+  for (int i = 0; i < m.dimensions; ++i) sparse += counts[i] < kMinListedEvents;
   std::vector<std::pair<double, std::pair<int, int>>> pairs;
   for (int i = 0; i < m.dimensions; ++i) {
-    for (int j = 0; j < m.dimensions; ++j)
+    for (int j = 0; j < m.dimensions; ++j) {
+      if (counts[i] < kMinListedEvents || counts[j] < kMinListedEvents) continue;
       pairs.push_back({-m.Alpha(i, j), {i, j}});
+    }
   }
   std::sort(pairs.begin(), pairs.end());
   std::printf(
       "\nstrongest excitation (expected events in TARGET per event in "
       "SOURCE):\n");
+  if (sparse > 0) {
+    std::printf("  (%d dimension(s) with fewer than %lld events left out of this list)\n",
+                sparse, static_cast<long long>(kMinListedEvents));
+  }
   for (size_t k = 0; k < pairs.size() && k < 10; ++k) {
     const auto [i, j] = pairs[k].second;
     std::printf("  %-28s -> %-28s %.3f%s\n", DimName(points, j).c_str(),
@@ -464,6 +475,20 @@ void PrintFitText(const an::HawkesFit& fit, const an::Points& points) {
                 fit.has_standard_errors
                     ? Se(fit, fit.alpha_se[i * m.dimensions + j]).c_str()
                     : "");
+  }
+  bool undefined = fit.has_standard_errors && !std::isfinite(fit.branching_ratio_se);
+  for (int i = 0; i < m.dimensions && fit.has_standard_errors; ++i) {
+    undefined |= !std::isfinite(fit.mu_se[i]);
+  }
+  for (size_t k = 0; k < fit.alpha_se.size() && fit.has_standard_errors; ++k) {
+    undefined |= !std::isfinite(fit.alpha_se[k]);
+  }
+  if (undefined) {
+    std::printf(
+        "\n'± ?': the standard error is undefined (the information matrix is singular: an "
+        "estimate at its bound, or a dimension with too few events); do not read that "
+        "estimate as measured. Fit a shorter window or fewer dimensions (--top-dyads), or use "
+        "the daily model's interval above.\n");
   }
 }
 

@@ -488,7 +488,7 @@ void PrintFitText(const an::HawkesFit& fit, const an::Points& points) {
         "\n'± ?': the standard error is undefined (the information matrix is singular: an "
         "estimate at its bound, or a dimension with too few events); do not read that "
         "estimate as measured. Fit a shorter window or fewer dimensions (--top-dyads), or use "
-        "the daily model's interval above.\n");
+        "the daily model's interval below.\n");
   }
 }
 

@@ -177,6 +177,29 @@ TEST(HawkesCliTest, FitReportsTheDailyBranchingRatioWithAnInterval) {
   EXPECT_TRUE(j["warnings"].is_array());
 }
 
+// A dimension with a handful of events is left out of the strongest-
+// excitation list, and the list says so (issue 14: a dimension with one event
+// led it).
+TEST(HawkesCliTest, FitLeavesSparseDimensionsOutOfTheExcitationList) {
+  if (!std::filesystem::exists(LADDER_BINARY)) {
+    GTEST_SKIP() << "ladder binary not built at " << LADDER_BINARY;
+  }
+  const std::string path = WritePoissonCsv("ladder_fit_sparse.csv", 30.0);
+  {
+    std::ofstream csv(path, std::ios::app);
+    csv << "3.5,3\n17.25,3\n";  // dimension 3: two events in 30 days
+  }
+  std::string out;
+  ASSERT_EQ(RunLadder("escalation fit --points " + path + " --bootstrap 0", &out), 0) << out;
+  EXPECT_NE(out.find("1 dimension(s) with fewer than 10 events left out"), std::string::npos)
+      << out;
+  size_t list = out.find("strongest excitation");
+  ASSERT_NE(list, std::string::npos) << out;
+  size_t end = out.find("\n\n", list);
+  std::string listed = out.substr(list, end == std::string::npos ? std::string::npos : end - list);
+  EXPECT_EQ(listed.find(" 3 "), std::string::npos) << listed;
+}
+
 TEST(HawkesCliTest, EvaluateBadInputIsOneLineAndNonZero) {
   if (!std::filesystem::exists(LADDER_BINARY)) {
     GTEST_SKIP() << "ladder binary not built at " << LADDER_BINARY;

@@ -848,12 +848,15 @@ bool DirectiveNoun(const Token& t) {
 
 // Does the verb at `governor` (with the words up to the infinitive's group
 // at `to`) make its object the doer of the infinitive?
-bool ObjectControl(const std::vector<Token>& t, int governor, size_t to) {
-  if (ObjectControlVerb(t[governor])) return true;
+bool DirectiveNounBetween(const std::vector<Token>& t, int governor, size_t to) {
   for (size_t k = governor + 1; k < to; ++k) {
     if (DirectiveNoun(t[k])) return true;
   }
   return false;
+}
+
+bool ObjectControl(const std::vector<Token>& t, int governor, size_t to) {
+  return ObjectControlVerb(t[governor]) || DirectiveNounBetween(t, governor, to);
 }
 
 // Verbs and nouns that ask for an act not yet done: the infinitive after
@@ -868,10 +871,7 @@ bool Directive(const std::vector<Token>& t, int governor, size_t to) {
                        "lobby", "nudge", "goad", "spur", "want", "expect"})) {
     return true;
   }
-  for (size_t k = governor + 1; k < to; ++k) {
-    if (DirectiveNoun(t[k])) return true;
-  }
-  return false;
+  return DirectiveNounBetween(t, governor, to);
 }
 
 // A purpose infinitive is no more real than the verb it serves (`first`,

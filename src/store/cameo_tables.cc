@@ -75,7 +75,7 @@ CameoTables CameoTables::Load(const ImportOptions& options) {
     ReadTable(std::string(LADDER_DEFAULT_DATA_DIR) + "/codes.txt",
               [&t](const std::string& c, const std::string& v) {
                 double g = 0;
-                std::string_view first = v.substr(0, v.find('\t'));
+                std::string_view first = std::string_view(v).substr(0, v.find('\t'));
                 if (base::ParseDouble(base::Trim(first), &g)) t.goldstein[c] = g;
               });
   }

@@ -4,6 +4,7 @@
 // - the Annotator's cached annotation against Lexicon::Annotate followed by
 //   Dictionary::AssignWordIds.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -136,7 +137,11 @@ size_t ExpectSameCoding(const Loaded& s, const Annotator& annotator,
 // synthetic verbs, coded with and without the filters; returns the events.
 size_t CodeRandomSentences(int min_len, int spread, int trials) {
   std::mt19937 rng(7);
-  fs::path dir = fs::temp_directory_path() / "ladder_pattern_index_test";
+  // A folder of this process and call: ctest runs the tests of this file in
+  // parallel processes, and one removing a shared folder broke the other.
+  fs::path dir = fs::temp_directory_path() /
+                 ("ladder_pattern_index_test_" + std::to_string(::getpid()) + "_" +
+                  std::to_string(min_len));
   fs::create_directories(dir);
   std::ofstream(dir / "verbs.txt") << SyntheticVerbs(&rng);
   Loaded s = Load({SourceDir() + "/data/actors", (dir / "verbs.txt").string()});

@@ -760,28 +760,26 @@ bool StateAgent(std::string_view agent) {
 std::string_view DocumentCountry(const DocumentContext& context,
                                  const std::vector<Mention>& sentence,
                                  uint32_t before) {
-  std::string_view best;
-  int best_n = 0;
-  for (const auto& [country, n] : context.country_counts) {
-    int total = n;
-    for (const Mention& m : sentence) {
-      if (m.begin < before && m.country == country) ++total;
-    }
-    if (total > best_n) {
-      best = country;
-      best_n = total;
-    }
-  }
+  // The document's tally so far, plus this sentence's actors before the
+  // agent (countries new to the document after the others, in order).
+  std::vector<std::pair<std::string_view, int>> tally(context.country_counts.begin(),
+                                                      context.country_counts.end());
   for (const Mention& m : sentence) {
     if (m.begin >= before || !StateCountry(m.country)) continue;
-    bool counted = std::any_of(context.country_counts.begin(), context.country_counts.end(),
-                               [&](const auto& c) { return c.first == m.country; });
-    if (counted) continue;
-    int total = 0;
-    for (const Mention& x : sentence) total += x.begin < before && x.country == m.country;
-    if (total > best_n) {
-      best = m.country;
-      best_n = total;
+    auto it = std::find_if(tally.begin(), tally.end(),
+                           [&](const auto& c) { return c.first == m.country; });
+    if (it != tally.end()) {
+      ++it->second;
+    } else {
+      tally.emplace_back(m.country, 1);
+    }
+  }
+  std::string_view best;
+  int best_n = 0;
+  for (const auto& [country, n] : tally) {
+    if (n > best_n) {
+      best = country;
+      best_n = n;
     }
   }
   return best;

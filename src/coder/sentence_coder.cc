@@ -1072,6 +1072,7 @@ bool ReportingVerbAt(const Scratch& s, size_t j) {
 }
 
 Subject FindSubject(const Scratch& s, size_t group_begin, int depth);
+bool PartitiveOf(const Scratch& s, int m);
 
 // The antecedent of a relative pronoun at `k`: "North Korea, which ...", or
 // "North Korea is one of the few countries ... that ...".
@@ -1313,6 +1314,11 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
       }
       break;
     }
+    if (!ms[m].possessor && PartitiveOf(s, m)) {
+      out.mention = m;
+      if (s.explain) out.how = "after a partitive ('one of', 'members of')";
+      break;
+    }
     if (ms[m].possessor || !ms[m].prep.empty()) {
       j = ms[m].begin + 1;
       continue;
@@ -1322,6 +1328,29 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
     break;
   }
   return out;
+}
+
+// "One of the leaders of Hamas was killed", "Members of the militia began":
+// an actor after a partitive head that opens the clause stands for the
+// clause's subject.
+bool PartitiveOf(const Scratch& s, int m) {
+  const auto& t = *s.tokens;
+  const Mention& x = (*s.mentions)[m];
+  if (x.prep != "of"sv) return false;
+  size_t j = x.begin;
+  while (j > 0 && Is(t[j - 1], {"the", "a", "an"})) --j;
+  if (j < 2 || t[j - 1].lower != "of"sv) return false;
+  const Token& head = t[j - 2];
+  bool partitive =
+      head.kind == TokenKind::kNumber ||
+      Is(head, {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "some", "many", "several", "most", "all", "none", "each", "both", "dozens",
+                "hundreds", "thousands", "scores", "members", "majority", "half", "rest"});
+  if (!partitive) return false;
+  size_t h = j - 2;
+  while (h > 0 && Is(t[h - 1], {"the", "a", "an"})) --h;
+  return h == 0 || HardBoundary(t[h - 1]) ||
+         Subordinator(t, h - 1) || Is(t[h - 1], {"and", "but", "while", "when", "as"});
 }
 
 bool CommonNoun(const Scratch& s, size_t k) {
@@ -1433,6 +1462,94 @@ int ByAgent(const Scratch& s, size_t from) {
     }
   }
   return -1;
+}
+
+// "killed in an Israeli airstrike", "wounded during a Russian raid": the
+// country named on the attack is the doer of a passive act of force.
+int InstrumentAgent(const Scratch& s, size_t from) {
+  const auto& t = *s.tokens;
+  for (size_t k = from; k + 2 < t.size() && k < from + 4; ++k) {
+    if (HardBoundary(t[k])) break;
+    if (!Is(t[k], {"in", "during", "amid"})) continue;
+    size_t at = k + 1;
+    if (Is(t[at], {"a", "an", "the"})) ++at;
+    if (at >= t.size()) break;
+    int mi = s.starts[at];
+    // A people's adjective or a country's armed forces, after an article:
+    // not a place ("killed in a Baghdad rocket attack", "in Iraq attack").
+    if (mi < 0 || at == k + 1) break;
+    const Mention& doer = (*s.mentions)[mi];
+    if (!(doer.agent.empty() || doer.agent == "MIL"sv) || doer.code.size() > 6) break;
+    size_t after = (*s.mentions)[mi].end;
+    while (after < t.size() && Is(t[after], {"air", "artillery", "missile", "rocket",
+                                             "tank", "helicopter", "drone", "military"})) {
+      ++after;
+    }
+    if (after < t.size() &&
+        Is(t[after], {"attack", "attacks", "airstrike", "airstrikes", "strike", "strikes",
+                      "raid", "raids", "bombing", "bombings", "shelling", "assault",
+                      "offensive", "operation", "ambush", "incursion", "fire", "barrage",
+                      "bombardment", "crackdown", "onslaught"})) {
+      return mi;
+    }
+    break;
+  }
+  return -1;
+}
+
+// The actor named inside a noun phrase, between its determiner `det` and
+// the noun at `noun`: the possessor ("Israel's attack", "the minister's
+// visit") or an adjective ("an Israeli airstrike"); -1 if none, or if more
+// than one is named.
+int NounPhraseActor(const Scratch& s, int det, size_t noun) {
+  const auto& t = *s.tokens;
+  int found = -1;
+  size_t k = static_cast<size_t>(det);
+  // A possessive "'s" is itself the determiner: its owner stands before it.
+  if (t[k].lower == "'s"sv && k > 0 && s.covers[k - 1] >= 0) {
+    found = s.covers[k - 1];
+  }
+  for (++k; k < noun; ++k) {
+    int m = s.covers[k];
+    if (m < 0) continue;
+    if (found >= 0 && found != m) return -1;
+    found = m;
+  }
+  return found;
+}
+
+// A noun event with its doer inside the noun phrase is coded when the
+// pattern starts at the noun and its target follows a preposition ("visit
+// to Washington", "attack on Kyiv"), not a compound ("a UN aid official"),
+// and it is not trade ("Taiwan's exports to the US": a statistic).
+bool NounPhraseEvent(const Scratch& s, const PatternView& p, const Match& m, int np_source) {
+  if (m.source >= 0 || m.target < 0 || m.target == np_source || p.anchor() != 0) return false;
+  if (p.code().substr(0, 2) == "06"sv) return false;
+  return !(*s.mentions)[m.target].prep.empty();
+}
+
+// A noun event is what the text reports it as: "called for a Russian
+// withdrawal" asks for it, "planned a Japanese visit" schedules it.
+void NounEventModality(const std::vector<Token>& t, int det, VerbGroup* g) {
+  for (int k = det - 1; k >= 0 && k >= det - 4; --k) {
+    if (HardBoundary(t[k]) || t[k].lower == ","sv) break;
+    static constexpr std::string_view kAbout[] = {
+        "call",     "demand", "urge",  "seek",  "propose", "want",   "hope",
+        "oppose",   "consider", "discuss", "prepare", "plan", "await", "prevent",
+        "avert",    "avoid",  "reject", "refuse", "threaten"};
+    std::string_view lemma = t[k].lemma;
+    if (std::find(std::begin(kAbout), std::end(kAbout), lemma) != std::end(kAbout)) {
+      g->hypothetical = true;
+      g->cues.push_back("a noun event that '" + t[k].lower + "' is about");
+      return;
+    }
+    if (Is(t[k], {"planned", "proposed", "scheduled", "upcoming", "forthcoming",
+                  "expected", "possible", "potential"})) {
+      g->future = true;
+      g->cues.push_back("'" + t[k].lower + "' noun event");
+      return;
+    }
+  }
 }
 
 // Reporting verbs that distance the speaker from the claim ("claimed",
@@ -2155,16 +2272,23 @@ void SentenceCoder::Code(const SentenceContext& c,
     Match match;
     std::optional<PatternView> fired;
     int tried = 0;
+    // "Israel's attack on Gaza", "an Israeli airstrike on Gaza": the doer
+    // named inside the noun phrase, for a noun no pattern governs.
+    int np_source = noun_det >= 0 ? NounPhraseActor(s, noun_det, i) : -1;
     for (uint32_t pi : *list) {
       PatternView p = dict_.pattern(pi);
       ++tried;
       // Positions has checked the one-word requirements (AnchorView::needs).
       if (filter_patterns_ && !p.needs_complete() && !words.MayMatch(p)) continue;
       if (MatchPattern(p, i, s, &match) &&
-          (noun_det < 0 || GovernedNoun(t, match, noun_det))) {
+          (noun_det < 0 || GovernedNoun(t, match, noun_det) ||
+           (np_source >= 0 && NounPhraseEvent(s, p, match, np_source)))) {
         fired = p;
         break;
       }
+    }
+    if (fired && noun_det >= 0 && match.source < 0 && GovernedNoun(t, match, noun_det)) {
+      np_source = -1;  // the governing verb's subject is the doer
     }
     if (!fired && noun_det >= 0) {
       if (trace) *trace += "  '" + t[i].lower + "': used as a noun, skipped\n";
@@ -2217,6 +2341,10 @@ void SentenceCoder::Code(const SentenceContext& c,
     if (match.source >= 0) {
       subj.mention = match.source;
       if (trace) subj.how = "'$' in the pattern";
+    } else if (np_source >= 0) {
+      subj.mention = np_source;
+      if (trace) subj.how = "named inside the noun phrase";
+      NounEventModality(t, noun_det, &g);
     } else {
       subj = FindSubject(s, g.begin, 0);
       // "travel to Russia to meet Putin": an actor after a preposition is
@@ -2278,9 +2406,17 @@ void SentenceCoder::Code(const SentenceContext& c,
     } else if (g.passive && target < 0) {
       target = source;
       source = ByAgent(s, match.end);
+      bool on_attack = false;
+      if (source < 0) {
+        source = InstrumentAgent(s, match.end);
+        on_attack = source >= 0;
+      }
       source_how = Derivation::kByAgent;
       target_how = Derivation::kPassiveSubject;
-      if (trace) subj.how += "; passive voice: subject is the target";
+      if (trace) {
+        subj.how += "; passive voice: subject is the target";
+        if (on_attack) subj.how += "; the doer is named on the attack";
+      }
     } else if (target < 0 && !(MemberCount(s, source) >= 2 &&
                                fired->reverse_code() == fired->code())) {
       // A compound subject of a reciprocal verb pairs with itself.

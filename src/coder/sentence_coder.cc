@@ -697,6 +697,14 @@ VerbGroup FindVerbGroup(const std::vector<Token>& t, size_t anchor,
                "although", "though", "whereas", "unless", "if", "whether"})) {
       break;
     }
+    // "will this week seek", "will next month visit": a time phrase inside
+    // the group.
+    if (k >= 3 && Is(p, {"week", "month", "year", "weekend"}) &&
+        Is(t[k - 2], {"this", "next", "later"}) &&
+        (IsModal(t[k - 3]) || IsAux(t[k - 3]))) {
+      k -= 2;
+      continue;
+    }
     // "likely" is an adverb in "will likely attack", a control word in
     // "is likely to attack".
     bool control_adverb = IsAdverb(p) && Control(p) != nullptr &&
@@ -1522,9 +1530,26 @@ int NounPhraseActor(const Scratch& s, int det, size_t noun) {
 // pattern starts at the noun and its target follows a preposition ("visit
 // to Washington", "attack on Kyiv"), not a compound ("a UN aid official"),
 // and it is not trade ("Taiwan's exports to the US": a statistic).
-bool NounPhraseEvent(const Scratch& s, const PatternView& p, const Match& m, int np_source) {
+// Without a doer, only an assault is coded ("a bomb attack on a UN
+// convoy"): its perpetrators often go unnamed.
+// Nor a noun that gives the reason for another act ("jailed for the
+// bombing of", "responsible for the attack on", "convicted of"): background.
+bool NounPhraseEvent(const Scratch& s, const PatternView& p, const Match& m, int np_source,
+                     int det) {
   if (m.source >= 0 || m.target < 0 || m.target == np_source || p.anchor() != 0) return false;
-  if (p.code().substr(0, 2) == "06"sv) return false;
+  const auto& t = *s.tokens;
+  size_t d = static_cast<size_t>(det);
+  if (t[d].lower == "'s"sv && d > 0 && s.covers[d - 1] >= 0) {
+    d = (*s.mentions)[s.covers[d - 1]].begin;
+  }
+  // ("in time for the minister's visit" is its purpose, not a reason).
+  bool force = p.code()[0] == '1' && p.code()[1] >= '7';
+  if (d > 0 && (Is(t[d - 1], {"of", "over", "behind", "since", "about", "after"}) ||
+                (force && t[d - 1].lower == "for"sv))) {
+    return false;
+  }
+  std::string_view root = p.code().substr(0, 2);
+  if (root == "06"sv || (np_source < 0 && root != "18"sv)) return false;
   return !(*s.mentions)[m.target].prep.empty();
 }
 
@@ -1824,7 +1849,17 @@ int NounUse(const std::vector<Token>& t, size_t i, const Scratch& s) {
                                      q.kind == TokenKind::kWord);
     bool adjective = q.kind == TokenKind::kWord && (q.pos & text::kPosAdj) != 0 &&
                      (q.pos & kClosed) == 0 && !q.capitalized;
-    if (!hyphen && !adjective) break;
+    // "a bomb attack", "the rocket attack": a singular noun before a base
+    // form modifies it (a singular subject would take "attacks").
+    // Not a time ("will this week seek").
+    bool modifier = q.kind == TokenKind::kWord && (q.pos & text::kPosNoun) != 0 &&
+                    (q.pos & kClosed) == 0 && !q.capitalized &&
+                    !base::EndsWith(q.lower, "s") && t[i].lower == t[i].lemma &&
+                    !base::EndsWith(t[i].lower, "s") &&
+                    !Is(q, {"week", "month", "year", "day", "time", "morning", "afternoon",
+                            "evening", "night", "weekend", "season", "spring", "summer",
+                            "autumn", "winter", "fall", "decade", "century"});
+    if (!hyphen && !adjective && !modifier) break;
     --j;
   }
   if (j == i || j == 0 || !Determiner(t[j - 1])) return -1;
@@ -1924,6 +1959,24 @@ Modality DecideModality(const VerbGroup& g, bool conditional, bool alleged) {
   return Modality::kAsserted;
 }
 
+// "Militants killed an Italian hostage", "gunmen killed civilians": force
+// without a weapon named (190), used by rebels or criminals on people who
+// are not armed, is irregular violence (180), as
+// analysts code it; an army's is 190, rockets and shelling stay 19x.
+bool IrregularForce(const Mention* src, const Mention* tgt, std::string_view code) {
+  if (code != "190"sv || !tgt) return false;
+  std::string_view ta = tgt->agent;
+  bool armed = ta == "MIL"sv || ta == "COP"sv || ta == "REB"sv || ta == "SPY"sv ||
+               ta == "GOV"sv || ta == "UAF"sv || ta == "IMG"sv;
+  // A country ("attacked Saudi Arabia") is its state as much as its people.
+  if (armed || ta.empty()) return false;
+  if (!src) return false;  // "tourists killed in a bus crash": no attacker at all
+  std::string_view sa = src->agent;
+  bool irregular = sa == "REB"sv || sa == "CRM"sv || sa == "UAF"sv ||
+                   src->code.compare(0, 3, "IMG") == 0;
+  return irregular;
+}
+
 // `explicit_dyad`: the pattern itself placed both source and target ('$'
 // and '+'), so a dyad within one country stands ("MORMIL MOR").
 void AddPairs(const Scratch& s, const std::vector<int>& sources,
@@ -1944,7 +1997,7 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     }
     if (!src && !tgt) return;
     CodedEvent& e = events->emplace_back(base);
-    e.code = code;
+    e.code = IrregularForce(src, tgt, code) ? "180"sv : code;
     if (src) e.source = *src;
     if (tgt) e.target = *tgt;
     // "car bombs kill 11 in Baghdad", "thousands demonstrate in Rome": a
@@ -2275,6 +2328,7 @@ void SentenceCoder::Code(const SentenceContext& c,
     // "Israel's attack on Gaza", "an Israeli airstrike on Gaza": the doer
     // named inside the noun phrase, for a noun no pattern governs.
     int np_source = noun_det >= 0 ? NounPhraseActor(s, noun_det, i) : -1;
+    bool np_event = false;
     for (uint32_t pi : *list) {
       PatternView p = dict_.pattern(pi);
       ++tried;
@@ -2282,14 +2336,13 @@ void SentenceCoder::Code(const SentenceContext& c,
       if (filter_patterns_ && !p.needs_complete() && !words.MayMatch(p)) continue;
       if (MatchPattern(p, i, s, &match) &&
           (noun_det < 0 || GovernedNoun(t, match, noun_det) ||
-           (np_source >= 0 && NounPhraseEvent(s, p, match, np_source)))) {
+           NounPhraseEvent(s, p, match, np_source, noun_det))) {
         fired = p;
         break;
       }
     }
-    if (fired && noun_det >= 0 && match.source < 0 && GovernedNoun(t, match, noun_det)) {
-      np_source = -1;  // the governing verb's subject is the doer
-    }
+    // Governed by a pattern's verb, the noun's doer is that verb's subject.
+    np_event = fired && noun_det >= 0 && match.source < 0 && !GovernedNoun(t, match, noun_det);
     if (!fired && noun_det >= 0) {
       if (trace) *trace += "  '" + t[i].lower + "': used as a noun, skipped\n";
       continue;
@@ -2341,9 +2394,9 @@ void SentenceCoder::Code(const SentenceContext& c,
     if (match.source >= 0) {
       subj.mention = match.source;
       if (trace) subj.how = "'$' in the pattern";
-    } else if (np_source >= 0) {
+    } else if (np_event) {
       subj.mention = np_source;
-      if (trace) subj.how = "named inside the noun phrase";
+      if (trace) subj.how = np_source >= 0 ? "named inside the noun phrase" : "none: a noun";
       NounEventModality(t, noun_det, &g);
     } else {
       subj = FindSubject(s, g.begin, 0);

@@ -10,6 +10,15 @@ namespace ladder::coder {
 
 using namespace std::string_view_literals;  // "x"sv: compared inline, no strlen
 
+// A country an actor can belong to: not an organisation, a group or an
+// unknown ("IGO", "NGO", "---").
+bool StateCountry(std::string_view country) {
+  return country.size() == 3 && country != "---"sv && country != "IGO"sv &&
+         country != "NGO"sv && country != "IMG"sv && country != "MNC"sv &&
+         std::isupper(static_cast<unsigned char>(country[0]));
+}
+
+
 using text::Token;
 using text::TokenKind;
 
@@ -469,14 +478,6 @@ std::string PreviousPreposition(const std::vector<Token>& tokens,
   return "";
 }
 
-// A country an actor can belong to: not an organisation, a group or an
-// unknown ("IGO", "NGO", "---").
-bool StateCountry(std::string_view country) {
-  return country.size() == 3 && country != "---"sv && country != "IGO"sv &&
-         country != "NGO"sv && country != "IMG"sv && country != "MNC"sv &&
-         std::isupper(static_cast<unsigned char>(country[0]));
-}
-
 void CountCountry(const Mention& m, DocumentContext* context) {
   if (!context->context_countries || !StateCountry(m.country)) return;
   auto& counts = context->country_counts;
@@ -672,6 +673,7 @@ void MarkCompounds(const std::vector<Token>& tokens,
     Mention& cur = (*mentions)[k];
     if (cur.compound >= 0 && prev.compound == cur.compound) continue;
     if (prev.possessor) continue;  // "Russia's and ..." is not a list member
+    if (prev.unnamed || cur.unnamed) continue;
     bool conj = false;
     if (!JoinGap(tokens, prev.end, cur.begin, &conj)) continue;
     // "between A and B, and C and D": "between" pairs its parties; two
@@ -1073,7 +1075,29 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
       if (a == lone.size() || consumed[a]) continue;
       if (SharedCountry(tokens, lone[a], context->explain, merged)) continue;
       if (ContextCountry(tokens, lone[a], *context, &merged)) continue;
-      if (!context->agent_only_actors) continue;
+      if (!context->agent_only_actors) {
+        // Not a modifier of the noun after it ("a refugee camp").
+        uint32_t e = lone[a].end;
+        // A singular agent word before a noun ("refugee camp", "student
+        // union") modifies it; plural people may act ("protesters clash").
+        bool modifier = e < tokens.size() && tokens[e].kind == TokenKind::kWord &&
+                        !tokens[e].capitalized && (tokens[e].pos & text::kPosNoun) &&
+                        (!(tokens[e].pos & text::kPosVerb) ||
+                         !base::EndsWith(tokens[e - 1].lower, "s"));
+        if (context->context_countries && !lone[a].prefix && lone[a].name_begin == 0 &&
+            !StateAgent(lone[a].agent) && !modifier) {
+          Mention m;
+          m.begin = lone[a].begin;
+          m.end = lone[a].end;
+          m.code = "---" + lone[a].agent;
+          m.agent = lone[a].agent.substr(0, 3);
+          m.prep = PreviousPreposition(tokens, m.begin);
+          m.unnamed = true;
+          if (context->explain) m.how = "people named by agent '" + lone[a].agent + "' only";
+          merged.push_back(std::move(m));
+        }
+        continue;
+      }
       Mention m;
       m.begin = lone[a].begin;
       m.end = lone[a].end;
@@ -1093,7 +1117,9 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
   }
   bool first_person = false, first_actor = false;
   for (const Mention& m : mentions) {
-    if (!m.pronoun && !m.last_two) Remember(m, context, &first_person, &first_actor);
+    if (!m.pronoun && !m.last_two && !m.unnamed) {
+      Remember(m, context, &first_person, &first_actor);
+    }
   }
   return mentions;
 }

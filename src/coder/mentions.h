@@ -46,6 +46,12 @@ struct Mention {
   // A state agent given the document's country ("police" in a story about
   // Nepal; DocumentContext::context_countries), not named with one.
   bool context = false;
+  // A group of people named by an agent word alone ("five suspects",
+  // "protesters"; DocumentContext::context_countries): code "---CRM". Not a
+  // subject or an antecedent; the target of a state's domestic act takes
+  // that state's country ("police arrested five suspects"), elsewhere it is
+  // no target.
+  bool unnamed = false;
   // Which entries made it, for Engine::Explain; filled only when the
   // DocumentContext asks for explanations (building it for every mention
   // cost more than the rest of the mention).
@@ -84,6 +90,10 @@ std::vector<Mention> FindMentions(const std::vector<text::Token>& tokens,
 // Splits a code into country (first three letters) and first agent.
 void SplitCode(std::string_view code, std::string* country,
                std::string* agent);
+
+// A country an actor can belong to: not an organisation, a group or an
+// unknown ("IGO", "NGO", "---").
+bool StateCountry(std::string_view country);
 
 // Is the token one of `words`? Sizes and first bytes rule most words out
 // before a memcmp (the coder's closed-class word tests).

@@ -1308,7 +1308,7 @@ Subject FindSubject(const Scratch& s, size_t group_begin, int depth) {
       break;
     }
     int m = s.covers[j - 1];
-    if (m < 0) continue;
+    if (m < 0 || ms[m].unnamed) continue;
     if (ms[m].possessor && ms[m].prep.empty() && PossessorHeads(s, m, group_begin)) {
       // "Caras Galadhon's new mayor left": the possessor stands for the
       // phrase its (non-actor) head noun makes.
@@ -1662,8 +1662,13 @@ Report TrailingReport(const Scratch& s) {
       r.comma = c - 1;
       r.doubting = DoubtingVerb(t[v]);
       int who = -1;
-      for (size_t j = c; j < v && who < 0; ++j) who = s.covers[j];
-      for (size_t j = v + 1; c == v && j < end && who < 0; ++j) who = s.covers[j];
+      // Unnamed people ("a union statement said") are no one's claim.
+      auto named = [&](size_t j) {
+        int m = s.covers[j];
+        return m >= 0 && !(*s.mentions)[m].unnamed ? m : -1;
+      };
+      for (size_t j = c; j < v && who < 0; ++j) who = named(j);
+      for (size_t j = v + 1; c == v && j < end && who < 0; ++j) who = named(j);
       r.speaker = who;
       return r;
     }
@@ -1959,6 +1964,12 @@ Modality DecideModality(const VerbGroup& g, bool conditional, bool alleged) {
   return Modality::kAsserted;
 }
 
+// A state's acts on its own people: arrest, detention, expulsion,
+// repression (17x) and release (084x).
+bool DomesticAct(std::string_view code) {
+  return code.substr(0, 2) == "17"sv || code.substr(0, 3) == "084"sv;
+}
+
 // "Militants killed an Italian hostage", "gunmen killed civilians": force
 // without a weapon named (190), used by rebels or criminals on people who
 // are not armed, is irregular violence (180), as
@@ -1985,8 +1996,24 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
               std::vector<CodedEvent>* events) {
   const auto& ms = *s.mentions;
   // Mentions are copied into the event only once it is kept.
+  Mention domestic;
   auto emit_one = [&](const Mention* src, const Mention* tgt,
                       std::string_view code) {
+    if (src && src->unnamed) src = nullptr;
+    if (tgt && tgt->unnamed) {
+      // "police arrested five suspects": the state's own people.
+      if (src && DomesticAct(code) && StateCountry(src->country) &&
+          (src->agent.empty() || src->agent == "GOV"sv || src->agent == "MIL"sv ||
+           src->agent == "COP"sv || src->agent == "JUD"sv || src->agent == "SPY"sv)) {
+        domestic = *tgt;
+        domestic.country = src->country;
+        domestic.code = src->country + tgt->agent;
+        domestic.unnamed = false;
+        tgt = &domestic;
+      } else {
+        tgt = nullptr;
+      }
+    }
     if (src && tgt && src->code == tgt->code) return;
     // "Pyongyang ... North Korea": one country, one side bare: not a dyad.
     // Unknown actors ('"...' codes) have no country.

@@ -991,6 +991,41 @@ bool OutletCredit(const std::vector<Token>& tokens, size_t begin, size_t end) {
   return true;
 }
 
+// "Nakasone and Reagan are likely to reaffirm the accord when they meet":
+// "they" after a compound subject ("A and B", no preposition before it)
+// with no other actor in between stands for that compound. Inserted as a
+// compound of its own at the pronoun; mentions stay in token order.
+void ResolveThey(const std::vector<Token>& tokens, bool explain,
+                 std::vector<Mention>* mentions) {
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (tokens[k].lower != "they"sv) continue;
+    // The mentions before the pronoun; the last of them must end a compound.
+    size_t at = 0;
+    while (at < mentions->size() && (*mentions)[at].begin < k) ++at;
+    if (at == 0 || (*mentions)[at - 1].end > k) continue;
+    const Mention& last = (*mentions)[at - 1];
+    if (last.compound < 0 || last.unnamed) continue;
+    size_t first = static_cast<size_t>(last.compound);
+    if (!(*mentions)[first].prep.empty() || (*mentions)[first].pronoun) continue;
+    std::vector<Mention> copies((*mentions).begin() + first, (*mentions).begin() + at);
+    if (copies.size() < 2) continue;
+    for (Mention& m : copies) {
+      m.begin = static_cast<uint32_t>(k);
+      m.end = static_cast<uint32_t>(k + 1);
+      m.compound = static_cast<int>(at);
+      m.pronoun = true;
+      m.possessor = false;
+      m.prep = PreviousPreposition(tokens, k);
+      if (explain) m.how = "pronoun 'they' -> the compound subject before it";
+    }
+    size_t n = copies.size();
+    for (Mention& m : *mentions) {
+      if (m.compound >= static_cast<int>(at)) m.compound += static_cast<int>(n);
+    }
+    mentions->insert(mentions->begin() + at, copies.begin(), copies.end());
+  }
+}
+
 std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
                                   std::string_view text,
                                   const dict::Dictionary& dict, int ymd,
@@ -1115,6 +1150,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     mentions = std::move(merged);
     MarkCompounds(tokens, &mentions);
   }
+  ResolveThey(tokens, context->explain, &mentions);
   bool first_person = false, first_actor = false;
   for (const Mention& m : mentions) {
     if (!m.pronoun && !m.last_two && !m.unnamed) {

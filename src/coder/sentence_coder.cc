@@ -1964,6 +1964,44 @@ Modality DecideModality(const VerbGroup& g, bool conditional, bool alleged) {
   return Modality::kAsserted;
 }
 
+// "warned that X would ...": is the subject of the clause after "that" an
+// actor other than the warner? False when the clause names no actor first.
+bool WarnsAboutOthers(const Scratch& s, const Match& m, int source) {
+  const auto& t = *s.tokens;
+  const auto& ms = *s.mentions;
+  if (source < 0) return false;
+  size_t that = 0;
+  for (uint32_t w : m.words) {
+    if (t[w].lower == "that"sv) that = w;
+  }
+  if (that == 0) {
+    for (size_t k = m.end; k < t.size() && k < m.end + 4; ++k) {
+      if (t[k].lower == "that"sv) {
+        that = k;
+        break;
+      }
+      if (HardBoundary(t[k]) || t[k].lower == ","sv) break;
+    }
+  }
+  if (that == 0) return false;
+  for (size_t k = that + 1; k < t.size() && k < that + 10; ++k) {
+    if (HardBoundary(t[k])) return false;
+    int mi = s.covers[k];
+    if (mi >= 0) {
+      // "warned Japan that it will ...": whose "it" is unsure.
+      if (ms[mi].unnamed || ms[mi].pronoun) return false;
+      const Mention& a = ms[mi];
+      const Mention& b = ms[source];
+      return a.country != b.country ||
+             (!a.agent.empty() && !b.agent.empty() && a.agent != b.agent);
+    }
+    if (t[k].pos & (text::kPosVerb | text::kPosModal | text::kPosAux)) {
+      if (!(t[k].pos & text::kPosNoun)) return false;
+    }
+  }
+  return false;
+}
+
 // A state's acts on its own people: arrest, detention, expulsion,
 // repression (17x) and release (084x).
 bool DomesticAct(std::string_view code) {
@@ -2507,6 +2545,8 @@ void SentenceCoder::Code(const SentenceContext& c,
       target_how = Derivation::kNextActor;
       if (trace) subj.how += "; '" + all[target].code + "' are the subject's own forces";
       target = FindTarget(s, match, i, source, fired->code().substr(0, 2) == "04"sv, target);
+      // "ordered the army, navy and air force to": all of them its own.
+      if (OwnForces(s, source, target, fired->code())) target = -1;
     }
     // PETRARCH '%' before the verb: a compound subject without an object
     // acts on its own members ("Gondor and Osgiliath have delayed ...").
@@ -2623,6 +2663,15 @@ void SentenceCoder::Code(const SentenceContext& c,
     Members(*sp, target, &targets);
     AddPairs(*sp, sources, targets, base, *fired, reciprocal,
              match.source >= 0 && match.target >= 0, events);
+    if (fired->code() == "130"sv && WarnsAboutOthers(*sp, match, source)) {
+      // "Kerry warned that Bush's plan would hinder the war": a warning
+      // about what another does is criticism; only a warning of one's
+      // own act ("Iran warned that it would close the strait") threatens.
+      for (size_t k = before; k < events->size(); ++k) {
+        if ((*events)[k].code == "130"sv) (*events)[k].code = "111";
+      }
+      if (trace) g.cues.push_back("a warning about another's act: criticism (111)");
+    }
     if (g.control >= 0) {
       thread_local std::vector<uint32_t> subject_begins;
       subject_begins.clear();

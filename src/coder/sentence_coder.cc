@@ -1548,9 +1548,56 @@ bool NounPhraseEvent(const Scratch& s, const PatternView& p, const Match& m, int
                 (force && t[d - 1].lower == "for"sv))) {
     return false;
   }
+  // "involved in the murder of", "his role in the bombing of".
+  if (d > 1 && t[d - 1].lower == "in"sv &&
+      Is(t[d - 2], {"involved", "involvement", "role", "part", "implicated", "complicity",
+                    "suspected", "suspect", "suspects", "participation", "hand"})) {
+    return false;
+  }
   std::string_view root = p.code().substr(0, 2);
   if (root == "06"sv || (np_source < 0 && root != "18"sv)) return false;
   return !(*s.mentions)[m.target].prep.empty();
+}
+
+// The verb's plain transitive pattern ("arrest +") for its noun with an
+// "of" object: "the arrest of two Kenyan reporters by police", "Turkey's
+// release of the journalists". The doer is inside the noun phrase or
+// follows "by"; without one, only an assault is coded (NounPhraseEvent).
+// Sets *match and *by_agent; nothing when the phrase is background.
+std::optional<PatternView> Nominalization(const Scratch& s, const dict::Dictionary& dict,
+                                          std::span<const uint32_t> list, size_t i, int det,
+                                          int np_source, Match* match, int* by_agent) {
+  const auto& t = *s.tokens;
+  const auto& ms = *s.mentions;
+  if (i + 2 >= t.size() || t[i + 1].lower != "of"sv) return std::nullopt;
+  size_t at = i + 2;  // "of two Ugandan journalists", "of some 40 protesters"
+  while (at + 1 < t.size() && at < i + 5 &&
+         (t[at].kind == TokenKind::kNumber || (t[at].pos & text::kPosNum) ||
+          Is(t[at], {"some", "several", "about", "at", "least", "more", "than", "dozens",
+                     "hundreds", "thousands", "all", "its", "their", "his", "her"}))) {
+    ++at;
+  }
+  int obj = MentionAt(s, at);
+  if (obj < 0 || ms[obj].unnamed || obj == np_source) return std::nullopt;
+  for (uint32_t pi : list) {
+    PatternView p = dict.pattern(pi);
+    auto e = p.elements();
+    if (p.anchor() != 0 || e.size() != 2 ||
+        e[1].kind() != dict::PatternElement::Kind::kTarget) {
+      continue;
+    }
+    Match m;
+    m.target = obj;
+    m.begin = static_cast<uint32_t>(i);
+    m.end = CompoundEnd(s, obj);
+    m.words = {static_cast<uint32_t>(i)};
+    int by = np_source >= 0 ? -1 : ByAgent(s, m.end);
+    if (!NounPhraseEvent(s, p, m, np_source >= 0 ? np_source : by, det)) return std::nullopt;
+    *match = std::move(m);
+    *by_agent = by;
+    return p;
+  }
+  return std::nullopt;
 }
 
 // A noun event is what the text reports it as: "called for a Russian
@@ -2408,6 +2455,14 @@ void SentenceCoder::Code(const SentenceContext& c,
     }
     // Governed by a pattern's verb, the noun's doer is that verb's subject.
     np_event = fired && noun_det >= 0 && match.source < 0 && !GovernedNoun(t, match, noun_det);
+    // "Russia's attack of", "the arrest of two Kenyan reporters by police":
+    // a noun of the verb's own stem takes its object after "of".
+    int by_agent = -1;
+    if (!fired && noun_det >= 0) {
+      fired = Nominalization(s, dict_, *list, i, noun_det, np_source, &match, &by_agent);
+      np_event = fired.has_value();
+      if (fired && np_source < 0) np_source = by_agent;
+    }
     if (!fired && noun_det >= 0) {
       if (trace) *trace += "  '" + t[i].lower + "': used as a noun, skipped\n";
       continue;

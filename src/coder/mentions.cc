@@ -991,6 +991,42 @@ bool OutletCredit(const std::vector<Token>& tokens, size_t begin, size_t end) {
   return true;
 }
 
+// "Ali Hassan, the Iraqi defence minister, said": a name set off by a
+// comma before an actor phrase names that actor's person; the name's words
+// become aliases for later sentences ("Hassan later said").
+void ApposedNames(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                  DocumentContext* context) {
+  size_t prev_end = 0;
+  for (const Mention& m : mentions) {
+    uint32_t b = m.begin;
+    bool usable = !m.pronoun && !m.unnamed && !m.last_two && !m.code.empty() &&
+                  (m.person || !m.agent.empty());
+    uint32_t from = static_cast<uint32_t>(prev_end);
+    prev_end = std::max<size_t>(prev_end, m.end);
+    if (!usable) continue;
+    while (b > 0 && Is(tokens[b - 1], {"the", "a", "an"})) --b;
+    if (b < 3 || tokens[b - 1].lower != ","sv) continue;
+    uint32_t k = b - 1;  // at the comma
+    uint32_t n = 0;
+    while (k > from && n < 4 && tokens[k - 1].kind == TokenKind::kWord &&
+           PersonNameWord(tokens[k - 1])) {
+      --k;
+      ++n;
+    }
+    if (n < 2 || n > 3) continue;
+    if (k > 0 && !(Is(tokens[k - 1], {",", ":", ";", "(", "--", "-"}) ||
+                   tokens[k - 1].kind == TokenKind::kQuote)) {
+      continue;
+    }
+    for (uint32_t j = k; j < b - 1; ++j) {
+      Mention alias = m;
+      alias.person = true;
+      alias.context = false;
+      context->aliases[tokens[j].lower] = alias;
+    }
+  }
+}
+
 // "Nakasone and Reagan are likely to reaffirm the accord when they meet":
 // "they" after a compound subject ("A and B", no preposition before it)
 // with no other actor in between stands for that compound. Inserted as a
@@ -1151,6 +1187,7 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
     MarkCompounds(tokens, &mentions);
   }
   ResolveThey(tokens, context->explain, &mentions);
+  ApposedNames(tokens, mentions, context);
   bool first_person = false, first_actor = false;
   for (const Mention& m : mentions) {
     if (!m.pronoun && !m.last_two && !m.unnamed) {

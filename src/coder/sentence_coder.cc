@@ -410,7 +410,12 @@ bool IsParticiple(const Token& t);
 int MentionAfterModifiers(const Scratch& s, size_t tok) {
   const auto& t = *s.tokens;
   size_t k = tok;
-  if (k < t.size() && (t[k].pos & text::kPosDet || t[k].kind == TokenKind::kNumber)) ++k;
+  // "congratulated his Afghan counterpart": a possessive is a determiner
+  // (a state's own agents after it are no target: TargetOk).
+  if (k < t.size() && (t[k].pos & text::kPosDet || t[k].kind == TokenKind::kNumber ||
+                       Is(t[k], {"his", "her", "its", "their", "our"}))) {
+    ++k;
+  }
   if (k == tok) {
     for (size_t n = 0; k < t.size() && n < 2 && s.covers[k] < 0; ++k, ++n) {
       const Token& q = t[k];
@@ -2411,6 +2416,12 @@ void SentenceCoder::Code(const SentenceContext& c,
   for (size_t i = 0; i < t.size(); ++i) {
     if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;
     if (IsModal(t[i])) continue;  // "should", "would": part of a verb group
+    // "scale back", "called off": a particle after a verb is not a verb.
+    if (i > 0 && Is(t[i], {"back", "off", "out", "down", "up", "over"}) &&
+        (t[i - 1].pos & text::kPosVerb) && !IsAux(t[i - 1]) && !IsModal(t[i - 1]) &&
+        s.covers[i - 1] < 0 && t[i - 1].lower != "to"sv) {
+      continue;
+    }
     dict::AnchorView lemma = dict_.AnchoredOn(t[i].lemma_id);
     dict::AnchorView surface =
         t[i].word_id != t[i].lemma_id ? dict_.AnchoredOn(t[i].word_id) : dict::AnchorView();

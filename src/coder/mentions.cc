@@ -1033,6 +1033,11 @@ void ApposedNames(const std::vector<Token>& tokens, const std::vector<Mention>& 
 // compound of its own at the pronoun; mentions stay in token order.
 void ResolveThey(const std::vector<Token>& tokens, bool explain,
                  std::vector<Mention>* mentions) {
+  // Most sentences have no compound to stand for.
+  if (std::none_of(mentions->begin(), mentions->end(),
+                   [](const Mention& m) { return m.compound >= 0; })) {
+    return;
+  }
   for (size_t k = 0; k < tokens.size(); ++k) {
     if (tokens[k].lower != "they"sv) continue;
     // The mentions before the pronoun; the last of them must end a compound.

@@ -2360,7 +2360,12 @@ void SentenceCoder::Code(const SentenceContext& c,
   // No actor, no event: every event has a source or a target mention, and
   // without new_actor_length no unknown phrase becomes one. Half of news
   // sentences name no actor. (A trace still lists the verbs tried.)
-  if (mentions.empty() && new_actor_length_ == 0 && trace == nullptr) return;
+  // Unnamed people ("officials", "protesters") alone make no event either.
+  if (new_actor_length_ == 0 && trace == nullptr &&
+      std::all_of(mentions.begin(), mentions.end(),
+                  [](const Mention& m) { return m.unnamed; })) {
+    return;
+  }
   const std::vector<Token>& t = *c.tokens;
   // Per thread: the tables' capacity is reused from sentence to sentence.
   thread_local Scratch s;
@@ -2416,16 +2421,16 @@ void SentenceCoder::Code(const SentenceContext& c,
   for (size_t i = 0; i < t.size(); ++i) {
     if (used[i] || s.covers[i] >= 0 || t[i].kind != TokenKind::kWord) continue;
     if (IsModal(t[i])) continue;  // "should", "would": part of a verb group
-    // "scale back", "called off": a particle after a verb is not a verb.
-    if (i > 0 && Is(t[i], {"back", "off", "out", "down", "up", "over"}) &&
-        (t[i - 1].pos & text::kPosVerb) && !IsAux(t[i - 1]) && !IsModal(t[i - 1]) &&
-        s.covers[i - 1] < 0 && t[i - 1].lower != "to"sv) {
-      continue;
-    }
     dict::AnchorView lemma = dict_.AnchoredOn(t[i].lemma_id);
     dict::AnchorView surface =
         t[i].word_id != t[i].lemma_id ? dict_.AnchoredOn(t[i].word_id) : dict::AnchorView();
     if (!lemma && !surface) continue;
+    // "scale back", "called off": a particle after a verb is not a verb.
+    if (i > 0 && (t[i - 1].pos & text::kPosVerb) &&
+        Is(t[i], {"back", "off", "out", "down", "up", "over"}) && !IsAux(t[i - 1]) &&
+        !IsModal(t[i - 1]) && s.covers[i - 1] < 0 && t[i - 1].lower != "to"sv) {
+      continue;
+    }
     if (GovernsVerb(t, i, dict_)) {
       if (trace) *trace += "  '" + t[i].lower + "': governs the next verb, skipped\n";
       continue;

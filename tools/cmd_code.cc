@@ -65,8 +65,9 @@ int RunCodeCommand(int argc, char** argv) {
                  "text, JSONL, PETRARCH XML or TABARI record files; - for stdin")
       ->default_val(std::vector<std::string>{"-"});
   app.add_option("--date", date,
-                 "document date for plain text (YYYY-MM-DD); required unless the "
-                 "text's first line carries a full date");
+                 "date (YYYY-MM-DD) of documents without one: plain text, or JSONL "
+                 "records with no \"date\"; without it an undated document is an "
+                 "error (exit 2) unless its first line carries a full date");
   app.add_option("--id", text_id,
                  "document id for one plain-text input (default: its file name and "
                  "a hash of its text)");
@@ -124,6 +125,7 @@ int RunCodeCommand(int argc, char** argv) {
     std::fprintf(stderr, "ladder: %ld documents, %ld events, %ld errors\n",
                  stats.docs, stats.events, stats.errors);
   }
+  ReportUndated(stats.undated, stats.docs);
   if (stats.unreadable > 0) return kExitFailure;
   if (stats.undated > 0) return kExitUsage;
   return stats.errors > 0 ? kExitInput : kExitOk;

@@ -175,8 +175,18 @@ int ExplainInFile(const Engine& engine, const std::string& path, const std::stri
     return kExitInput;
   }
   std::printf("coded (as 'ladder code' codes this sentence in its document):\n");
+  int kept = 0;
   for (const Event& e : result->events) {
-    if (e.sentence == sentence_no) std::printf("  %s\n", EventToJson(e).c_str());
+    if (e.sentence != sentence_no) continue;
+    std::printf("  %s\n", EventToJson(e).c_str());
+    ++kept;
+  }
+  // The trace counts the events its patterns made; `code` may keep fewer
+  // (one-sided events, --asserted-only, --min-confidence).
+  if (kept == 0) {
+    std::printf("  none (the events above are not kept: one-sided, or left out by "
+                "--asserted-only or --min-confidence; --keep-one-sided keeps "
+                "one-sided ones)\n");
   }
   return kExitOk;
 }

@@ -99,7 +99,9 @@ Status WriteBatch(LazyStore* db, std::vector<Event>* batch,
 // A JSON line that is a document ({"id", "date", "text"}) rather than an
 // event: the user meant --code.
 bool LooksLikeDocument(const std::string& line) {
-  return DocumentFromJson(line, "").ok() && line.find("\"event_id\"") == std::string::npos;
+  if (line.find("\"event_id\"") != std::string::npos) return false;
+  Result<Document> doc = DocumentFromJson(line, "");
+  return doc.ok() || doc.status().message().find("has no date") != std::string::npos;
 }
 
 // Reads event JSONL from one input; every `batch_size` lines commit.

@@ -184,9 +184,8 @@ int ExplainInFile(const Engine& engine, const std::string& path, const std::stri
   // The trace counts the events its patterns made; `code` may keep fewer
   // (one-sided events, --asserted-only, --min-confidence).
   if (kept == 0) {
-    std::printf("  none (the events above are not kept: one-sided, or left out by "
-                "--asserted-only or --min-confidence; --keep-one-sided keeps "
-                "one-sided ones)\n");
+    std::printf("  none (events traced above may be left out: one-sided ones unless "
+                "--keep-one-sided, others by --asserted-only or --min-confidence)\n");
   }
   return kExitOk;
 }

@@ -65,8 +65,9 @@ int RunCodeCommand(int argc, char** argv) {
                  "text, JSONL, PETRARCH XML or TABARI record files; - for stdin")
       ->default_val(std::vector<std::string>{"-"});
   app.add_option("--date", date,
-                 "document date for plain text (YYYY-MM-DD); required unless the "
-                 "text's first line carries a full date");
+                 "date (YYYY-MM-DD) of documents without one: plain text, or JSONL "
+                 "records with no \"date\"; without it an undated document is an "
+                 "error (exit 2) unless its first line carries a full date");
   app.add_option("--id", text_id,
                  "document id for one plain-text input (default: its file name and "
                  "a hash of its text)");
@@ -124,6 +125,7 @@ int RunCodeCommand(int argc, char** argv) {
     std::fprintf(stderr, "ladder: %ld documents, %ld events, %ld errors\n",
                  stats.docs, stats.events, stats.errors);
   }
+  ReportUndated(stats.undated, stats.docs);
   if (stats.unreadable > 0) return kExitFailure;
   if (stats.undated > 0) return kExitUsage;
   return stats.errors > 0 ? kExitInput : kExitOk;
@@ -173,8 +175,17 @@ int ExplainInFile(const Engine& engine, const std::string& path, const std::stri
     return kExitInput;
   }
   std::printf("coded (as 'ladder code' codes this sentence in its document):\n");
+  int kept = 0;
   for (const Event& e : result->events) {
-    if (e.sentence == sentence_no) std::printf("  %s\n", EventToJson(e).c_str());
+    if (e.sentence != sentence_no) continue;
+    std::printf("  %s\n", EventToJson(e).c_str());
+    ++kept;
+  }
+  // The trace counts the events its patterns made; `code` may keep fewer
+  // (one-sided events, --asserted-only, --min-confidence).
+  if (kept == 0) {
+    std::printf("  none (events traced above may be left out: one-sided ones unless "
+                "--keep-one-sided, others by --asserted-only or --min-confidence)\n");
   }
   return kExitOk;
 }

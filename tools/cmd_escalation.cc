@@ -153,6 +153,7 @@ struct DailyArgs {
   int bootstrap = 200;
   bool no_weekday = false;
   bool no_excitation = false;
+  bool cross = false;
 };
 
 void AddDaily(CLI::App* app, DailyArgs* d, bool with_bootstrap) {
@@ -176,6 +177,9 @@ void AddDaily(CLI::App* app, DailyArgs* d, bool with_bootstrap) {
                 "daily model: no day-of-week factors (an ablation)");
   app->add_flag("--no-excitation", d->no_excitation,
                 "daily model: alpha = 0 (an ablation)");
+  app->add_flag("--cross", d->cross,
+                "daily model: excitation also from the reverse dyad (same quad "
+                "class) and the dyad's other quad classes");
   if (with_bootstrap) {
     app->add_option("--bootstrap", d->bootstrap,
                     "daily model: parametric bootstrap replicates for the "
@@ -195,6 +199,7 @@ an::CountModelOptions ToCountOptions(const DailyArgs& d, const ModelArgs& m,
   o.bootstrap = d.bootstrap;
   o.weekday = !d.no_weekday;
   o.fit_alpha = !d.no_excitation;
+  o.cross = d.cross;
   o.seed = seed;
   o.threads = m.threads;
   return o;
@@ -532,6 +537,10 @@ json DailyJson(const an::CountFit& f) {
   j["size"] = m.size;
   j["weekday"] = m.weekday;
   j["mu"] = m.mu;
+  if (!m.reverse.empty()) {
+    j["alpha_reverse"] = m.alpha_reverse;
+    j["alpha_dyad"] = m.alpha_dyad;
+  }
   j["loglik"] = f.loglik;
   j["null_loglik"] = f.null_loglik;
   j["events"] = f.events;
@@ -563,6 +572,13 @@ void PrintDailyText(const an::CountFit& f, bool dated) {
               dated ? "Mon..Sun" : "factors (day index mod 7: 0..6)");
   for (double w : m.weekday) std::printf(" %.2f", w);
   std::printf("\n");
+  if (!m.reverse.empty()) {
+    std::printf(
+        "  cross excitation: %.3f further events per event of the reverse "
+        "dyad (same quad class), %.3f per event of the dyad's other quad "
+        "classes\n",
+        m.alpha_reverse, m.alpha_dyad);
+  }
 }
 
 void PrintWarnings(const std::vector<std::string>& warnings) {
@@ -846,6 +862,8 @@ struct EvaluateArgs {
   std::vector<double> half_lives;
   std::vector<double> level_half_lives;
   std::vector<double> pool_grid;
+  std::vector<int> cross_grid, weekday_grid;  // 0/1 each
+  double combine = 0.0;
   bool json = false;
 };
 
@@ -1009,6 +1027,10 @@ int RunEvaluate(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
   if (!ea.half_lives.empty()) eo.half_lives = ea.half_lives;
   if (!ea.pool_grid.empty()) eo.pool_grid = ea.pool_grid;
   if (!ea.level_half_lives.empty()) eo.level_half_lives = ea.level_half_lives;
+  eo.combine = ea.combine;
+  if (!ea.cross_grid.empty()) eo.cross_grid.assign(ea.cross_grid.begin(), ea.cross_grid.end());
+  if (!ea.weekday_grid.empty())
+    eo.weekday_grid.assign(ea.weekday_grid.begin(), ea.weekday_grid.end());
   Result<an::Evaluation> ev = an::EvaluateForecasts(in->points, *counts, eo);
   if (!ev.ok()) return Fail(ev.status());
   if (ea.json) {
@@ -1076,6 +1098,21 @@ int RunEscalation(int argc, char** argv) {
   evaluate->add_option("--level-half-lives", ea.level_half_lives,
                        "daily model: level half-lives to choose from (0 = none)")
       ->delimiter(',');
+  evaluate
+      ->add_option("--combine", ea.combine,
+                   "also score the daily model mixed with the training-mean NB "
+                   "baseline, this weight on the baseline (0 = not)")
+      ->check(CLI::Range(0.0, 1.0));
+  evaluate
+      ->add_option("--cross-grid", ea.cross_grid,
+                   "daily model: cross excitation off (0) / on (1) to choose from")
+      ->delimiter(',')
+      ->check(CLI::Range(0, 1));
+  evaluate
+      ->add_option("--weekday-grid", ea.weekday_grid,
+                   "daily model: weekday factors off (0) / on (1) to choose from")
+      ->delimiter(',')
+      ->check(CLI::Range(0, 1));
   evaluate->add_option("--pool-grid", ea.pool_grid,
                        "daily model: pooling pseudo-days to choose from")
       ->delimiter(',');

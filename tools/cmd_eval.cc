@@ -44,7 +44,10 @@ bool CodeDocuments(const Engine& engine, const EvalArgs& args, const GoldSet& go
         if (args.errors > 0 && ids.count(doc.id) > 0) documents->emplace(doc.id, doc);
       },
       &stats);
-  *bad_input |= stats.errors > 0;
+  // Undated documents are not coded: their gold events count as missed,
+  // so the run is flagged as on bad input.
+  ReportUndated(stats.undated, stats.docs);
+  *bad_input |= stats.errors > 0 || stats.undated > 0;
   return stats.unreadable == 0;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli_args.h"
+#include "coding.h"
 #include "commands.h"
 #include "ladder/engine.h"
 #include "ladder/io.h"
@@ -76,7 +77,8 @@ void EndProgress() {
 
 struct IngestTotals {
   int64_t events = 0, inserted = 0, bad = 0, clashes = 0;
-  int64_t undated = 0;  // plain-text documents without a date (usage error)
+  int64_t undated = 0;  // text or JSONL documents without a date (usage error)
+  int64_t documents = 0;  // documents coded (ingest --code)
 };
 
 // Stores a batch; Store::Ingest is one transaction (all or nothing). Events
@@ -97,7 +99,9 @@ Status WriteBatch(LazyStore* db, std::vector<Event>* batch,
 // A JSON line that is a document ({"id", "date", "text"}) rather than an
 // event: the user meant --code.
 bool LooksLikeDocument(const std::string& line) {
-  return DocumentFromJson(line, "").ok() && line.find("\"event_id\"") == std::string::npos;
+  if (line.find("\"event_id\"") != std::string::npos) return false;
+  Result<Document> doc = DocumentFromJson(line, "");
+  return doc.ok() || doc.status().message().find("has no date") != std::string::npos;
 }
 
 // Reads event JSONL from one input; every `batch_size` lines commit.
@@ -168,7 +172,7 @@ Status IngestDocuments(const Engine& engine, const std::string& path,
   while ((outcome = reader->Next(&doc, &error)) !=
          DocumentReader::Outcome::kEnd) {
     if (outcome == DocumentReader::Outcome::kError && reader->date_missing()) {
-      PrintError(error.message());
+      PrintRecordError(error.message());
       ++totals->undated;
       continue;
     }
@@ -194,6 +198,7 @@ Status IngestDocuments(const Engine& engine, const std::string& path,
     if (static_cast<int64_t>(batch.size()) >= batch_size) {
       RETURN_IF_ERROR(WriteBatch(db, &batch, totals));
     }
+    ++totals->documents;
     ShowProgress(reader->name(), ++docs);
   }
   return WriteBatch(db, &batch, totals);
@@ -216,7 +221,9 @@ int RunIngest(int argc, char** argv) {
   app.add_flag("--code", code,
                "inputs are documents (text or JSONL): code them on the fly "
                "and store their events");
-  app.add_option("--date", date, "with --code: date of plain-text documents");
+  app.add_option("--date", date,
+                 "with --code: date (YYYY-MM-DD) of documents without one (plain text, "
+                 "JSONL records with no \"date\")");
   app.add_option("--id", text_id, "with --code: id of one plain-text document");
   app.add_option("--dict", dicts, "with --code: dictionary file or folder")
       ->allow_extra_args(false)
@@ -273,6 +280,7 @@ int RunIngest(int argc, char** argv) {
                db.opened() || access(db_path.c_str(), F_OK) == 0
                    ? ""
                    : " (not created: nothing to write)");
+  ReportUndated(static_cast<long>(totals.undated), static_cast<long>(totals.documents));
   if (totals.undated > 0) return kExitUsage;
   return totals.bad > 0 || totals.clashes > 0 ? kExitInput : kExitOk;
 }

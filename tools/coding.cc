@@ -152,6 +152,15 @@ std::unique_ptr<Engine> OpenEngine(const EngineOptions& options) {
   return std::move(engine).value();
 }
 
+void ReportUndated(long undated, long coded) {
+  // One undated document alone has said all in its own line.
+  if (undated == 0 || (undated == 1 && coded == 0)) return;
+  PrintError(std::to_string(undated) +
+             " document(s) without a date were not coded (each is named above; "
+             "the dated ones were): give each a date (\"date\" in JSONL, a "
+             "dateline in text) or --date YYYY-MM-DD for those without one");
+}
+
 void CodeInputs(const Engine& engine, const std::vector<std::string>& inputs,
                 const ReaderOptions& reader_options, int threads, bool quiet,
                 const DocumentSink& sink, CodeStats* stats) {
@@ -171,7 +180,7 @@ void CodeInputs(const Engine& engine, const std::vector<std::string>& inputs,
     while ((outcome = (*reader)->Next(&doc, &error)) != DocumentReader::Outcome::kEnd) {
       if (outcome == DocumentReader::Outcome::kError) {
         if ((*reader)->date_missing()) {
-          PrintError(error.message());
+          PrintRecordError(error.message());
           ++stats->undated;
           continue;
         }

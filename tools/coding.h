@@ -38,8 +38,14 @@ std::unique_ptr<Engine> OpenEngine(const EngineOptions& options);
 struct CodeStats {
   long docs = 0, events = 0, errors = 0;
   long unreadable = 0;  // inputs that could not be opened
-  long undated = 0;     // plain-text inputs without a date (a usage error)
+  long undated = 0;     // text or JSONL documents without a date (a usage error)
 };
+
+// After a run with `undated` documents left out for want of a date (each
+// named by the reader's error) and `coded` documents coded: one summary
+// line saying what to do, unless a single document was all the input (its
+// own line said it). The run's exit code is then kExitUsage.
+void ReportUndated(long undated, long coded);
 
 // Called for each coded document, in input order, with the events to keep
 // (none for a discarded story).

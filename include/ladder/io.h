@@ -33,7 +33,9 @@ enum class InputFormat { kAuto, kText, kJsonl, kPetrarchXml, kTabari };
 
 struct ReaderOptions {
   InputFormat format = InputFormat::kAuto;
-  std::string default_date;  // for plain text, "YYYY-MM-DD"
+  // "YYYY-MM-DD": the date of a plain-text or JSONL document that carries
+  // none of its own (no "date" field, or an empty one).
+  std::string default_date;
   // For plain text: the document id to use instead of the derived one.
   std::string text_id;
 };
@@ -45,10 +47,12 @@ struct ReaderOptions {
 std::string PlainTextId(const std::string& path, std::string_view text);
 
 // Streams documents from one input: a plain-text file is one document (its id
-// is PlainTextId, or ReaderOptions::text_id; its date ReaderOptions::
-// default_date, else the full date of its dateline (FindDatelineDate), else
-// it is an error and date_missing() is true); a JSONL file holds one {"id","date","text",...}
-// object a line; each PETRARCH <Sentence> record or TABARI text record is
+// is PlainTextId, or ReaderOptions::text_id); a JSONL file holds one
+// {"id","date","text",...} object a line. A plain-text or JSONL document's
+// date is its own "date" (JSONL), else ReaderOptions::default_date, else the
+// full date of its dateline (FindDatelineDate); with none, Next returns
+// kError naming the document and date_missing() is true (JSONL: for that
+// record only; reading goes on). Each PETRARCH <Sentence> record or TABARI text record is
 // one document (its id and date). kAuto looks at the start: '{' is JSONL,
 // '<' PETRARCH XML, a "YYMMDD ID" line TABARI, anything else text. Memory
 // is bounded by one record.
@@ -74,8 +78,9 @@ class DocumentReader {
     return record_line_ > 0 ? name_ + ":" + std::to_string(record_line_) : name_;
   }
   InputFormat format() const { return format_; }
-  // True after a kError for a plain-text document with no date (no
-  // default_date and no dateline date): the caller's usage error.
+  // True after a kError for a plain-text or JSONL document with no date
+  // (none of its own, no default_date and no dateline date): the caller's
+  // usage error. Reset by every Next.
   bool date_missing() const { return date_missing_; }
   // Bytes consumed so far (for progress bars).
   int64_t bytes_read() const { return bytes_read_; }
@@ -84,6 +89,9 @@ class DocumentReader {
  private:
   DocumentReader() = default;
   bool ReadLine(std::string* line);
+  // The document's own date, else default_date_, else its dateline's; ""
+  // if none.
+  std::string DateOf(std::string_view own_date, std::string_view text) const;
   Outcome NextText(Document* doc, Status* error);
   Outcome NextJsonl(Document* doc, Status* error);
   Outcome NextPetrarch(Document* doc, Status* error);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <random>
 #include <string>
@@ -41,6 +42,58 @@ std::vector<double> Excitation(const DailyCounts& c, double phi,
   return e;
 }
 
+// What drives dimension i's excitation besides its own history: with
+// cross excitation, the reverse dyad's state (same quad class) and the sum
+// of the states of the same dyad's other quad classes. Empty vectors when
+// the model has no cross excitation.
+struct Drivers {
+  std::vector<double> own, reverse, dyad;
+};
+
+double Sum(const CountModel& m, const std::vector<double>& state, int i,
+           bool reverse) {
+  if (reverse) {
+    const int r = i < static_cast<int>(m.reverse.size()) ? m.reverse[i] : -1;
+    return r >= 0 ? state[r] : 0.0;
+  }
+  double s = 0.0;
+  if (i >= static_cast<int>(m.dyad.size()) || m.dyad[i] < 0) return 0.0;
+  for (int j = 0; j < static_cast<int>(m.dyad.size()); ++j)
+    if (j != i && m.dyad[j] == m.dyad[i]) s += state[j];
+  return s;
+}
+
+// The excitation term of dimension i given every dimension's state.
+double Drive(const CountModel& m, const std::vector<double>& state, int i) {
+  double x = m.alpha * state[i];
+  if (m.alpha_reverse > 0.0) x += m.alpha_reverse * Sum(m, state, i, true);
+  if (m.alpha_dyad > 0.0) x += m.alpha_dyad * Sum(m, state, i, false);
+  return x;
+}
+
+Drivers MakeDrivers(const CountModel& m, const DailyCounts& c,
+                    std::vector<double> own) {
+  Drivers out;
+  if (m.reverse.empty() && m.dyad.empty()) {
+    out.own = std::move(own);
+    return out;
+  }
+  out.reverse.assign(own.size(), 0.0);
+  out.dyad.assign(own.size(), 0.0);
+  std::vector<double> state(c.dimensions);
+  for (int t = 0; t < c.days; ++t) {
+    for (int i = 0; i < c.dimensions; ++i)
+      state[i] = own[static_cast<size_t>(i) * c.days + t];
+    for (int i = 0; i < c.dimensions; ++i) {
+      const size_t cell = static_cast<size_t>(i) * c.days + t;
+      out.reverse[cell] = Sum(m, state, i, true);
+      out.dyad[cell] = Sum(m, state, i, false);
+    }
+  }
+  out.own = std::move(own);
+  return out;
+}
+
 double DayWeight(int days, int t, double half_life) {
   return half_life > 0.0 ? std::exp2(-(days - 1 - t) / half_life) : 1.0;
 }
@@ -57,15 +110,30 @@ struct Means {
   std::vector<double> mu;
   double alpha = 0.0;
   std::vector<double> weekday = std::vector<double>(7, 1.0);
+  double alpha_reverse = 0.0, alpha_dyad = 0.0;
 };
 
-double Lambda(const Means& m, const DailyCounts& c, const std::vector<double>& e,
-              int i, int t) {
-  const size_t cell = static_cast<size_t>(i) * c.days + t;
-  return m.weekday[Weekday(c.first_weekday, t)] * (m.mu[i] + m.alpha * e[cell]);
+double Excite(const Means& m, const Drivers& e, size_t cell) {
+  double x = m.alpha * e.own[cell];
+  if (!e.reverse.empty())
+    x += m.alpha_reverse * e.reverse[cell] + m.alpha_dyad * e.dyad[cell];
+  return x;
 }
 
-double LogLik(const Means& m, const DailyCounts& c, const std::vector<double>& e,
+double Lambda(const Means& m, const DailyCounts& c, const Drivers& e, int i,
+              int t) {
+  const size_t cell = static_cast<size_t>(i) * c.days + t;
+  return m.weekday[Weekday(c.first_weekday, t)] * (m.mu[i] + Excite(m, e, cell));
+}
+
+Means MeansOf(const CountModel& model) {
+  Means m{model.mu, model.alpha, model.weekday};
+  m.alpha_reverse = model.alpha_reverse;
+  m.alpha_dyad = model.alpha_dyad;
+  return m;
+}
+
+double LogLik(const Means& m, const DailyCounts& c, const Drivers& e,
               const std::vector<double>& sizes, double half_life) {
   double ll = 0.0;
   for (int i = 0; i < c.dimensions; ++i) {
@@ -79,7 +147,7 @@ double LogLik(const Means& m, const DailyCounts& c, const std::vector<double>& e
 
 // EM / MM for the weighted Poisson quasi-likelihood of the mean parameters.
 // Stops when no parameter moves by more than 1e-7 (relative).
-Means FitMeans(const DailyCounts& c, const std::vector<double>& e,
+Means FitMeans(const DailyCounts& c, const Drivers& e,
                const CountModelOptions& o) {
   const int d = c.dimensions;
   Means m;
@@ -95,15 +163,17 @@ Means FitMeans(const DailyCounts& c, const std::vector<double>& e,
     for (int t = 0; t < c.days; ++t) s += v[t] * c.At(i, t);
     m.mu[i] = std::max(s / total_w, 1e-6);
   }
+  const bool cross = !e.reverse.empty();
   if (o.fit_alpha) {
     m.alpha = 0.2;
+    if (cross) m.alpha_reverse = m.alpha_dyad = 0.02;
     for (double& mu : m.mu) mu *= 0.8;
   }
   std::vector<double> s_base(d), s_w(d);
   for (int iter = 0; iter < o.max_iterations; ++iter) {
     std::fill(s_base.begin(), s_base.end(), 0.0);
     std::fill(s_w.begin(), s_w.end(), 0.0);
-    double s_exc = 0.0, s_we = 0.0;
+    double s_exc[3] = {0, 0, 0}, s_we[3] = {0, 0, 0};
     double wk_num[7] = {0}, wk_den[7] = {0};
     for (int i = 0; i < d; ++i) {
       const double base = m.mu[i];
@@ -111,13 +181,19 @@ Means FitMeans(const DailyCounts& c, const std::vector<double>& e,
         const size_t cell = static_cast<size_t>(i) * c.days + t;
         const int wd = Weekday(c.first_weekday, t);
         const double y = c.counts[cell], w = m.weekday[wd], vt = v[t];
-        const double exc = m.alpha * e[cell];
+        const double exc = Excite(m, e, cell);
         const double inner = std::max(base + exc, 1e-12);
         const double share = vt * y / inner;
         s_base[i] += share * base;
         s_w[i] += vt * w;
-        s_exc += share * exc;
-        s_we += vt * w * e[cell];
+        s_exc[0] += share * m.alpha * e.own[cell];
+        s_we[0] += vt * w * e.own[cell];
+        if (cross) {
+          s_exc[1] += share * m.alpha_reverse * e.reverse[cell];
+          s_we[1] += vt * w * e.reverse[cell];
+          s_exc[2] += share * m.alpha_dyad * e.dyad[cell];
+          s_we[2] += vt * w * e.dyad[cell];
+        }
         wk_num[wd] += vt * y;
         wk_den[wd] += vt * inner;
       }
@@ -139,8 +215,16 @@ Means FitMeans(const DailyCounts& c, const std::vector<double>& e,
                              std::max(s_w[i] + o.pool_days, 1e-12),
                          1e-6);
     }
-    double alpha = m.alpha;
-    if (o.fit_alpha) alpha = s_we > 0 ? std::min(kMaxAlpha, s_exc / s_we) : 0.0;
+    double alpha = m.alpha, alpha_reverse = m.alpha_reverse,
+           alpha_dyad = m.alpha_dyad;
+    if (o.fit_alpha) {
+      alpha = s_we[0] > 0 ? std::min(kMaxAlpha, s_exc[0] / s_we[0]) : 0.0;
+      if (cross) {
+        alpha_reverse =
+            s_we[1] > 0 ? std::min(kMaxAlpha, s_exc[1] / s_we[1]) : 0.0;
+        alpha_dyad = s_we[2] > 0 ? std::min(kMaxAlpha, s_exc[2] / s_we[2]) : 0.0;
+      }
+    }
     if (o.weekday) {
       double mean_w = 0.0;
       int seen = 0;
@@ -155,12 +239,16 @@ Means FitMeans(const DailyCounts& c, const std::vector<double>& e,
       for (double& w : m.weekday) w /= mean_w;
       for (double& mu : m.mu) mu *= mean_w;
       alpha = std::min(kMaxAlpha, alpha * mean_w);
+      alpha_reverse = std::min(kMaxAlpha, alpha_reverse * mean_w);
+      alpha_dyad = std::min(kMaxAlpha, alpha_dyad * mean_w);
     }
     for (int i = 0; i < d; ++i) {
       double x = old_mu[i];
       update(&x, m.mu[i]);
     }
     update(&m.alpha, alpha);
+    update(&m.alpha_reverse, alpha_reverse);
+    update(&m.alpha_dyad, alpha_dyad);
     if (moved < 1e-7) break;
   }
   return m;
@@ -171,8 +259,8 @@ struct Cells {
   std::vector<double> y, lambda, weight;
 };
 
-Cells MakeCells(const Means& m, const DailyCounts& c,
-                const std::vector<double>& e, double half_life) {
+Cells MakeCells(const Means& m, const DailyCounts& c, const Drivers& e,
+                double half_life) {
   Cells out;
   for (int i = 0; i < c.dimensions; ++i) {
     for (int t = 0; t < c.days; ++t) {
@@ -243,6 +331,11 @@ struct PointFit {
 };
 
 PointFit FitOnce(const DailyCounts& c, const CountModelOptions& o) {
+  CountModel relations;  // which dimensions drive which (cross excitation)
+  if (o.cross && o.fit_alpha) RelateDimensions(c.names, &relations);
+  auto drivers = [&](double phi, const std::vector<double>& weekday) {
+    return MakeDrivers(relations, c, Excitation(c, phi, weekday));
+  };
   PointFit best;
   best.loglik = -std::numeric_limits<double>::infinity();
   const std::vector<double> grid =
@@ -251,10 +344,10 @@ PointFit FitOnce(const DailyCounts& c, const CountModelOptions& o) {
   for (double phi : grid) {
     // The excitation reads weekday-adjusted counts, so the weekday factors
     // and the rest are fitted in turn (three rounds suffice).
-    std::vector<double> e = Excitation(c, phi, std::vector<double>(7, 1.0));
+    Drivers e = drivers(phi, std::vector<double>(7, 1.0));
     Means m = FitMeans(c, e, o);
     for (int round = 0; round < 2 && o.weekday && o.fit_alpha; ++round) {
-      e = Excitation(c, phi, m.weekday);
+      e = drivers(phi, m.weekday);
       m = FitMeans(c, e, o);
     }
     const Cells cells = MakeCells(m, c, e, o.half_life);
@@ -282,6 +375,8 @@ PointFit FitOnce(const DailyCounts& c, const CountModelOptions& o) {
       best.loglik = ll;
       best.model.mu = m.mu;
       best.model.alpha = m.alpha;
+      best.model.alpha_reverse = m.alpha_reverse;
+      best.model.alpha_dyad = m.alpha_dyad;
       best.model.weekday = m.weekday;
       best.model.memory = phi;
       best.model.size = size;
@@ -291,10 +386,11 @@ PointFit FitOnce(const DailyCounts& c, const CountModelOptions& o) {
   best.model.dimensions = c.dimensions;
   best.model.names = c.names;
   best.model.first_weekday = c.first_weekday;
+  best.model.reverse = relations.reverse;
+  best.model.dyad = relations.dyad;
   if (o.level_half_life > 0.0) {
-    const std::vector<double> e =
-        Excitation(c, best.model.memory, best.model.weekday);
-    const Means m{best.model.mu, best.model.alpha, best.model.weekday};
+    const Drivers e = drivers(best.model.memory, best.model.weekday);
+    const Means m = MeansOf(best.model);
     double num = 0.0, den = 0.0;
     for (int i = 0; i < c.dimensions; ++i) {
       for (int t = 0; t < c.days; ++t) {
@@ -356,8 +452,8 @@ double Percentile(std::vector<double> v, double q) {
 void LikelihoodRatioInterval(const DailyCounts& c, const CountModelOptions& o,
                              CountFit* fit) {
   const CountModel& m = fit->model;
-  const std::vector<double> e = Excitation(c, m.memory, m.weekday);
-  Means means{m.mu, m.alpha, m.weekday};
+  const Drivers e = MakeDrivers(m, c, Excitation(c, m.memory, m.weekday));
+  Means means = MeansOf(m);
   auto ll_at = [&](double a) {
     means.alpha = a;
     std::vector<double> sizes(c.dimensions);
@@ -382,6 +478,29 @@ void LikelihoodRatioInterval(const DailyCounts& c, const CountModelOptions& o,
 }
 
 }  // namespace
+
+void RelateDimensions(const std::vector<std::string>& names, CountModel* model) {
+  const int d = static_cast<int>(names.size());
+  model->reverse.assign(d, -1);
+  model->dyad.assign(d, -1);
+  std::vector<std::string> dyads;
+  std::map<std::string, int> index;
+  for (int i = 0; i < d; ++i) index[names[i]] = i;
+  for (int i = 0; i < d; ++i) {
+    const std::string& n = names[i];
+    const size_t colon = n.rfind(':'), dash = n.find('-');
+    if (colon == std::string::npos || dash == std::string::npos || dash > colon)
+      continue;
+    const std::string dyad = n.substr(0, colon);
+    auto at = std::find(dyads.begin(), dyads.end(), dyad);
+    model->dyad[i] = static_cast<int>(at - dyads.begin());
+    if (at == dyads.end()) dyads.push_back(dyad);
+    const std::string reverse = n.substr(dash + 1, colon - dash - 1) + "-" +
+                                n.substr(0, dash) + n.substr(colon);
+    auto r = index.find(reverse);
+    if (r != index.end() && r->second != i) model->reverse[i] = r->second;
+  }
+}
 
 Result<DailyCounts> CountDaily(const Points& points, int first_weekday) {
   RETURN_IF_ERROR(ValidatePoints(points, "daily counts"));
@@ -425,17 +544,19 @@ DailyCounts SimulateCountModel(const CountModel& model, int days,
   c.counts.assign(static_cast<size_t>(c.dimensions) * days, 0.0);
   std::mt19937_64 rng(seed);
   const int burn = 60;  // from the stationary mean, then forgotten
-  for (int i = 0; i < model.dimensions; ++i) {
-    double state = model.mu[i] / std::max(1e-9, 1.0 - model.alpha);
-    for (int t = -burn; t < days; ++t) {
-      const int wd = ((first_weekday + t) % 7 + 7) % 7;
-      const double lam =
-          model.weekday[wd] * (model.mu[i] + model.alpha * state);
+  std::vector<double> state(model.dimensions), next(model.dimensions);
+  for (int i = 0; i < model.dimensions; ++i)
+    state[i] = model.mu[i] / std::max(1e-9, 1.0 - model.alpha);
+  for (int t = -burn; t < days; ++t) {
+    const int wd = ((first_weekday + t) % 7 + 7) % 7;
+    for (int i = 0; i < model.dimensions; ++i) {
+      const double lam = model.weekday[wd] * (model.mu[i] + Drive(model, state, i));
       const double y = DrawCount(rng, lam, model.SizeOf(i));
       if (t >= 0) c.counts[static_cast<size_t>(i) * days + t] = y;
-      state = model.memory * state + (1.0 - model.memory) * y /
-                                           model.weekday[wd];
+      next[i] = model.memory * state[i] + (1.0 - model.memory) * y /
+                                              model.weekday[wd];
     }
+    state.swap(next);
   }
   return c;
 }
@@ -532,33 +653,33 @@ Result<std::vector<Pmf>> ForecastCountModel(const CountModel& model,
       Excitation(history, model.memory, model.weekday);
   std::vector<Pmf> out(static_cast<size_t>(d) * horizon);
   std::mt19937_64 rng(seed);
-  for (int i = 0; i < d; ++i) {
-    double start = 0.0;
-    if (history.days > 0) {
-      const size_t last = static_cast<size_t>(i) * history.days + history.days - 1;
-      start = model.memory * e[last] +
-              (1.0 - model.memory) * history.counts[last] /
-                  model.weekday[Weekday(history.first_weekday,
-                                        history.days - 1)];
-    }
-    // alpha = 0: every path is the same; one suffices.
-    const int n = model.alpha > 0.0 ? paths : 1;
-    for (int p = 0; p < n; ++p) {
-      double state = start;
-      for (int h = 0; h < horizon; ++h) {
-        const int wd = Weekday(history.first_weekday, history.days + h);
+  std::vector<double> start(d, 0.0), state(d), next(d);
+  for (int i = 0; i < d && history.days > 0; ++i) {
+    const size_t last = static_cast<size_t>(i) * history.days + history.days - 1;
+    start[i] = model.memory * e[last] +
+               (1.0 - model.memory) * history.counts[last] /
+                   model.weekday[Weekday(history.first_weekday, history.days - 1)];
+  }
+  const bool excited =
+      model.alpha > 0.0 || model.alpha_reverse > 0.0 || model.alpha_dyad > 0.0;
+  // No excitation: every path is the same; one suffices.
+  const int n = excited ? paths : 1;
+  for (int p = 0; p < n; ++p) {
+    state = start;
+    for (int h = 0; h < horizon; ++h) {
+      const int wd = Weekday(history.first_weekday, history.days + h);
+      for (int i = 0; i < d; ++i) {
         const double lam = model.level * model.weekday[wd] *
-                           (model.mu[i] + model.alpha * state);
+                           (model.mu[i] + Drive(model, state, i));
         const Pmf pmf = NegBinPmf(lam, model.SizeOf(i));
         Pmf& acc = out[static_cast<size_t>(i) * horizon + h];
         if (acc.size() < pmf.size()) acc.resize(pmf.size(), 0.0);
         for (size_t k = 0; k < pmf.size(); ++k) acc[k] += pmf[k] / n;
-        if (model.alpha > 0.0) {
-          const double y = DrawCount(rng, lam, model.SizeOf(i));
-          state = model.memory * state + (1.0 - model.memory) * y /
-                                               model.weekday[wd];
-        }
+        const double y = excited ? DrawCount(rng, lam, model.SizeOf(i)) : 0.0;
+        next[i] = model.memory * state[i] +
+                  (1.0 - model.memory) * y / model.weekday[wd];
       }
+      state.swap(next);
     }
   }
   return out;

@@ -3,6 +3,7 @@
 // continuous Hawkes model and the daily count model.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <map>
@@ -171,8 +172,9 @@ std::string Label(const CountModelOptions& co) {
     return d > 0 ? std::to_string(static_cast<int>(d)) : std::string("inf");
   };
   std::snprintf(buf, sizeof buf,
-                "%s, half-life %s, level half-life %s, pool %g",
+                "%s%s, half-life %s, level half-life %s, pool %g",
                 co.weekday ? "weekday" : "no weekday",
+                co.cross ? ", cross" : "",
                 days(co.half_life).c_str(), days(co.level_half_life).c_str(),
                 co.pool_days);
   return buf;
@@ -188,12 +190,16 @@ Result<std::vector<Pmf>> CountForecast(const DailyCounts& c, int origin,
     const CountModelOptions given = best;
     std::vector<bool> weekdays = o.weekday_grid;
     if (!given.weekday || weekdays.empty()) weekdays = {given.weekday};
+    std::vector<bool> crosses = o.cross_grid;
+    if (given.cross || crosses.empty()) crosses = {given.cross};
+    for (const bool cross : crosses)
     for (const bool weekday : weekdays)
     for (double hl : o.half_lives) {
       for (double level : o.level_half_lives) {
         for (double pool : o.pool_grid) {
           CountModelOptions co = given;
           co.weekday = weekday;
+          co.cross = cross;
           co.half_life = hl;
           co.level_half_life = level;
           co.pool_days = pool;
@@ -208,11 +214,16 @@ Result<std::vector<Pmf>> CountForecast(const DailyCounts& c, int origin,
   }
   const DailyCounts train = DaysBefore(c, origin + 1);
   ASSIGN_OR_RETURN(CountFit fit, FitCountModel(train, best));
-  char buf[160];
+  char buf[240];
   std::snprintf(buf, sizeof buf,
                 "%s; alpha %.3f, memory %.2f, pooled NB size %.2f, level %.2f",
                 Label(best).c_str(), fit.model.alpha, fit.model.memory,
                 fit.model.size, fit.model.level);
+  if (best.cross) {
+    const size_t used = std::strlen(buf);
+    std::snprintf(buf + used, sizeof buf - used, ", reverse %.3f, dyad %.3f",
+                  fit.model.alpha_reverse, fit.model.alpha_dyad);
+  }
   *chosen = buf;
   return ForecastCountModel(fit.model, train, o.horizon, o.paths,
                             o.seed + origin);
@@ -313,6 +324,13 @@ Result<Evaluation> EvaluateForecasts(const Points& points,
     add(std::string("ladder daily (NB") +
         (o.count_options.weekday ? ", weekday" : "") +
         (o.count_options.fit_alpha ? ", excitation" : "") + ")");
+    if (o.combine > 0.0) {
+      char name[96];
+      std::snprintf(name, sizeof name,
+                    "ladder daily %.0f%% + training mean NB %.0f%%",
+                    100.0 * (1.0 - o.combine), 100.0 * o.combine);
+      add(name);
+    }
   }
   std::map<std::string, std::pair<int, std::string>> hawkes_warnings;
   for (int origin : o.origins) {
@@ -335,7 +353,22 @@ Result<Evaluation> EvaluateForecasts(const Points& points,
       std::string chosen;
       ASSIGN_OR_RETURN(std::vector<Pmf> f,
                        CountForecast(counts, origin, o, &chosen));
-      forecasts.push_back(std::move(f));
+      if (o.combine > 0.0) {
+        // The mixture of the two predictive distributions (a linear pool).
+        std::vector<Pmf> mix = f;
+        const std::vector<Pmf>& base = forecasts[baselines.size() - 1];
+        for (size_t cell = 0; cell < mix.size(); ++cell) {
+          Pmf& m = mix[cell];
+          const Pmf& b = base[cell];
+          if (m.size() < b.size()) m.resize(b.size(), 0.0);
+          for (size_t k = 0; k < m.size(); ++k)
+            m[k] = (1.0 - o.combine) * m[k] + o.combine * (k < b.size() ? b[k] : 0.0);
+        }
+        forecasts.push_back(std::move(f));
+        forecasts.push_back(std::move(mix));
+      } else {
+        forecasts.push_back(std::move(f));
+      }
       ev.chosen.push_back(chosen);
     }
     for (size_t m = 0; m < forecasts.size(); ++m) {

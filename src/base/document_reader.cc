@@ -26,6 +26,10 @@ std::string BaseName(const std::string& path) {
   return name;
 }
 
+// A JSONL document's fields; its date may be missing or empty (the
+// reader and DocumentFromJson each decide what that means).
+Result<Document> ParseJsonDocument(std::string_view line, std::string_view where);
+
 }  // namespace
 
 std::string PlainTextId(const std::string& path, std::string_view text) {
@@ -136,12 +140,21 @@ bool DocumentReader::ReadLine(std::string* line) {
 }
 
 DocumentReader::Outcome DocumentReader::Next(Document* doc, Status* error) {
+  date_missing_ = false;  // about the record this call returns
   switch (format_) {
     case InputFormat::kJsonl: return NextJsonl(doc, error);
     case InputFormat::kPetrarchXml: return NextPetrarch(doc, error);
     case InputFormat::kTabari: return NextTabari(doc, error);
     default: return NextText(doc, error);
   }
+}
+
+std::string DocumentReader::DateOf(std::string_view own_date,
+                                   std::string_view text) const {
+  std::string date(base::Trim(own_date));
+  if (date.empty()) date = default_date_;
+  if (date.empty()) date = base::FindDatelineDate(text);
+  return date;
 }
 
 DocumentReader::Outcome DocumentReader::NextText(Document* doc,
@@ -168,8 +181,7 @@ DocumentReader::Outcome DocumentReader::NextText(Document* doc,
                              std::to_string(bad));
     return Outcome::kError;
   }
-  std::string date = default_date_;
-  if (date.empty()) date = base::FindDatelineDate(text);
+  std::string date = DateOf("", text);
   if (date.empty()) {
     date_missing_ = true;
     *error = InvalidArgument(
@@ -193,9 +205,19 @@ DocumentReader::Outcome DocumentReader::NextJsonl(Document* doc,
     if (base::Trim(line).empty()) continue;
     record_line_ = line_no_;
     std::string where = name_ + ":" + std::to_string(line_no_);
-    auto parsed = DocumentFromJson(line, where);
+    auto parsed = ParseJsonDocument(line, where);
     if (!parsed.ok()) {
       *error = parsed.status();
+      return Outcome::kError;
+    }
+    // A record without a date is treated as plain text without one: the
+    // --date given, else its dateline, else a usage error naming it.
+    parsed->date = DateOf(parsed->date, parsed->text);
+    if (parsed->date.empty()) {
+      date_missing_ = true;
+      *error = InvalidArgument(where + ": document '" + parsed->id +
+                               "' has no date: give it \"date\": \"YYYY-MM-DD\" (or "
+                               "--date for every document without one)");
       return Outcome::kError;
     }
     *doc = std::move(parsed).value();
@@ -407,6 +429,18 @@ DocumentReader::Outcome DocumentReader::NextTabari(Document* doc, Status* error)
 
 Result<Document> DocumentFromJson(std::string_view line,
                                   std::string_view where) {
+  ASSIGN_OR_RETURN(Document doc, ParseJsonDocument(line, where));
+  if (base::Trim(doc.date).empty()) {
+    return InvalidArgument(std::string(where) + ": document '" + doc.id +
+                           "' has no date (\"date\": \"YYYY-MM-DD\" is required)");
+  }
+  return doc;
+}
+
+namespace {
+
+Result<Document> ParseJsonDocument(std::string_view line,
+                                   std::string_view where) {
   std::string prefix(where);
   size_t bad = base::FindInvalidUtf8(line);
   if (bad != std::string::npos) {
@@ -455,16 +489,14 @@ Result<Document> DocumentFromJson(std::string_view line,
     return Status::Ok();
   };
   RETURN_IF_ERROR(field("id", &doc.id, true));
-  RETURN_IF_ERROR(field("date", &doc.date, true));
+  RETURN_IF_ERROR(field("date", &doc.date, false));
   RETURN_IF_ERROR(field("text", &doc.text, true));
-  if (base::Trim(doc.date).empty()) {
-    return InvalidArgument(prefix + ": document '" + doc.id +
-                           "' has no date (\"date\": \"YYYY-MM-DD\" is required)");
-  }
   RETURN_IF_ERROR(field("title", &doc.title, false));
   RETURN_IF_ERROR(field("url", &doc.url, false));
   RETURN_IF_ERROR(field("source", &doc.source, false));
   return doc;
 }
+
+}  // namespace
 
 }  // namespace ladder

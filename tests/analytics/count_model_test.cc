@@ -95,6 +95,52 @@ TEST(CountModelTest, ShufflingTheDaysRemovesTheExcitation) {
   EXPECT_LT(fit->model.alpha, 0.5 * ordered->model.alpha);
 }
 
+// Five dyads and their reverses x 4 quad classes, named as the store's
+// dimensions are ("SOURCE-TARGET:QUAD").
+std::vector<std::string> DyadNames() {
+  std::vector<std::string> names;
+  const char* pairs[][2] = {{"USA", "RUS"}, {"CHN", "USA"}, {"KOR", "PRK"},
+                            {"ISR", "PSE"}, {"RUS", "SYR"}};
+  for (const auto& p : pairs) {
+    for (int reverse = 0; reverse < 2; ++reverse) {
+      for (int q = 1; q <= 4; ++q) {
+        names.push_back(std::string(p[reverse]) + "-" + p[1 - reverse] + ":" +
+                        std::to_string(q));
+      }
+    }
+  }
+  return names;
+}
+
+TEST(CountModelTest, RelatesReverseDyadsAndQuadClasses) {
+  CountModel m;
+  RelateDimensions({"USA-RUS:1", "USA-RUS:3", "RUS-USA:3", "CHN-USA:3", "odd"}, &m);
+  EXPECT_EQ(m.reverse, (std::vector<int>{-1, 2, 1, -1, -1}));
+  EXPECT_EQ(m.dyad, (std::vector<int>{0, 0, 1, 2, -1}));
+}
+
+TEST(CountModelTest, CrossExcitationIsRecoveredAndAbsentWhenNone) {
+  for (double alpha_reverse : {0.0, 0.3}) {
+    CountModel truth = Truth(40, 0.3, 0.5, 0.0);
+    truth.names = DyadNames();
+    RelateDimensions(truth.names, &truth);
+    truth.alpha_reverse = alpha_reverse;
+    for (double& v : truth.mu) v *= 0.7;  // stationary despite the cross terms
+    const DailyCounts data = SimulateCountModel(truth, 365, 0, 7);
+    CountModelOptions o;
+    o.cross = true;
+    Result<CountFit> fit = FitCountModel(data, o);
+    ASSERT_TRUE(fit.ok()) << fit.status().ToString();
+    EXPECT_NEAR(fit->model.alpha_reverse, alpha_reverse, 0.1);
+    EXPECT_LT(fit->model.alpha_dyad, 0.05);
+    EXPECT_NEAR(fit->model.alpha, 0.3, 0.1);
+    // The forecast runs the cross terms (one more path each step).
+    Result<std::vector<Pmf>> f = ForecastCountModel(fit->model, data, 3, 50, 1);
+    ASSERT_TRUE(f.ok());
+    EXPECT_EQ(f->size(), 40u * 3u);
+  }
+}
+
 TEST(CountModelTest, DailyCountsDoNotDependOnTheWithinDayJitter) {
   Points a, b;
   for (Points* p : {&a, &b}) {
@@ -229,6 +275,32 @@ TEST(EvaluateForecastsTest, TheDailyModelBeatsFlatBaselinesOnWeekdayData) {
   }
   EXPECT_EQ(ev->chosen.size(), 22u);
   EXPECT_LT(daily.pit_max_deviation, 0.05);
+}
+
+TEST(EvaluateForecastsTest, TheMixtureWithTheBaselineIsScoredAsItsOwnModel) {
+  const DailyCounts data = SimulateCountModel(Truth(12, 0.3, 0.5, 3.0), 56, 0, 4);
+  Points none;
+  EvaluateOptions o;
+  o.hawkes = false;
+  o.select = false;
+  o.paths = 100;
+  o.combine = 0.25;
+  for (int origin = 40; origin <= 48; ++origin) o.origins.push_back(origin);
+  Result<Evaluation> ev = EvaluateForecasts(none, data, o);
+  ASSERT_TRUE(ev.ok()) << ev.status().ToString();
+  ASSERT_EQ(ev->scores.size(), 10u);
+  const ForecastScore& base = ev->scores[7];  // training mean, NB
+  const ForecastScore& daily = ev->scores[8];
+  const ForecastScore& mix = ev->scores[9];
+  EXPECT_EQ(base.model, "training mean, neg. binomial");
+  EXPECT_EQ(mix.model, "ladder daily 75% + training mean NB 25%");
+  EXPECT_EQ(mix.cells, daily.cells);
+  // CRPS is convex in the forecast distribution: the mixture scores at
+  // most the mixture of the two scores, origin by origin.
+  for (size_t k = 0; k < o.origins.size(); ++k) {
+    EXPECT_LE(mix.crps_by_origin[k],
+              0.75 * daily.crps_by_origin[k] + 0.25 * base.crps_by_origin[k] + 1e-9);
+  }
 }
 
 TEST(EvaluateForecastsTest, OriginsOutsideTheDataAreErrors) {

@@ -129,6 +129,37 @@ TEST_F(DocumentReaderTest, PlainTextWithoutADateIsAnError) {
   EXPECT_EQ(r.docs[0].date, "2022-03-03");
 }
 
+TEST_F(DocumentReaderTest, JsonlDocumentWithoutADateIsNamedAndSkipped) {
+  std::string path = Write("docs.jsonl",
+                           "{\"id\": \"a\", \"text\": \"Russia condemned Ukraine.\"}\n"
+                           "{\"id\": \"b\", \"date\": \"2014-02-27\", \"text\": \"x\"}\n"
+                           "{\"id\": \"c\", \"date\": \" \", \"text\": "
+                           "\"KYIV, March 3, 2022 - Russia attacked Ukraine.\"}\n");
+  auto reader = DocumentReader::Open(path, {});
+  ASSERT_TRUE(reader.ok());
+  Document doc;
+  Status error;
+  EXPECT_EQ((*reader)->Next(&doc, &error), DocumentReader::Outcome::kError);
+  EXPECT_TRUE((*reader)->date_missing());
+  EXPECT_EQ(error.message().rfind(path + ":1: document 'a' has no date", 0), 0u)
+      << error.message();
+  // The flag is about one record: the next one is read and dated.
+  EXPECT_EQ((*reader)->Next(&doc, &error), DocumentReader::Outcome::kDocument);
+  EXPECT_FALSE((*reader)->date_missing());
+  EXPECT_EQ(doc.id, "b");
+  // A blank date falls back to the dateline, as plain text does.
+  EXPECT_EQ((*reader)->Next(&doc, &error), DocumentReader::Outcome::kDocument);
+  EXPECT_EQ(doc.date, "2022-03-03");
+  // default_date dates the records without one and leaves the others.
+  ReaderOptions options;
+  options.default_date = "2020-01-02";
+  Read r = ReadAll(path, options);
+  ASSERT_EQ(r.docs.size(), 3u);
+  EXPECT_EQ(r.docs[0].date, "2020-01-02");
+  EXPECT_EQ(r.docs[1].date, "2014-02-27");
+  EXPECT_EQ(r.docs[2].date, "2020-01-02");
+}
+
 TEST_F(DocumentReaderTest, ForcedTextFormatKeepsBraces) {
   std::string path = Write("braces.txt", "{not a record}");
   ReaderOptions options;

@@ -54,6 +54,23 @@ TEST_F(ExplainCliTest, SentenceInItsDocument) {
   EXPECT_GT(from_code, 0);
 }
 
+TEST_F(ExplainCliTest, SaysWhenCodeKeepsNoneOfTheSentencesEvents) {
+  // "Russia reached an agreement." has no target: traced, but `code` keeps
+  // no one-sided 057; the explanation must not leave "coded:" empty.
+  std::string path =
+      Write("one.txt", "Russia condemned Ukraine. Russia reached an agreement.\n");
+  CliRun r = Ladder("explain " + Quote(path) + " --sentence 2 --date 2023-09-08");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  CliRun code = Ladder("code -q --date 2023-09-08 " + Quote(path));
+  ASSERT_EQ(code.exit_code, 0) << code.err;
+  EXPECT_EQ(code.out.find("\"sentence\": 2,"), std::string::npos) << code.out;
+  EXPECT_NE(r.out.find("events: 1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  none (events traced above may be left out"), std::string::npos)
+      << r.out;
+  CliRun first = Ladder("explain " + Quote(path) + " --sentence 1 --date 2023-09-08");
+  EXPECT_EQ(first.out.find("  none ("), std::string::npos) << first.out;
+}
+
 TEST_F(ExplainCliTest, SentenceOutOfRangeAndMissingDate) {
   std::string path = Write("p.txt", "Russia condemned Ukraine.\n");
   CliRun r =

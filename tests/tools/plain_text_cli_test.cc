@@ -118,19 +118,67 @@ TEST_F(PlainTextCliTest, DatelineWithAFullDateIsTheDocumentDate) {
   EXPECT_EQ(Field(given.out, "date"), "2023-09-10") << given.out;
 }
 
-TEST_F(PlainTextCliTest, JsonlDocumentWithEmptyDateIsReported) {
+TEST_F(PlainTextCliTest, JsonlDocumentsWithoutADateAreAUsageError) {
+  // As plain text: an undated document is named, not coded, and the run
+  // exits 2; the dated documents of the same input are still coded (and
+  // stored by ingest), so fixing the dates and re-running adds the rest.
   std::string path =
       Write("docs.jsonl", "{\"id\": \"undated\", \"date\": \"\", \"text\": "
                           "\"Russia condemned Ukraine.\"}\n"
                           "{\"id\": \"dated\", \"date\": \"2023-09-08\", "
-                          "\"text\": \"Russia condemned Ukraine.\"}\n");
+                          "\"text\": \"Russia condemned Ukraine.\"}\n"
+                          "{\"id\": \"no-field\", \"text\": \"Russia praised Ukraine.\"}\n");
   CliRun r = Ladder("code -q " + Quote(path));
-  EXPECT_EQ(r.exit_code, 3) << r.err;
-  EXPECT_EQ(Lines(r.err).size(), 1u) << r.err;
-  EXPECT_NE(r.err.find(path + ":1: document 'undated' has no date"),
-            std::string::npos)
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  std::vector<std::string> lines = Lines(r.err);
+  ASSERT_EQ(lines.size(), 3u) << r.err;
+  EXPECT_NE(lines[0].find(path + ":1: document 'undated' has no date"), std::string::npos)
       << r.err;
+  EXPECT_NE(lines[1].find(path + ":3: document 'no-field' has no date"), std::string::npos)
+      << r.err;
+  EXPECT_NE(lines[2].find("2 document(s) without a date were not coded"), std::string::npos)
+      << r.err;
+  EXPECT_NE(lines[2].find("--date"), std::string::npos) << r.err;
   EXPECT_EQ(Field(r.out, "doc_id"), "dated");
+  EXPECT_EQ(Lines(r.out).size(), 1u) << r.out;
+
+  // A single undated document: one line, exit 2.
+  std::string one = Write("one.jsonl", "{\"id\": \"u\", \"text\": \"Russia condemned Ukraine.\"}\n");
+  CliRun single = Ladder("code -q " + Quote(one));
+  EXPECT_EQ(single.exit_code, 2) << single.err;
+  EXPECT_EQ(Lines(single.err).size(), 1u) << single.err;
+  EXPECT_EQ(single.out, "");
+
+  // --date dates the documents that carry none; their own dates stay.
+  CliRun given = Ladder("code -q --date 2023-09-10 " + Quote(path));
+  EXPECT_EQ(given.exit_code, 0) << given.err;
+  std::vector<std::string> out = Lines(given.out);
+  ASSERT_EQ(out.size(), 3u) << given.out;
+  EXPECT_EQ(Field(out[0], "date"), "2023-09-10");
+  EXPECT_EQ(Field(out[1], "date"), "2023-09-08");
+  EXPECT_EQ(Field(out[2], "date"), "2023-09-10");
+
+  // ingest --code: the dated document is stored, the run exits 2.
+  std::string db = dir_ + "/t.db";
+  CliRun ingest = Ladder("ingest --code --db " + Quote(db) + " " + Quote(path));
+  EXPECT_EQ(ingest.exit_code, 2) << ingest.err;
+  EXPECT_NE(ingest.err.find("'no-field' has no date"), std::string::npos) << ingest.err;
+  EXPECT_NE(ingest.err.find("(1 new)"), std::string::npos) << ingest.err;
+}
+
+TEST_F(PlainTextCliTest, ManyUndatedDocumentsAreCappedWithACount) {
+  std::string content;
+  for (int i = 0; i < 30; ++i)
+    content += "{\"id\": \"x" + std::to_string(i) + "\", \"text\": \"Russia condemned Ukraine.\"}\n";
+  std::string path = Write("undated.jsonl", content);
+  CliRun r = Ladder("code -q " + Quote(path));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  std::vector<std::string> lines = Lines(r.err);
+  ASSERT_EQ(lines.size(), 22u) << r.err;
+  EXPECT_NE(lines[19].find(path + ":20: document 'x19' has no date"), std::string::npos)
+      << lines[19];
+  EXPECT_NE(lines[20].find("30 document(s) without a date"), std::string::npos) << lines[20];
+  EXPECT_NE(lines[21].find("10 more"), std::string::npos) << lines[21];
 }
 
 TEST_F(PlainTextCliTest, ManyBadRecordsAreCappedWithACount) {

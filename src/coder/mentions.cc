@@ -380,6 +380,22 @@ uint32_t GrowPhrase(const std::vector<Token>& tokens, size_t i,
       end = next.end;
       continue;
     }
+    // "US Deputy Secretary of State", "Russian vice foreign minister": rank
+    // words between an actor and its agent.
+    if (pieces->back().kind == PieceKind::kActor) {
+      size_t k = j;
+      while (k < n && k - j < 2 &&
+             Is(tokens[k], {"deputy", "vice", "assistant", "acting", "under", "former",
+                            "chief", "senior", "interim", "first", "top", "outgoing",
+                            "incoming", "caretaker", "then"})) {
+        ++k;
+      }
+      if (k > j && k < n && finder->At(k, &next) && next.kind == PieceKind::kAgent) {
+        pieces->push_back(next);
+        end = next.end;
+        continue;
+      }
+    }
     // "the evil Arnor awful Gondor", "Russian state-run media", "Ithilen
     // state-run television": modifiers inside an actor's noun phrase.
     if (pieces->back().kind == PieceKind::kActor && InnerModifier(tokens[j])) {

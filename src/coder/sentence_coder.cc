@@ -2516,6 +2516,14 @@ void SentenceCoder::Code(const SentenceContext& c,
       g.passive = true;
       g.cues.push_back("headline passive");
     }
+    // "the family of a Briton held hostage in Iraq": a bare "held hostage"
+    // with no actor after it is passive; its subject is the captive.
+    if (!g.passive && g.begin == i && i + 1 < t.size() && Is(t[i], {"held", "taken"}) &&
+        Is(t[i + 1], {"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"}) &&
+        MentionAfterModifiers(s, i + 2) < 0 && MentionAt(s, i + 2) < 0) {
+      g.passive = true;
+      g.cues.push_back("'" + t[i].lower + " " + t[i + 1].lower + "': passive");
+    }
     int governor = PurposeGovernor(t, s.covers, g.begin);
     VerbGroup served;
     if (governor >= 0) served = FindVerbGroup(t, governor, s.covers);

@@ -2,11 +2,12 @@
 """Builds the documents of the second AG News gold set (agnews2.gold.jsonl).
 
 Usage:
-  make_docs.py OUT.jsonl [--csv PATH]
+  make_docs.py OUT.jsonl [--shared DIR]
 
-Reads the AG News test split where it is (default
-../../../shared/data/news-corpus/ag_news_csv/test.csv from this file, i.e.
-/work/shared/... for a worktree under /work) and writes 200 documents, one
+Reads the AG News test split where it is, DIR/data/news-corpus/ag_news_csv/
+test.csv, and the dev gold's documents, DIR/data/gold-news/agnews.docs.jsonl
+(DIR defaults to ../../../shared from this file, the shared folder next to a
+worktree under /work; ctest passes LADDER_SHARED_DIR), and writes 200 documents, one
 {"id", "date", "text"} object a line, in the order of the gold file:
 140 drawn at random from the World class (1) and 20 from each of Sports (2),
 Business (3) and Sci/Tech (4), none of them among the 240 documents of the
@@ -26,9 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 import corpus_to_jsonl  # noqa: E402  (scripts/corpus_to_jsonl.py)
 
-SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "data"))
-DEFAULT_CSV = os.path.join(SHARED, "news-corpus", "ag_news_csv", "test.csv")
-DEV_DOCS = os.path.join(SHARED, "gold-news", "agnews.docs.jsonl")
+DEFAULT_SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared"))
 SEED = 20261208
 QUOTA = [("1", 140), ("2", 20), ("3", 20), ("4", 20)]
 
@@ -77,17 +76,18 @@ def read_dev_ids(path):
 
 def main(argv):
     args = argv[1:]
-    csv_path = DEFAULT_CSV
-    if "--csv" in args:
-        i = args.index("--csv")
+    shared = DEFAULT_SHARED
+    if "--shared" in args:
+        i = args.index("--shared")
         if i + 1 >= len(args):
-            fail("--csv needs a path")
-        csv_path = args[i + 1]
+            fail("--shared needs a folder")
+        shared = args[i + 1]
         del args[i:i + 2]
     if len(args) != 1:
-        fail("usage: make_docs.py OUT.jsonl [--csv PATH]")
+        fail("usage: make_docs.py OUT.jsonl [--shared DIR]")
+    csv_path = os.path.join(shared, "data", "news-corpus", "ag_news_csv", "test.csv")
     by_class = read_rows(csv_path)
-    dev = read_dev_ids(DEV_DOCS)
+    dev = read_dev_ids(os.path.join(shared, "data", "gold-news", "agnews.docs.jsonl"))
     rng = random.Random(SEED)
     chosen = []
     for cls, n in QUOTA:

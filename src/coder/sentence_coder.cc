@@ -2092,7 +2092,13 @@ void AddPairs(const Scratch& s, const std::vector<int>& sources,
     if (src && src->unnamed) src = nullptr;
     if (tgt && tgt->unnamed) {
       // "police arrested five suspects": the state's own people.
-      if (src && DomesticAct(code) && StateCountry(src->country) &&
+      // Only with a subject close to the verb: a dateline or an actor
+      // clauses away ("TAIPEI ... damaging buildings and injuring people")
+      // is no doer of the act.
+      bool near = base.derivation.source != Derivation::kSubject ||
+                  (src && src->end + 4 >= base.derivation.group_begin &&
+                   src->end <= base.derivation.group_begin);
+      if (src && near && DomesticAct(code) && StateCountry(src->country) &&
           (src->agent.empty() || src->agent == "GOV"sv || src->agent == "MIL"sv ||
            src->agent == "COP"sv || src->agent == "JUD"sv || src->agent == "SPY"sv)) {
         domestic = *tgt;

@@ -427,11 +427,7 @@ Result<CodeResult> Engine::Code(const Document& document) const {
   }
   impl_->Score(context, &result.events);
   // Where each event happened: a document-level pass over the kept events.
-  if (impl_->gazetteer) {
-    std::vector<std::string> how;
-    geo::Locator(*impl_->gazetteer).Locate(text, &result.events, getenv("GEO_DEBUG") ? &how : nullptr);
-    for (auto& h : how) fprintf(stderr, "%s\n", h.c_str());
-  }
+  if (impl_->gazetteer) geo::Locator(*impl_->gazetteer).Locate(text, &result.events);
   return result;
 }
 

@@ -208,9 +208,11 @@ std::vector<PlaceMention> Locator::FindMentions(std::string_view text, size_t be
     m.places = places;
     m.possessive = m.end < end && (text[m.end] == '\'' ||
                                    text.substr(m.end, 3) == "\xE2\x80\x99");
-    // The preposition before it, past one modifier ("in northern Iraq").
+    // The preposition before it, past "the" and one modifier ("in
+    // northern Iraq", "at the Vostochny Cosmodrome").
     size_t p = i;
-    if (p > 0 && !words[i].break_before && In(kModifiers, words[p - 1].key)) --p;
+    if (p > 0 && !words[p].break_before && In(kModifiers, words[p - 1].key)) --p;
+    if (p > 0 && !words[p].break_before && words[p - 1].key == "the") --p;
     if (p > 0 && !words[p].break_before && In(kLocatives, words[p - 1].key) &&
         !words[p - 1].capitalized) {
       m.cue = words[p - 1].key;
@@ -246,6 +248,22 @@ std::vector<PlaceMention> Locator::FindMentions(std::string_view text, size_t be
     }
     out.push_back(std::move(m));
     i += n - 1;
+  }
+  return out;
+}
+
+std::vector<PlaceMention> Locator::DocumentPlaces(std::string_view text, size_t begin) const {
+  std::vector<PlaceMention> out;
+  while (begin < text.size()) {
+    size_t nl = text.find('\n', begin);
+    if (nl == std::string_view::npos) nl = text.size();
+    for (PlaceMention& m : FindMentions(text, begin, nl)) {
+      if (!m.possessive && (m.cue == "in" || m.cue == "at" || m.cue == "near" ||
+                            m.cue == "outside" || m.cue == "inside")) {
+        out.push_back(std::move(m));
+      }
+    }
+    begin = nl + 1;
   }
   return out;
 }
@@ -324,6 +342,8 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
   }
   int64_t cached_begin = -1;
   std::vector<PlaceMention> mentions;
+  std::vector<PlaceMention> doc_places;  // read when first needed
+  bool doc_places_read = false;
   for (Event& e : *events) {
     if (e.evidence_begin < 0 || e.evidence_end > static_cast<int64_t>(text.size()) ||
         e.evidence_begin >= e.evidence_end) {
@@ -373,6 +393,26 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
     if (chosen == nullptr && !verbal && dateline.found) {
       chosen = &dateline.mention;
       why = "the dateline '" + words(dateline.mention) + "'";
+    }
+    // 4. A deed whose sentence names no place (a headline, "the attack")
+    // happened where the document first puts something of its actors'
+    // countries ("... a site in Orissa" for "India test-fires missile").
+    if (chosen == nullptr && !verbal) {
+      if (!doc_places_read) {
+        doc_places = DocumentPlaces(text, dateline.found ? dateline.end : 0);
+        doc_places_read = true;
+      }
+      for (const PlaceMention& m : doc_places) {
+        bool ours = false;
+        for (uint32_t id : m.places) {
+          const std::string& c = g_.place(id).country;
+          ours |= (e.source && e.source->country == c) || (e.target && e.target->country == c);
+        }
+        if (!ours) continue;
+        chosen = &m;
+        why = "the document: '" + m.cue + " " + words(m) + "'";
+        break;
+      }
     }
     if (chosen == nullptr) {
       if (how) how->push_back(e.event_id + ": no place (" + (verbal ? "a verbal event; the sentence names no venue" : "no place in the sentence and no dateline") + ")");

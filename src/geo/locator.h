@@ -50,6 +50,9 @@ class Locator {
   // The place names of text[begin, end).
   std::vector<PlaceMention> FindMentions(std::string_view text, size_t begin, size_t end) const;
   Dateline FindDateline(std::string_view text) const;
+  // The places of text[begin, ...) put after "in", "at", "near", "outside"
+  // or "inside", line by line (a headline is read on its own).
+  std::vector<PlaceMention> DocumentPlaces(std::string_view text, size_t begin) const;
 
  private:
   const Gazetteer& g_;

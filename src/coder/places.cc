@@ -13,7 +13,8 @@ Result<std::shared_ptr<const geo::Gazetteer>> OpenGazetteer(const EngineOptions&
   if (options.dictionaries.size() == 1 && !options.include_default &&
       dict::IsSnapshotFile(options.dictionaries[0])) {
     const std::string& path = options.dictionaries[0];
-    ASSIGN_OR_RETURN(std::optional<std::string> bytes, dict::ReadSnapshotSection(path, kPlacesSectionTag));
+    ASSIGN_OR_RETURN(std::optional<std::string> bytes,
+                     dict::ReadSnapshotSection(path, kPlacesSectionTag));
     if (bytes) {
       ASSIGN_OR_RETURN(geo::Gazetteer g, geo::Gazetteer::Parse(*bytes, path));
       return std::make_shared<const geo::Gazetteer>(std::move(g));

@@ -331,7 +331,9 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
   std::set<std::string> doc_countries;
   for (const Event& e : *events) {
     for (const auto* a : {&e.source, &e.target}) {
-      if (*a && (*a)->country.size() == 3 && (*a)->country != "---") doc_countries.insert((*a)->country);
+      if (*a && (*a)->country.size() == 3 && (*a)->country != "---") {
+        doc_countries.insert((*a)->country);
+      }
     }
   }
   std::string dateline_country;
@@ -347,11 +349,14 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
   for (Event& e : *events) {
     if (e.evidence_begin < 0 || e.evidence_end > static_cast<int64_t>(text.size()) ||
         e.evidence_begin >= e.evidence_end) {
+      if (how) how->push_back(e.event_id + ": no place (evidence offsets outside the text)");
       continue;
     }
     if (e.evidence_begin != cached_begin) {
       size_t begin = static_cast<size_t>(e.evidence_begin);
-      if (dateline.found && begin < dateline.end) begin = std::min<size_t>(dateline.end, e.evidence_end);
+      if (dateline.found && begin < dateline.end) {
+        begin = std::min<size_t>(dateline.end, e.evidence_end);
+      }
       mentions = FindMentions(text, begin, static_cast<size_t>(e.evidence_end));
       cached_begin = e.evidence_begin;
     }
@@ -415,7 +420,12 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
       }
     }
     if (chosen == nullptr) {
-      if (how) how->push_back(e.event_id + ": no place (" + (verbal ? "a verbal event; the sentence names no venue" : "no place in the sentence and no dateline") + ")");
+      if (how) {
+        how->push_back(e.event_id + ": no place (" +
+                       (verbal ? "a statement; the sentence names no venue"
+                               : "no place in the sentence, the dateline or the document") +
+                       ")");
+      }
       continue;
     }
     std::set<std::string> event_countries;
@@ -424,7 +434,10 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
     uint32_t id = Resolve(g_, *chosen, chosen == &dateline.mention ? "" : dateline_country,
                           event_countries, doc_countries, how ? &why : nullptr);
     Fill(g_, text, *chosen, id, &e.location.emplace());
-    if (how) how->push_back(e.event_id + ": " + g_.place(id).name + " (" + e.location->country + ", " + e.location->precision + ") from " + why);
+    if (how) {
+      how->push_back(e.event_id + ": " + g_.place(id).name + " (" + e.location->country + ", " +
+                     e.location->precision + ") from " + why);
+    }
   }
 }
 

@@ -431,11 +431,41 @@ Result<CodeResult> Engine::Code(const Document& document) const {
   return result;
 }
 
+namespace {
+
+// The "places:" lines of a trace: how each event of sentence `only` (0:
+// every sentence) of `doc` got its place, or why it got none.
+std::string ExplainPlaces(const Engine& engine, const geo::Gazetteer& gazetteer,
+                          const Document& doc, int only) {
+  auto result = engine.Code(doc);
+  auto normalized = text::Normalize(doc.text);
+  if (!result.ok() || !normalized.ok()) return "";
+  std::vector<Event> events;
+  for (Event& e : result->events) {
+    if (only > 0 && e.sentence != only) continue;
+    e.location.reset();
+    events.push_back(std::move(e));
+  }
+  if (events.empty()) return "";
+  std::vector<std::string> how;
+  geo::Locator(gazetteer).Locate(*normalized, &events, &how);
+  std::string out = "places:\n";
+  for (const std::string& line : how) out += "  " + line + "\n";
+  return out;
+}
+
+}  // namespace
+
 std::string Engine::Explain(const std::string& sentence,
                             const std::string& date) const {
   auto normalized = text::Normalize(sentence);
   if (!normalized.ok()) return "error: " + normalized.status().message() + "\n";
-  return impl_->ExplainText(*normalized, date, 0);
+  std::string out = impl_->ExplainText(*normalized, date, 0);
+  if (impl_->gazetteer) {
+    out += ExplainPlaces(*this, *impl_->gazetteer, Document{"explain", date, sentence, "", "", ""},
+                         0);
+  }
+  return out;
 }
 
 Result<std::string> Engine::ExplainInDocument(const Document& document,
@@ -456,7 +486,9 @@ Result<std::string> Engine::ExplainInDocument(const Document& document,
                            " sentence(s); there is no sentence " +
                            std::to_string(sentence_no));
   }
-  return impl_->ExplainText(*normalized, document.date, sentence_no);
+  std::string out = impl_->ExplainText(*normalized, document.date, sentence_no);
+  if (impl_->gazetteer) out += ExplainPlaces(*this, *impl_->gazetteer, document, sentence_no);
+  return out;
 }
 
 // The trace of every sentence of `text` (only = 0), or of sentence `only`

@@ -55,6 +55,9 @@ void SplitWords(std::string_view text, size_t begin, size_t end, std::vector<Wor
       std::string_view w = text.substr(i, j - i);
       // A final period ends a sentence, except after an initial ("U.S.").
       while (!w.empty() && w.back() == '.' && w.find('.') == w.size() - 1) w.remove_suffix(1);
+      // A possessive ending is not part of the name ("Ivory Coast's").
+      if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) w.remove_suffix(2);
+      if (w.size() > 4 && w.ends_with("\xE2\x80\x99s")) w.remove_suffix(4);
       while (!w.empty() && w.back() == '\'') w.remove_suffix(1);
       Word& word = out->emplace_back();
       word.begin = i;
@@ -292,9 +295,15 @@ Dateline Locator::FindDateline(std::string_view text) const {
                       std::all_of(words.begin(), words.end(),
                                   [](const Word& w) { return w.capitalized; });
       std::string key = NormalizeKey(name);
+      // "US NAVAL BASE GUANTANAMO BAY": the longest known tail of the name.
+      size_t skip = 0;
+      while (capitals && g_.Find(key).empty() && skip + 1 < words.size()) {
+        ++skip;
+        key = NormalizeKey(text.substr(words[skip].begin, start + name.size() - words[skip].begin));
+      }
       if (capitals && !g_.Find(key).empty()) {
         d.found = true;
-        d.mention.begin = start;
+        d.mention.begin = skip > 0 ? words[skip].begin : start;
         d.mention.end = start + name.size();
         d.mention.key = key;
         d.mention.places = g_.Find(key);
@@ -377,7 +386,9 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
     // 1. A place the sentence puts the act at: "in Baghdad", "visit to Seoul".
     for (size_t i = 0; chosen == nullptr && i < mentions.size(); ++i) {
       const PlaceMention& m = mentions[i];
-      if (m.cue.empty() || m.possessive) continue;
+      // "in Ivory Coast's largest city": a possessive after a preposition
+      // still says where.
+      if (m.cue.empty()) continue;
       if (m.cue == "to" && e.root != "04") continue;  // a visit's destination only
       if (verbal && m.cue != "in" && m.cue != "at") continue;
       chosen = &m;
@@ -389,7 +400,12 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
       const PlaceMention& m = mentions[i];
       bool host = e.cameo == "042" && Overlaps(m, target) && !m.possessive;
       bool actor = Overlaps(m, source) || Overlaps(m, target);
-      if (!host && (!Material(e) || actor || m.possessive)) continue;
+      // A possessive country or region says where ("Pakistan's top wanted
+      // terrorist killed"); a possessive city is usually an actor's.
+      bool owner = m.possessive && g_.place(m.places[0]).precision == Precision::kCity;
+      // A destination is not where a deed happened ("expelled them to Libya").
+      bool destination = m.cue == "to";
+      if (!host && (!Material(e) || actor || owner || destination)) continue;
       chosen = &m;
       why = host ? "the host of the visit, '" + words(m) + "'"
                  : "the sentence names '" + words(m) + "'";

@@ -150,18 +150,18 @@ std::string NormalizeKey(std::string_view name) {
 }
 
 std::span<const uint32_t> Gazetteer::Find(std::string_view key) const {
-  auto it = names_.find(std::string(key));
+  auto it = names_.find(key);
   if (it == names_.end()) return {};
   return it->second;
 }
 
 int Gazetteer::MaxWords(std::string_view first_word_key) const {
-  auto it = first_words_.find(std::string(first_word_key));
+  auto it = first_words_.find(first_word_key);
   return it == first_words_.end() ? 0 : it->second;
 }
 
 int64_t Gazetteer::CountryPlace(std::string_view alpha3) const {
-  auto it = countries_.find(std::string(alpha3));
+  auto it = countries_.find(alpha3);
   return it == countries_.end() ? -1 : it->second;
 }
 

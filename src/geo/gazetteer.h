@@ -46,6 +46,15 @@ struct Place {
 // apostrophes straightened, runs of spaces one space.
 std::string NormalizeKey(std::string_view name);
 
+// Hashing that looks up a std::string key by std::string_view without
+// building a string (C++20 heterogeneous lookup).
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
+
 class Gazetteer {
  public:
   Gazetteer() = default;
@@ -57,7 +66,7 @@ class Gazetteer {
   // no name begins with it.
   int MaxWords(std::string_view first_word_key) const;
   // Names never taken for a place by themselves ("Police", "Of").
-  bool Stopped(std::string_view key) const { return stops_.count(std::string(key)) > 0; }
+  bool Stopped(std::string_view key) const { return stops_.find(key) != stops_.end(); }
   const Place& place(uint32_t i) const { return places_[i]; }
   size_t size() const { return places_.size(); }
   size_t name_count() const { return names_.size(); }
@@ -75,10 +84,10 @@ class Gazetteer {
   friend class GazetteerBuilder;
   void Index();
   std::vector<Place> places_;
-  std::unordered_map<std::string, std::vector<uint32_t>> names_;
-  std::unordered_map<std::string, uint8_t> first_words_;
-  std::unordered_set<std::string> stops_;
-  std::unordered_map<std::string, uint32_t> countries_;
+  KeyMap<std::vector<uint32_t>> names_;
+  KeyMap<uint8_t> first_words_;
+  std::unordered_set<std::string, KeyHash, std::equal_to<>> stops_;
+  KeyMap<uint32_t> countries_;
 };
 
 class GazetteerBuilder {

@@ -64,7 +64,19 @@ void SplitWords(std::string_view text, size_t begin, size_t end, std::vector<Wor
       word.end = i + w.size();
       word.capitalized = Capital(w);
       word.break_before = pending_break;
-      word.key = NormalizeKey(w);
+      // Plain ASCII letters and digits: the key is the lowercase word (most
+      // words; NormalizeKey for the rest).
+      bool plain = std::all_of(w.begin(), w.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+      });
+      if (plain) {
+        word.key.assign(w);
+        for (char& ch : word.key) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        }
+      } else {
+        word.key = NormalizeKey(w);
+      }
       pending_break = j > i + w.size();  // a trailing period
       i = j;
       continue;
@@ -381,7 +393,7 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
     // there ("WASHINGTON - Powell said").
     if (verbal && dateline.found && e.source && e.source->country == dateline_country) {
       chosen = &dateline.mention;
-      why = "the dateline '" + words(dateline.mention) + "' of the speaker's country";
+      if (how) why = "the dateline '" + words(dateline.mention) + "' of the speaker's country";
     }
     // 1. A place the sentence puts the act at: "in Baghdad", "visit to Seoul".
     for (size_t i = 0; chosen == nullptr && i < mentions.size(); ++i) {
@@ -392,7 +404,7 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
       if (m.cue == "to" && e.root != "04") continue;  // a visit's destination only
       if (verbal && m.cue != "in" && m.cue != "at") continue;
       chosen = &m;
-      why = "the sentence: '" + m.cue + " " + words(m) + "'";
+      if (how) why = "the sentence: '" + m.cue + " " + words(m) + "'";
     }
     // 2. A deed's place named without a preposition ("a Baghdad car bomb"),
     // not one of its actors, except a visit's host ("visits Afghanistan").
@@ -407,13 +419,13 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
       bool destination = m.cue == "to";
       if (!host && (!Material(e) || actor || owner || destination)) continue;
       chosen = &m;
-      why = host ? "the host of the visit, '" + words(m) + "'"
+      if (how) why = host ? "the host of the visit, '" + words(m) + "'"
                  : "the sentence names '" + words(m) + "'";
     }
     // 3. A deed reported under a dateline happened there.
     if (chosen == nullptr && !verbal && dateline.found) {
       chosen = &dateline.mention;
-      why = "the dateline '" + words(dateline.mention) + "'";
+      if (how) why = "the dateline '" + words(dateline.mention) + "'";
     }
     // 4. A deed whose sentence names no place (a headline, "the attack")
     // happened where the document first puts something of its actors'
@@ -431,7 +443,7 @@ void Locator::Locate(std::string_view text, std::vector<Event>* events,
         }
         if (!ours) continue;
         chosen = &m;
-        why = "the document: '" + m.cue + " " + words(m) + "'";
+        if (how) why = "the document: '" + m.cue + " " + words(m) + "'";
         break;
       }
     }

@@ -255,7 +255,9 @@ Status Store::CreateOrCheckSchema() {
 Status Store::AddLocationTable() {
   if (sqlite3_db_readonly(db_, "main") != 1) {
     Status status = Exec(db_, kLocationSchema);
-    if (!status.ok()) return Status(status.code(), path_ + ": adding event_locations: " + status.message());
+    if (!status.ok()) {
+      return Status(status.code(), path_ + ": adding event_locations: " + status.message());
+    }
   }
   Statement probe;
   RETURN_IF_ERROR(probe.Prepare(

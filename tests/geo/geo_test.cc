@@ -118,7 +118,9 @@ TEST(GeonamesReaderTest, EveryTruncationIsACleanError) {
     // Either refused, or some records kept with the rest reported: never
     // more records than there are, never a crash.
     EXPECT_LE(cities.size(), 2u);
-    if (!s.ok()) EXPECT_EQ(s.message().rfind("cut: ", 0), 0u) << s.message();
+    if (!s.ok()) {
+      EXPECT_EQ(s.message().rfind("cut: ", 0), 0u) << s.message();
+    }
   }
 }
 
@@ -387,7 +389,8 @@ TEST(EngineLocationTest, ExplainSaysHowThePlaceWasChosen) {
   auto engine = Engine::Open(EngineOptions());
   ASSERT_TRUE(engine.ok());
   std::string trace =
-      (*engine)->Explain("Kim Jong-un met Vladimir Putin at the Vostochny Cosmodrome.", "2023-09-13");
+      (*engine)->Explain("Kim Jong-un met Vladimir Putin at the Vostochny Cosmodrome.",
+                         "2023-09-13");
   size_t places = trace.find("places:\n");
   ASSERT_NE(places, std::string::npos) << trace;
   EXPECT_NE(trace.find("Vostochny Cosmodrome (RUS, city) from the sentence: 'at Vostochny "

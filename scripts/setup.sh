@@ -8,6 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libpugixml-dev libre2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wordnet-base iso-codes
+  libgeonames0 libglib2.0-bin libglib2.0-dev
 )
 missing=()
 for p in "${packages[@]}"; do

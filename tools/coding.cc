@@ -128,6 +128,10 @@ void EngineFlags::AddTo(CLI::App* app) {
       ->check(CLI::Range(0.0, 1.0));
   app->add_option("--confidence", confidence_model,
                   "confidence weights file (default: the bundled data/confidence.txt)");
+  app->add_flag("--no-locations", no_locations,
+                "do not geolocate events (no 'location'; saves the gazetteer's start-up)");
+  app->add_option("--places", places_dir,
+                  "folder of ladder's places files (default: the bundled data/places)");
 }
 
 EngineOptions EngineFlags::ToOptions() const {
@@ -140,6 +144,8 @@ EngineOptions EngineFlags::ToOptions() const {
   options.max_document_bytes = static_cast<size_t>(max_doc_mb * (1 << 20));
   options.min_confidence = min_confidence;
   options.confidence_model = confidence_model;
+  options.geolocate = !no_locations;
+  options.places_dir = places_dir;
   return options;
 }
 

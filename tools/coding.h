@@ -16,10 +16,13 @@
 namespace ladder::tools {
 
 // --dict, --with-default-dict, --asserted-only, --keep-off-topic, --keep-one-sided,
-// --max-doc-mb, --threads, --min-confidence and --confidence.
+// --max-doc-mb, --threads, --min-confidence, --confidence, --no-locations
+// and --places.
 struct EngineFlags {
   std::vector<std::string> dicts;
   std::string confidence_model;
+  std::string places_dir;
+  bool no_locations = false;
   double min_confidence = 0;
   bool with_default = false, asserted_only = false, keep_off_topic = false,
        keep_one_sided = false;

@@ -80,6 +80,12 @@ struct EngineOptions {
   double min_confidence = 0.0;
   // Fill Event::confidence_features (`ladder fit-confidence`).
   bool confidence_features = false;
+  // Give each event the place where it happened, when the text says so
+  // (Event::location; ladder/geo.h). `ladder code --no-locations` turns it off.
+  bool geolocate = true;
+  // ladder's places (aliases, landmarks, seas; doc/formats/places.md); empty:
+  // the bundled data/places/. A snapshot saved with its places ignores it.
+  std::string places_dir;
 };
 
 struct DictionaryStats {

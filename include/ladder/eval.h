@@ -50,6 +50,9 @@ struct GoldEvent {
   std::string cameo;                                // "042"
   std::string modality;                             // "" reads as "asserted"
   std::string source_text, target_text, verb_text;  // for error listings
+  // Where the text says the event happened ("location": {"text", "country"});
+  // "" when the gold says null.
+  std::string location_text, location_country;
 };
 
 struct GoldUnit {
@@ -78,6 +81,9 @@ struct EvalEvent {
   int sentence = 0;      // 1-based sentence number; 0 unknown
   double confidence = -1;  // Event::confidence; -1 when absent
   std::vector<double> features;  // Event::confidence_features, when recorded
+  bool located = false;          // Event::location set
+  std::string location_country;  // its country (alpha-3; "" for a sea)
+  std::string location_text;
 };
 
 EvalEvent EvalEventFromEvent(const Event& event);
@@ -148,7 +154,22 @@ struct ThresholdRow {
   double precision = 0, recall = 0, f1 = 0;
 };
 
+// Places of matched events (Event::location against the gold's location).
+struct LocationCounts {
+  size_t gold_located = 0;     // matched gold events whose gold names a place
+  size_t coded_located = 0;    // matched coded events with a location
+  size_t both_located = 0;     // both: the country is compared
+  size_t country_right = 0;    // both, and the same country
+  size_t located_not_gold = 0; // coded located where the gold says null
+  size_t gold_located_all = 0; // every gold event naming a place, matched or not
+  // Share of located events (where the gold names a place) with the gold's
+  // country; share of gold places found with the right country.
+  double country_accuracy() const;
+  double recall() const;
+};
+
 struct EvalReport {
+  LocationCounts location;
   size_t units = 0, gold_events = 0, coded_events = 0, matched = 0;
   size_t matched_with_modality = 0;
   size_t units_without_gold = 0, false_alarm_units = 0;

@@ -27,6 +27,20 @@ struct Actor {
   std::string text;     // the words in the sentence that named the actor
 };
 
+// Where an event happened, as the text says it (`ladder/geo.h`).
+struct Location {
+  std::string text;     // the words that named the place ("BAGHDAD", "Gaza City")
+  std::string name;     // the gazetteer's name ("Baghdad")
+  std::string country;  // ISO 3166 alpha-3, "" for a sea or strait
+  std::string admin1;   // first-level region ("Texas"), "" for a country
+  bool has_coordinates = false;  // false: lat/lon unknown (written as null)
+  double lat = 0.0, lon = 0.0;
+  int64_t geonames_id = 0;  // 0: not a GeoNames city
+  // "city" (a city or a landmark: a point), "admin1" (a region), "country",
+  // or "region" (a sea, strait or area of no single country).
+  std::string precision;
+};
+
 enum class Modality { kAsserted, kNegated, kFuture, kHypothetical, kAlleged };
 
 const char* ModalityName(Modality modality);
@@ -59,6 +73,9 @@ struct Event {
   // ConfidenceFeatureNames() (ladder/confidence.h); filled only with
   // EngineOptions::confidence_features (for fitting the model).
   std::vector<double> confidence_features;
+  // Where the event happened when its sentence, or for a physical act its
+  // document's dateline, says so; empty otherwise (ladder/geo.h).
+  std::optional<Location> location;
 };
 
 }  // namespace ladder

@@ -58,6 +58,9 @@ struct StoredEvent {
   // What the stored date says: 3 a day ("2019-09-07"), 2 only a month
   // ("2019-09"), 1 only a year ("2019"). `day` is then the period's first day.
   int date_precision = 3;
+  // The country where the event happened (Event::location; ISO alpha-3),
+  // "" when unknown or a sea.
+  std::string location_country;
 };
 
 // What to count: every stored row, or one row per de-duplicated cluster (the
@@ -79,6 +82,8 @@ struct EventFilter {
   std::vector<std::string> roots;    // root IN ("14", "18", ...)
   std::vector<std::string> origins;  // origin IN ("gdelt2", ...)
   bool asserted_only = false;        // modality == "asserted"
+  // The country of action (event_locations.country) IN (...).
+  std::vector<std::string> location_countries;
   CountUnit unit = CountUnit::kEvents;
   int64_t limit = 0;  // 0 = no limit; results are ordered by (day, id)
 };
@@ -189,6 +194,10 @@ class Store {
  private:
   Store(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
   Status CreateOrCheckSchema();
+  // Adds the event_locations table to a store made before it existed (when
+  // writable) and records whether the store has it.
+  Status AddLocationTable();
+  bool has_locations_ = false;
   Result<bool> HasSchema() const;
 
   std::string path_;

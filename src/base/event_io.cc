@@ -1,4 +1,6 @@
 // Event record <-> JSON / TSV / CSV.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -68,6 +70,37 @@ std::string FormatGoldstein(double g) {
   return buf;
 }
 
+std::string FormatCoordinate(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.5f", v);
+  return buf;
+}
+
+void AppendLocation(const std::optional<Location>& loc, std::string* out) {
+  out->append("\"location\": ");
+  if (!loc) {
+    out->append("null");
+    return;
+  }
+  out->push_back('{');
+  AppendString("text", loc->text, out);
+  out->append(", ");
+  AppendString("name", loc->name, out);
+  out->append(", ");
+  AppendString("country", loc->country, out);
+  out->append(", ");
+  AppendString("admin1", loc->admin1, out);
+  out->append(", \"lat\": ");
+  out->append(loc->has_coordinates ? FormatCoordinate(loc->lat) : "null");
+  out->append(", \"lon\": ");
+  out->append(loc->has_coordinates ? FormatCoordinate(loc->lon) : "null");
+  out->append(", \"geonames_id\": ");
+  out->append(loc->geonames_id > 0 ? std::to_string(loc->geonames_id) : "null");
+  out->append(", ");
+  AppendString("precision", loc->precision, out);
+  out->push_back('}');
+}
+
 std::string FormatConfidence(double c) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3f", c);
@@ -124,6 +157,8 @@ std::string EventToJson(const Event& e) {
   out.push_back('}');
   out.append(", \"confidence\": ");
   out.append(FormatConfidence(e.confidence));
+  out.append(", ");
+  AppendLocation(e.location, &out);
   if (!e.issues.empty()) {
     out.append(", \"issues\": [");
     for (size_t i = 0; i < e.issues.size(); ++i) {
@@ -160,6 +195,45 @@ Result<std::optional<Actor>> ActorFromJson(const Json& j, const char* key) {
   a.agent = GetString(*it, "agent");
   a.text = GetString(*it, "text");
   return std::optional<Actor>(std::move(a));
+}
+
+// "location": null or {text, name, country, admin1, lat, lon, geonames_id,
+// precision}; lat/lon both numbers in range or both null.
+Result<std::optional<Location>> LocationFromJson(const Json& j) {
+  auto it = j.find("location");
+  if (it == j.end() || it->is_null()) return std::optional<Location>();
+  if (!it->is_object()) return InvalidArgument("'location' is not an object");
+  Location loc;
+  loc.text = GetString(*it, "text");
+  loc.name = GetString(*it, "name");
+  loc.country = GetString(*it, "country");
+  loc.admin1 = GetString(*it, "admin1");
+  loc.precision = GetString(*it, "precision");
+  if (loc.precision.empty()) loc.precision = "city";
+  if (loc.precision != "city" && loc.precision != "admin1" && loc.precision != "country" &&
+      loc.precision != "region") {
+    return InvalidArgument("'location.precision' must be city, admin1, country or region");
+  }
+  auto lat = it->find("lat");
+  auto lon = it->find("lon");
+  bool has_lat = lat != it->end() && lat->is_number();
+  bool has_lon = lon != it->end() && lon->is_number();
+  if (has_lat != has_lon) return InvalidArgument("'location' has only one of lat and lon");
+  if (has_lat) {
+    loc.lat = lat->get<double>();
+    loc.lon = lon->get<double>();
+    if (!(loc.lat >= -90 && loc.lat <= 90 && loc.lon >= -180 && loc.lon <= 180)) {
+      return InvalidArgument("'location' lat/lon out of range");
+    }
+    // As written: five decimals, so the record reads back the same.
+    loc.lat = std::round(loc.lat * 1e5) / 1e5;
+    loc.lon = std::round(loc.lon * 1e5) / 1e5;
+    loc.has_coordinates = true;
+  }
+  if (auto g = it->find("geonames_id"); g != it->end() && g->is_number_integer()) {
+    loc.geonames_id = std::max<int64_t>(0, g->get<int64_t>());
+  }
+  return std::optional<Location>(std::move(loc));
 }
 
 }  // namespace
@@ -227,6 +301,7 @@ Result<Event> EventFromJson(std::string_view line) {
       if (v.is_string()) e.issues.push_back(v.get<std::string>());
     }
   }
+  ASSIGN_OR_RETURN(e.location, LocationFromJson(j));
   return e;
 }
 
@@ -244,6 +319,7 @@ std::string Fields(const Event& e, bool csv) {
   const std::string empty;
   const std::string src = e.source ? e.source->code : "";
   const std::string tgt = e.target ? e.target->code : "";
+  const Location* loc = e.location ? &*e.location : nullptr;
   const std::string fields[] = {
       e.event_id,
       CompactDate(e.date),
@@ -266,6 +342,14 @@ std::string Fields(const Event& e, bool csv) {
       e.target ? e.target->text : empty,
       e.verb,
       FormatConfidence(e.confidence),
+      loc ? loc->text : empty,
+      loc ? loc->name : empty,
+      loc ? loc->country : empty,
+      loc ? loc->admin1 : empty,
+      loc && loc->has_coordinates ? FormatCoordinate(loc->lat) : empty,
+      loc && loc->has_coordinates ? FormatCoordinate(loc->lon) : empty,
+      loc && loc->geonames_id > 0 ? std::to_string(loc->geonames_id) : empty,
+      loc ? loc->precision : empty,
   };
   std::string out;
   bool first = true;
@@ -287,7 +371,9 @@ const char* const kColumns[] = {
     "source_country", "source_agent", "target_country", "target_agent",
     "plover",        "modality",      "attribution",  "doc_id",
     "sentence",      "source_text",   "target_text",  "verb",
-    "confidence"};
+    "confidence",    "location_text", "location_name", "location_country",
+    "location_admin1", "location_lat", "location_lon", "location_geonames_id",
+    "location_precision"};
 
 std::string Header(char sep) {
   std::string out;

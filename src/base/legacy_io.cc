@@ -134,6 +134,39 @@ void AppendUnknownGeo(std::vector<std::string>* f) {
   f->insert(f->end(), 7, std::string());
 }
 
+// Coordinates as GDELT and Phoenix print them: up to 4 decimals.
+std::string Coordinate(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return buf;
+}
+
+// ActionGeo_*: Type (1 country, 2 US state, 3 US city, 4 world city, 5 world
+// state; a sea or strait, which GDELT has no type for, is 5), FullName,
+// CountryCode (ladder writes ISO alpha-3 where GDELT has FIPS 10-4),
+// ADM1Code (empty), ADM2Code (empty), Lat, Long, FeatureID (the GeoNames id).
+void AppendGeo(const std::optional<Location>& loc, std::vector<std::string>* f) {
+  if (!loc) {
+    AppendUnknownGeo(f);
+    return;
+  }
+  bool us = loc->country == "USA";
+  int type = loc->precision == "country" ? 1
+             : loc->precision == "city"  ? (us ? 3 : 4)
+                                         : (us ? 2 : 5);
+  f->push_back(std::to_string(type));
+  std::string full = loc->name;
+  if (!loc->admin1.empty() && loc->admin1 != loc->name) full += ", " + loc->admin1;
+  if (loc->precision != "country" && !loc->country.empty()) full += ", " + loc->country;
+  f->push_back(full);
+  f->push_back(loc->country);
+  f->emplace_back();
+  f->emplace_back();
+  f->push_back(loc->has_coordinates ? Coordinate(loc->lat) : std::string());
+  f->push_back(loc->has_coordinates ? Coordinate(loc->lon) : std::string());
+  f->push_back(loc->geonames_id > 0 ? std::to_string(loc->geonames_id) : std::string());
+}
+
 }  // namespace
 
 std::string EventToGdelt2(const Event& e) {
@@ -167,7 +200,7 @@ std::string EventToGdelt2(const Event& e) {
   f.push_back("0");  // AvgTone
   AppendUnknownGeo(&f);  // Actor1Geo_*
   AppendUnknownGeo(&f);  // Actor2Geo_*
-  AppendUnknownGeo(&f);  // ActionGeo_*
+  AppendGeo(e.location, &f);  // ActionGeo_*
   if (d.ok) {
     f.push_back(Format("%04d%02d%02d000000", d.year,
                        d.month > 0 ? d.month : 1, d.day > 0 ? d.day : 1));
@@ -277,6 +310,19 @@ std::string EventToPlover(const Event& e) {
     out.append("null");
   }
   KeyStr("doc_id", e.doc_id, &out);
+  // The PLOVER data sets' place fields.
+  const Location* loc = e.location ? &*e.location : nullptr;
+  KeyStr("geo_text", loc ? loc->text : kEmpty, &out);
+  KeyStr("geo_name", loc ? loc->name : kEmpty, &out);
+  KeyStr("geo_country", loc ? loc->country : kEmpty, &out);
+  KeyStr("geo_admin1", loc ? loc->admin1 : kEmpty, &out);
+  Key("geo_lat", &out);
+  out.append(loc && loc->has_coordinates ? Coordinate(loc->lat) : "null");
+  Key("geo_lon", &out);
+  out.append(loc && loc->has_coordinates ? Coordinate(loc->lon) : "null");
+  Key("geonames_id", &out);
+  out.append(loc && loc->geonames_id > 0 ? std::to_string(loc->geonames_id) : "null");
+  KeyStr("geo_precision", loc ? loc->precision : kEmpty, &out);
   out.push_back('}');
   return out;
 }
@@ -367,7 +413,15 @@ std::string EventToPhoenix(const Event& e) {
   f.push_back(std::to_string(e.quad_class));
   f.push_back(OneDecimal(e.goldstein));
   f.push_back(PhoenixIssues(e.issues));
-  f.insert(f.end(), 5, std::string());  // Lat Lon LocationName StateName CC
+  if (const auto& loc = e.location) {  // Lat Lon LocationName StateName CountryCode
+    f.push_back(loc->has_coordinates ? Coordinate(loc->lat) : std::string());
+    f.push_back(loc->has_coordinates ? Coordinate(loc->lon) : std::string());
+    f.push_back(loc->name);
+    f.push_back(loc->admin1);
+    f.push_back(loc->country);
+  } else {
+    f.insert(f.end(), 5, std::string());
+  }
   f.push_back(e.doc_id + "-" + std::to_string(e.sentence));
   f.emplace_back();  // URLs
   f.emplace_back();  // NewsSources

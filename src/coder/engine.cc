@@ -11,10 +11,12 @@
 #include "coder/comma_clauses.h"
 #include "coder/confidence_features.h"
 #include "coder/mentions.h"
+#include "coder/places.h"
 #include "coder/sentence_coder.h"
 #include "dict/loader.h"
 #include "dict/own_format.h"
 #include "dict/snapshot.h"
+#include "geo/locator.h"
 #include "ladder/confidence.h"
 #include "text/text.h"
 
@@ -29,6 +31,7 @@ class Engine::Impl {
   DictionaryStats stats;
   bool has_topic_cues = false;  // any kCue or kAnchor discard entry
   ConfidenceModel confidence;
+  std::shared_ptr<const geo::Gazetteer> gazetteer;  // null: EngineOptions::geolocate off
 
   // Once a document is coded: its events' confidences from their features
   // and the document's topic tally; drops those below min_confidence.
@@ -125,9 +128,17 @@ Result<DictionaryStats> SaveDictionarySnapshot(const EngineOptions& options,
                                                const std::string& path) {
   auto start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(auto d, OpenDictionaries(options));
-  RETURN_IF_ERROR(dict::SaveSnapshot(*d, path));
+  // The gazetteer goes along as a section (coder/places.h).
+  std::vector<dict::SnapshotSection> sections;
+  std::vector<std::string> place_problems;
+  if (options.geolocate) {
+    ASSIGN_OR_RETURN(auto places, coder::OpenGazetteer(options, &place_problems));
+    sections.push_back({coder::kPlacesSectionTag, places->Serialize()});
+  }
+  RETURN_IF_ERROR(dict::SaveSnapshot(*d, path, sections));
   DictionaryStats stats;
   CountEntries(*d, &stats);
+  stats.problems.insert(stats.problems.end(), place_problems.begin(), place_problems.end());
   stats.compile_seconds = SecondsSince(start);
   return stats;
 }
@@ -147,6 +158,9 @@ Status Engine::Impl::Load() {
                                            : options.confidence_model));
   annotator = std::make_unique<coder::Annotator>(*lexicon, *dict);
   CountEntries(*dict, &stats);
+  if (options.geolocate) {
+    ASSIGN_OR_RETURN(gazetteer, coder::OpenGazetteer(options, &stats.problems));
+  }
   for (uint32_t i = 0; i < dict->discard_count() && !has_topic_cues; ++i) {
     dict::DiscardKind kind = dict->discard_kind(i);
     has_topic_cues = kind == dict::DiscardKind::kCue || kind == dict::DiscardKind::kAnchor;
@@ -412,14 +426,46 @@ Result<CodeResult> Engine::Code(const Document& document) const {
     }
   }
   impl_->Score(context, &result.events);
+  // Where each event happened: a document-level pass over the kept events.
+  if (impl_->gazetteer) geo::Locator(*impl_->gazetteer).Locate(text, &result.events);
   return result;
 }
+
+namespace {
+
+// The "places:" lines of a trace: how each event of sentence `only` (0:
+// every sentence) of `doc` got its place, or why it got none.
+std::string ExplainPlaces(const Engine& engine, const geo::Gazetteer& gazetteer,
+                          const Document& doc, int only) {
+  auto result = engine.Code(doc);
+  auto normalized = text::Normalize(doc.text);
+  if (!result.ok() || !normalized.ok()) return "";
+  std::vector<Event> events;
+  for (Event& e : result->events) {
+    if (only > 0 && e.sentence != only) continue;
+    e.location.reset();
+    events.push_back(std::move(e));
+  }
+  if (events.empty()) return "";
+  std::vector<std::string> how;
+  geo::Locator(gazetteer).Locate(*normalized, &events, &how);
+  std::string out = "places:\n";
+  for (const std::string& line : how) out += "  " + line + "\n";
+  return out;
+}
+
+}  // namespace
 
 std::string Engine::Explain(const std::string& sentence,
                             const std::string& date) const {
   auto normalized = text::Normalize(sentence);
   if (!normalized.ok()) return "error: " + normalized.status().message() + "\n";
-  return impl_->ExplainText(*normalized, date, 0);
+  std::string out = impl_->ExplainText(*normalized, date, 0);
+  if (impl_->gazetteer) {
+    out += ExplainPlaces(*this, *impl_->gazetteer, Document{"explain", date, sentence, "", "", ""},
+                         0);
+  }
+  return out;
 }
 
 Result<std::string> Engine::ExplainInDocument(const Document& document,
@@ -440,7 +486,9 @@ Result<std::string> Engine::ExplainInDocument(const Document& document,
                            " sentence(s); there is no sentence " +
                            std::to_string(sentence_no));
   }
-  return impl_->ExplainText(*normalized, document.date, sentence_no);
+  std::string out = impl_->ExplainText(*normalized, document.date, sentence_no);
+  if (impl_->gazetteer) out += ExplainPlaces(*this, *impl_->gazetteer, document, sentence_no);
+  return out;
 }
 
 // The trace of every sentence of `text` (only = 0), or of sentence `only`

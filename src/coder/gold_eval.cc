@@ -96,6 +96,12 @@ Result<GoldEvent> GoldEventFromJson(const Json& j, std::string_view where, size_
       return InvalidArgument(at + "'" + key + "' is not a string or null");
     }
   }
+  if (auto loc = j.find("location"); loc != j.end() && !loc->is_null()) {
+    if (!loc->is_object() || !OptionalString(*loc, "text", &g.location_text) ||
+        !OptionalString(*loc, "country", &g.location_country)) {
+      return InvalidArgument(at + "'location' is not null or {\"text\", \"country\"}");
+    }
+  }
   return g;
 }
 
@@ -196,6 +202,11 @@ EvalEvent EvalEventFromEvent(const Event& event) {
   e.sentence = event.sentence;
   e.confidence = event.confidence;
   e.features = event.confidence_features;
+  if (event.location) {
+    e.located = true;
+    e.location_country = event.location->country;
+    e.location_text = event.location->text;
+  }
   return e;
 }
 
@@ -233,6 +244,13 @@ Result<EvalEvent> EvalEventFromJson(std::string_view line, std::string_view wher
   if (auto it = j.find("sentence");
       it != j.end() && it->is_number_integer() && !it->is_number_unsigned()) {
     e.sentence = static_cast<int>(std::clamp<int64_t>(it->get<int64_t>(), 0, INT32_MAX));
+  }
+  if (auto loc = j.find("location"); loc != j.end() && loc->is_object()) {
+    e.located = true;
+    if (!OptionalString(*loc, "country", &e.location_country) ||
+        !OptionalString(*loc, "text", &e.location_text)) {
+      return InvalidArgument(Where(where) + "'location' country or text is not a string");
+    }
   }
   if (auto it = j.find("confidence"); it != j.end() && it->is_number()) {
     e.confidence = std::clamp(it->get<double>(), 0.0, 1.0);
@@ -498,6 +516,30 @@ void ConfidenceFigures(const GoldSet& gold, const std::vector<EvalEvent>& events
 
 }  // namespace
 
+namespace {
+
+// One matched pair's places.
+void CountLocation(const GoldEvent& gold, const EvalEvent& coded, LocationCounts* c) {
+  bool gold_located = !gold.location_text.empty();
+  c->gold_located += gold_located;
+  c->coded_located += coded.located;
+  if (coded.located && !gold_located) ++c->located_not_gold;
+  if (coded.located && gold_located) {
+    ++c->both_located;
+    c->country_right += coded.location_country == gold.location_country;
+  }
+}
+
+}  // namespace
+
+double LocationCounts::country_accuracy() const {
+  return both_located ? static_cast<double>(country_right) / both_located : 0.0;
+}
+
+double LocationCounts::recall() const {
+  return gold_located ? static_cast<double>(country_right) / gold_located : 0.0;
+}
+
 EvalReport ScoreGold(const GoldSet& gold, const std::vector<EvalEvent>& events,
                      const std::map<std::string, int64_t>& offsets, const EvalOptions& options) {
   EvalReport r;
@@ -520,7 +562,9 @@ EvalReport ScoreGold(const GoldSet& gold, const std::vector<EvalEvent>& events,
       if (ModalityOf(pred[hit]->modality) == ModalityOf(unit.events[g].modality)) {
         ++r.matched_with_modality;
       }
+      CountLocation(unit.events[g], *pred[hit], &r.location);
     }
+    for (const GoldEvent& g : unit.events) r.location.gold_located_all += !g.location_text.empty();
     r.gold_events += unit.events.size();
     for (size_t i = 0; i < pred.size(); ++i) {
       if (m.ignored[i]) {

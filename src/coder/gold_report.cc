@@ -169,6 +169,18 @@ std::string EvalReportToText(const EvalReport& r) {
                 r.events_not_in_gold, r.events_in_context, r.duplicate_events,
                 r.reversed_symmetric);
   out += line;
+  const LocationCounts& loc = r.location;
+  if (loc.gold_located_all > 0 || loc.coded_located > 0) {
+    std::snprintf(line, sizeof line,
+                  "places of matched events: country right on %zu of %zu located where the gold "
+                  "names a place (%s); %zu of %zu gold places found (recall %s); %zu located "
+                  "where the gold names none; %zu gold events name a place in all\n",
+                  loc.country_right, loc.both_located,
+                  Percent(Round3(loc.country_accuracy())).c_str(), loc.country_right,
+                  loc.gold_located, Fixed(loc.recall(), 3).c_str(), loc.located_not_gold,
+                  loc.gold_located_all);
+    out += line;
+  }
   out +=
       "\nmatched: gold events of the row matched (recall); right: coded events of the row "
       "matched (precision); modality: matches with the gold modality\n";

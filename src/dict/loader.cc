@@ -68,9 +68,10 @@ Status LoadDictionaryPath(const std::string& path, DictionaryBuilder* builder) {
   for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
        !ec && it != std::filesystem::recursive_directory_iterator();
        it.increment(ec)) {
-    // data/import/ holds the importers' tables (ICEWS names -> CAMEO), not
-    // dictionaries.
-    if (it->is_directory() && it->path().filename() == "import") {
+    // data/import/ holds the importers' tables (ICEWS names -> CAMEO) and
+    // data/places/ the gazetteer's places (src/geo/), not dictionaries.
+    if (it->is_directory() &&
+        (it->path().filename() == "import" || it->path().filename() == "places")) {
       it.disable_recursion_pending();
       continue;
     }

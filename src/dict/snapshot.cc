@@ -83,6 +83,23 @@ struct Mapping {
   }
 };
 
+// Splits the bytes after a snapshot's image and checksum into sections
+// (dict/snapshot.h); false if they are not whole sections.
+bool SplitSections(std::span<const unsigned char> rest, std::vector<SnapshotSection>* out) {
+  while (!rest.empty()) {
+    if (rest.size() < kSnapshotSectionHeader) return false;
+    uint64_t size = Load64(rest.data() + 8);
+    if (size > rest.size() - kSnapshotSectionHeader) return false;
+    if (out != nullptr) {
+      out->push_back({std::string(reinterpret_cast<const char*>(rest.data()), 8),
+                      std::string(reinterpret_cast<const char*>(rest.data()) +
+                                      kSnapshotSectionHeader, size)});
+    }
+    rest = rest.subspan(kSnapshotSectionHeader + size);
+  }
+  return true;
+}
+
 // Checks the checksum trailer of a snapshot's bytes and opens its image.
 Result<std::shared_ptr<const Dictionary>> OpenBytes(std::shared_ptr<const void> storage,
                                                     std::span<const unsigned char> bytes,
@@ -96,6 +113,10 @@ Result<std::shared_ptr<const Dictionary>> OpenBytes(std::shared_ptr<const void> 
                            " bytes)");
   }
   uint64_t expected = ImageFileSize(bytes);
+  if (expected < bytes.size() && expected >= kSnapshotHeaderSize + kSnapshotTrailerSize &&
+      SplitSections(bytes.subspan(expected), nullptr)) {
+    bytes = bytes.first(expected);  // sections follow the image
+  }
   if (expected != bytes.size()) {
     return InvalidArgument(name + ": " + (expected > bytes.size() ? "truncated" : "oversized") +
                            " snapshot: header says " + std::to_string(expected) +
@@ -211,8 +232,17 @@ std::string SerializeSnapshot(const Dictionary& dictionary) {
   return bytes;
 }
 
-Status SaveSnapshot(const Dictionary& dictionary, const std::string& path) {
+Status SaveSnapshot(const Dictionary& dictionary, const std::string& path,
+                    std::span<const SnapshotSection> sections) {
   std::string bytes = SerializeSnapshot(dictionary);
+  for (const SnapshotSection& section : sections) {
+    std::string tag = section.tag;
+    tag.resize(8, '\0');
+    bytes += tag;
+    uint64_t size = section.bytes.size();
+    bytes.append(reinterpret_cast<const char*>(&size), sizeof size);
+    bytes += section.bytes;
+  }
   static std::atomic<unsigned> counter{0};
   std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." +
                     std::to_string(counter.fetch_add(1));
@@ -250,6 +280,39 @@ Result<std::shared_ptr<const Dictionary>> OpenSnapshot(const std::string& path) 
   mapping->size = size;
   std::span<const unsigned char> bytes(static_cast<const unsigned char*>(mapping->data), size);
   return OpenBytes(std::move(mapping), bytes, path);
+}
+
+Result<std::optional<std::string>> ReadSnapshotSection(const std::string& path,
+                                                      std::string_view tag) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return IoError(Errno(path));
+  FdCloser closer{fd};
+  unsigned char header[kSnapshotHeaderSize];
+  if (::pread(fd, header, sizeof header, 0) != static_cast<ssize_t>(sizeof header)) {
+    return InvalidArgument(path + ": truncated snapshot");
+  }
+  uint64_t image = ImageFileSize(std::span<const unsigned char>(header, sizeof header));
+  struct stat st;
+  if (::fstat(fd, &st) != 0) return IoError(Errno(path));
+  uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (image > size) return InvalidArgument(path + ": truncated snapshot");
+  std::vector<unsigned char> rest(size - image);
+  if (!rest.empty() &&
+      ::pread(fd, rest.data(), rest.size(), static_cast<off_t>(image)) !=
+          static_cast<ssize_t>(rest.size())) {
+    return IoError(Errno(path));
+  }
+  std::vector<SnapshotSection> sections;
+  if (!SplitSections(rest, &sections)) {
+    return InvalidArgument(path + ": offset " + std::to_string(image) +
+                           ": bytes after the image are not sections");
+  }
+  std::string want(tag);
+  want.resize(8, '\0');
+  for (SnapshotSection& s : sections) {
+    if (s.tag == want) return std::optional<std::string>(std::move(s.bytes));
+  }
+  return std::optional<std::string>();
 }
 
 Result<std::shared_ptr<const Dictionary>> ParseSnapshot(std::string_view bytes,

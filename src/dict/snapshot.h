@@ -30,6 +30,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -44,7 +46,21 @@ inline constexpr uint64_t kBaseEntries = uint64_t{1} << 20;
 
 // Writes `dictionary` to `path` (through a temporary file renamed into
 // place, so a failed save leaves no partial snapshot). Errors name the path.
-Status SaveSnapshot(const Dictionary& dictionary, const std::string& path);
+// Other parts of the state a snapshot carries, saved after the image and its
+// checksum: an 8-byte tag (shorter tags are padded with NULs), a u64 length
+// and the bytes, which check themselves (the gazetteer's places: "PLACES").
+// A dictionary reader skips them; ReadSnapshotSection finds one.
+struct SnapshotSection {
+  std::string tag;
+  std::string bytes;
+};
+inline constexpr size_t kSnapshotSectionHeader = 16;
+
+Status SaveSnapshot(const Dictionary& dictionary, const std::string& path,
+                    std::span<const SnapshotSection> sections = {});
+// The bytes of the section tagged `tag`, or nullopt if the snapshot has none.
+Result<std::optional<std::string>> ReadSnapshotSection(const std::string& path,
+                                                      std::string_view tag);
 
 // The bytes SaveSnapshot writes.
 std::string SerializeSnapshot(const Dictionary& dictionary);

@@ -31,6 +31,36 @@ std::optional<Actor> MakeActor(const std::vector<std::string_view>& f, int code,
   return a;
 }
 
+// ActionGeo_*: Type, FullName, CountryCode, ADM1Code, [ADM2Code (2.0)], Lat,
+// Long, FeatureID, from column `first`. Type 0 (or empty) is no place. GDELT's
+// own files give FIPS 10-4 country codes, which ladder does not map: the
+// place keeps its name and coordinates with country "" (ladder's GDELT output
+// writes ISO alpha-3 there, read back as it is, with its GeoNames id).
+std::optional<Location> MakeLocation(const std::vector<std::string_view>& f, size_t first,
+                                     bool v2) {
+  if (f.size() < first + (v2 ? 8 : 7)) return std::nullopt;
+  long long type = 0;
+  if (!base::ParseInt(f[first], &type) || type < 1 || type > 5) return std::nullopt;
+  Location loc;
+  loc.text = std::string(f[first + 1]);
+  loc.name = loc.text.substr(0, loc.text.find(','));
+  std::string_view country = f[first + 2];
+  bool iso = country.size() == 3;
+  if (iso) loc.country = std::string(country);
+  loc.precision = type == 1 ? "country" : (type == 2 || type == 5) ? "admin1" : "city";
+  size_t lat = first + (v2 ? 5 : 4);
+  double la, lo;
+  if (base::ParseDouble(f[lat], &la) && base::ParseDouble(f[lat + 1], &lo) && la >= -90 &&
+      la <= 90 && lo >= -180 && lo <= 180) {
+    loc.has_coordinates = true;
+    loc.lat = la;
+    loc.lon = lo;
+  }
+  long long id = 0;
+  if (iso && base::ParseInt(f[lat + 2], &id) && id > 0) loc.geonames_id = id;
+  return loc;
+}
+
 bool IsCameoCode(std::string_view code) {
   if (code.size() < 2 || code.size() > 4) return false;
   for (char c : code) {
@@ -112,6 +142,7 @@ class GdeltParser : public LineParser {
       return Outcome::kError;
     }
     record->mentions = static_cast<int>(std::max<long long>(1, mentions));
+    e.location = MakeLocation(f, v2 ? 51 : 49, v2);
     record->origin = v2 ? kOriginGdelt2 : kOriginGdelt1;
     if (f.size() == 61 || f.size() == 58) {
       record->url = std::string(base::Trim(f.back()));

@@ -72,6 +72,10 @@ Where BuildWhere(const EventFilter& f) {
   if (!f.roots.empty()) w.And("e.root IN " + w.In(f.roots));
   if (!f.origins.empty()) w.And("e.origin IN " + w.In(f.origins));
   if (f.asserted_only) w.And("e.modality = 'asserted'");
+  if (!f.location_countries.empty()) {
+    w.And("e.id IN (SELECT event FROM event_locations WHERE country IN " +
+          w.In(f.location_countries) + ")");
+  }
   if (f.unit == CountUnit::kClusters) {
     w.And("(e.cluster_id IS NULL OR e.cluster_id = e.id)");
   }
@@ -84,8 +88,9 @@ std::string MentionsExpr(const EventFilter& f) {
                                         : "e.mentions";
 }
 
-std::string FromClause(const EventFilter& f) {
+std::string FromClause(const EventFilter& f, bool locations = false) {
   std::string from = " FROM events e";
+  if (locations) from += " LEFT JOIN event_locations l ON l.event = e.id";
   if (f.unit == CountUnit::kClusters) {
     from += " LEFT JOIN clusters c ON c.cluster_id = e.id";
   }
@@ -109,6 +114,7 @@ void ReadRow(const Statement& s, StoredEvent* out) {
   out->origin = s.ColumnText(13);
   int64_t length = s.ColumnInt(14);
   out->date_precision = length == 4 ? 1 : length == 7 ? 2 : 3;
+  out->location_country = s.ColumnText(15);
 }
 
 Result<int64_t> Scalar(sqlite3* db, const std::string& path,
@@ -132,8 +138,9 @@ Status Store::ForEach(
       "SELECT e.id, e.day, e.source_country, e.target_country, "
       "e.source_code, e.target_code, e.cameo, e.root, e.quad_class, "
       "e.goldstein, " +
-      MentionsExpr(filter) + ", e.cluster_id, e.modality, e.origin, length(e.date)" +
-      FromClause(filter) + where.sql + " ORDER BY e.day, e.id";
+      MentionsExpr(filter) + ", e.cluster_id, e.modality, e.origin, length(e.date), " +
+      (has_locations_ ? "COALESCE(l.country, '')" : "''") +
+      FromClause(filter, has_locations_) + where.sql + " ORDER BY e.day, e.id";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
   Statement s;
   RETURN_IF_ERROR(s.Prepare(db_, sql));

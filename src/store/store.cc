@@ -69,6 +69,27 @@ CREATE TABLE clusters(
   last_day INTEGER NOT NULL);
 )sql";
 
+// Where events happened (Event::location), one row per located event. Added
+// by Open to stores made before it (doc/formats/store.md): older ladders
+// ignore the table, and a read-only old store reads as having no places.
+constexpr char kLocationSchema[] = R"sql(
+CREATE TABLE IF NOT EXISTS event_locations(
+  event INTEGER PRIMARY KEY REFERENCES events(id),
+  text TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL DEFAULT '',
+  admin1 TEXT NOT NULL DEFAULT '',
+  lat REAL,
+  lon REAL,
+  geonames_id INTEGER,
+  precision TEXT NOT NULL DEFAULT 'city');
+CREATE INDEX IF NOT EXISTS event_locations_country ON event_locations(country);
+)sql";
+
+constexpr char kInsertLocation[] = R"sql(
+INSERT OR REPLACE INTO event_locations(event, text, name, country, admin1, lat, lon,
+  geonames_id, precision) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql";
+
 constexpr char kInsertEvent[] = R"sql(
 INSERT OR IGNORE INTO events(event_id, doc_id, sentence, date, day,
   source_code, source_country, source_agent, source_text,
@@ -228,6 +249,20 @@ Status Store::CreateOrCheckSchema() {
                     ", this ladder reads version " +
                     std::to_string(kSchemaVersion));
   }
+  return AddLocationTable();
+}
+
+Status Store::AddLocationTable() {
+  if (sqlite3_db_readonly(db_, "main") != 1) {
+    Status status = Exec(db_, kLocationSchema);
+    if (!status.ok()) {
+      return Status(status.code(), path_ + ": adding event_locations: " + status.message());
+    }
+  }
+  Statement probe;
+  RETURN_IF_ERROR(probe.Prepare(
+      db_, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='event_locations'"));
+  has_locations_ = probe.Step() == Statement::StepResult::kRow && probe.ColumnInt(0) > 0;
   return Status::Ok();
 }
 
@@ -285,8 +320,9 @@ Result<IngestStats> Store::Ingest(const std::vector<StoreRecord>& records) {
   }
   bool own_transaction = !in_transaction_;
   if (own_transaction) RETURN_IF_ERROR(Begin());
-  Statement insert, document, mention, stored;
+  Statement insert, document, mention, stored, location;
   Status status = insert.Prepare(db_, kInsertEvent);
+  if (status.ok() && has_locations_) status = location.Prepare(db_, kInsertLocation);
   if (status.ok()) {
     status = stored.Prepare(db_,
                             "SELECT date, source_code, target_code, cameo, modality, "
@@ -329,9 +365,28 @@ Result<IngestStats> Store::Ingest(const std::vector<StoreRecord>& records) {
       continue;
     }
     ++stats.inserted;
+    int64_t row = sqlite3_last_insert_rowid(db_);
+    if (const auto& loc = r.event.location; loc && has_locations_) {
+      location.BindInt(1, row);
+      location.BindText(2, loc->text);
+      location.BindText(3, loc->name);
+      location.BindText(4, loc->country);
+      location.BindText(5, loc->admin1);
+      if (loc->has_coordinates) {
+        location.BindDouble(6, loc->lat);
+        location.BindDouble(7, loc->lon);
+      } else {
+        location.BindNull(6);
+        location.BindNull(7);
+      }
+      if (loc->geonames_id > 0) location.BindInt(8, loc->geonames_id);
+      else location.BindNull(8);
+      location.BindText(9, loc->precision);
+      status = location.Run();
+      if (!status.ok()) break;
+    }
     const std::string& doc = r.event.doc_id.empty() ? r.url : r.event.doc_id;
     if (doc.empty()) continue;
-    int64_t row = sqlite3_last_insert_rowid(db_);
     document.BindText(1, doc);
     document.BindText(2, r.event.date);
     document.BindText(3, r.url);

@@ -4,6 +4,8 @@
 // accepts it, and bad snapshots or command lines give one error line and
 // the documented exit code.
 #include <gtest/gtest.h>
+
+#include <cstring>
 #include <stdlib.h>
 #include <sys/wait.h>
 
@@ -149,13 +151,30 @@ TEST_F(SnapshotCliTest, FailuresNameTheFile) {
 
   std::string snap = Compile("--dict " + Quote(kDemoProject), "demo.ldict");
   std::string bytes = ReadFile(snap);
-  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x20);
-  std::string bad = Write("bad.ldict", bytes);
+  // A byte in the middle of the dictionary image (the header's size field,
+  // at offset 24, says where the image ends and the places section begins).
+  uint64_t image = 0;
+  std::memcpy(&image, bytes.data() + 24, 8);
+  ASSERT_LE(image, bytes.size());
+  std::string flipped = bytes;
+  flipped[image / 2] = static_cast<char>(flipped[image / 2] ^ 0x20);
+  std::string bad = Write("bad.ldict", flipped);
   std::string input = Write("demo.jsonl", kDemoDocs);
   r = Ladder("code -q --dict " + Quote(bad) + " " + Quote(input));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(r.out.empty());
   EXPECT_EQ(r.err.rfind("ladder: " + bad + ": checksum mismatch at offset ", 0), 0u) << r.err;
+  // A byte of the places section that follows it.
+  if (image < bytes.size()) {
+    flipped = bytes;
+    size_t at = image + (bytes.size() - image) / 2;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x20);
+    std::string bad_places = Write("bad_places.ldict", flipped);
+    r = Ladder("code -q --dict " + Quote(bad_places) + " " + Quote(input));
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err.rfind("ladder: " + bad_places + ": places section, offset ", 0), 0u)
+        << r.err;
+  }
 
   std::string cut = Write("cut.ldict", ReadFile(snap).substr(0, 100));
   r = Ladder("dict stats --dict " + Quote(cut));

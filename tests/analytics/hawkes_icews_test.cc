@@ -89,7 +89,7 @@ TEST(HawkesCliTest, FitJsonHasTheDocumentedFields) {
   }
   std::string out;
   ASSERT_EQ(RunLadder("escalation fit --points " + path.string() +
-                          " --decay 1 --heldout-days 40 --json",
+                          " --decay 1 --heldout-days 40 --format json",
                       &out),
             0);
   const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
@@ -131,7 +131,7 @@ TEST(HawkesCliTest, EvaluateJsonHasEveryModelAndScore) {
   const std::string path = WritePoissonCsv("ladder_eval_cli.csv", 60.0);
   std::string out;
   ASSERT_EQ(RunLadder("escalation evaluate --points " + path +
-                          " --origins 3 --horizon 5 --paths 100 --json",
+                          " --origins 3 --horizon 5 --paths 100 --format json",
                       &out),
             0);
   const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
@@ -160,7 +160,7 @@ TEST(HawkesCliTest, FitReportsTheDailyBranchingRatioWithAnInterval) {
   const std::string path = WritePoissonCsv("ladder_fit_daily.csv", 64.0);
   std::string out;
   ASSERT_EQ(RunLadder("escalation fit --points " + path +
-                          " --bootstrap 19 --json",
+                          " --bootstrap 19 --format json",
                       &out),
             0);
   const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);

@@ -72,8 +72,6 @@ class SnapshotCliTest : public CliFixture {
           << action;
     }
   }
-
-  std::string dir_;
 };
 
 TEST_F(SnapshotCliTest, DefaultDictionariesCodeTheSame) {

@@ -68,10 +68,14 @@ inline Status RedirectStdout(const std::string& path) {
 // failure, 1.
 inline int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return kExitOk;
-    case StatusCode::kInvalidArgument: return kExitUsage;
-    case StatusCode::kResourceExhausted: return kExitInput;
-    default: return kExitFailure;
+    case StatusCode::kOk:
+      return kExitOk;
+    case StatusCode::kInvalidArgument:
+      return kExitUsage;
+    case StatusCode::kResourceExhausted:
+      return kExitInput;
+    default:
+      return kExitFailure;
   }
 }
 

@@ -202,8 +202,7 @@ int RunDyad(int argc, char** argv) {
   if (countries.size() == 1) {
     Result<an::DyadSpec> dyad = an::ParseDyadSpec(countries[0]);
     if (!dyad.ok()) {
-      PrintError("dyad: give two countries ('RUS PRK' or 'RUS-PRK'): " +
-                 dyad.status().message());
+      PrintError("dyad: give two countries ('RUS PRK' or 'RUS-PRK'): " + dyad.status().message());
       return kExitUsage;
     }
     countries = {dyad->source, dyad->target};

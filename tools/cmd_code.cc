@@ -105,11 +105,12 @@ int RunCodeCommand(int argc, char** argv) {
                  : input_format == "tabari"   ? InputFormat::kTabari
                                               : InputFormat::kAuto;
   CodeStats stats;
-  CodeInputs(*engine, inputs, ropts, flags.threads, quiet,
-             [&out](const Document&, CodeResult& result) {
-               for (const Event& e : result.events) out.Write(e);
-             },
-             &stats);
+  CodeInputs(
+      *engine, inputs, ropts, flags.threads, quiet,
+      [&out](const Document&, CodeResult& result) {
+        for (const Event& e : result.events) out.Write(e);
+      },
+      &stats);
   if (out.file != stdout) std::fclose(out.file);
   if (out.not_asserted_left_out > 0) {
     std::fprintf(stderr,

@@ -80,12 +80,10 @@ void AddInput(CLI::App* app, InputArgs* in) {
                   "ICEWS18-style quadruple files 's r o t' (time in hours)");
   app->add_option("--dyad", in->dyads,
                   "directed dyad A-B (repeatable; default: the busiest)");
-  app->add_option("--top-dyads", in->top_dyads,
-                  "busiest directed dyads when no --dyad")
+  app->add_option("--top-dyads", in->top_dyads, "busiest directed dyads when no --dyad")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  app->add_option("--top-entities", in->top_entities,
-                  "busiest subjects (--quadruples)")
+  app->add_option("--top-entities", in->top_entities, "busiest subjects (--quadruples)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app->add_option("--quad", in->quads, "quad classes to model (1-4)")
@@ -334,7 +332,6 @@ void PrintFitText(const an::HawkesFit& fit, const an::Points& points) {
   }
 }
 
-
 // A failure to read the input or fit (exit 1).
 int Fail(const Status& s) {
   PrintError("escalation: " + s.message());
@@ -354,8 +351,7 @@ std::string DayLabel(const Loaded& in, double t) { return in.axis.Label(t); }
 Result<an::CountFit> FitDaily(const Loaded& in, const an::Points& points,
                               const DailyArgs& da, const ModelArgs& ma,
                               uint64_t seed) {
-  ASSIGN_OR_RETURN(an::DailyCounts counts,
-                   an::CountDaily(points, in.axis.FirstWeekday()));
+  ASSIGN_OR_RETURN(an::DailyCounts counts, an::CountDaily(points, in.axis.FirstWeekday()));
   return an::FitCountModel(counts, ToCountOptions(da, ma, seed));
 }
 
@@ -488,9 +484,7 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma,
   Result<an::Forecast> f = an::ForecastHawkes(fit->model, in->points, fo);
   if (!f.ok()) return Fail(f.status());
   std::vector<std::string> warnings = an::HawkesWarnings(*fit, ToOptions(ma));
-  if (Result<an::DailyCounts> c =
-          an::CountDaily(in->points, in->axis.FirstWeekday());
-      c.ok()) {
+  if (Result<an::DailyCounts> c = an::CountDaily(in->points, in->axis.FirstWeekday()); c.ok()) {
     for (const std::string& w : an::StationarityWarnings(*c))
       warnings.push_back(w);
   }
@@ -663,9 +657,8 @@ Result<std::vector<int>> ParseOrigins(const std::string& text,
   int from = 0, to = 0;
   if (!day_of(text.substr(0, dots), &from) ||
       !day_of(text.substr(dots + 2), &to) || to < from) {
-    return InvalidArgument(
-        "--origins '" + text + "': expected FROM..TO (" +
-        (in.axis.dated ? "YYYY-MM-DD" : "day indexes") + ", FROM <= TO)");
+    return InvalidArgument("--origins '" + text + "': expected FROM..TO (" +
+                           (in.axis.dated ? "YYYY-MM-DD" : "day indexes") + ", FROM <= TO)");
   }
   for (int o = from; o <= to; ++o) out.push_back(o);
   return out;
@@ -731,8 +724,7 @@ int RunEvaluate(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
                 const EvaluateArgs& ea) {
   Result<Loaded> in = LoadInput(ia);
   if (!in.ok()) return Fail(in.status());
-  Result<an::DailyCounts> counts =
-      an::CountDaily(in->points, in->axis.FirstWeekday());
+  Result<an::DailyCounts> counts = an::CountDaily(in->points, in->axis.FirstWeekday());
   if (!counts.ok()) return Fail(counts.status());
   Result<std::vector<int>> origins =
       ParseOrigins(ea.origins, *in, counts->days, ea.horizon);

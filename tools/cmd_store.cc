@@ -158,8 +158,8 @@ Status IngestFile(const std::string& path, int64_t batch_size, bool quiet, LazyS
 // story discards and threads included) and stores their events; every
 // `batch_size` events commit.
 Status IngestDocuments(const Engine& engine, const std::vector<std::string>& inputs,
-                       const ReaderOptions& options, int threads, bool quiet,
-                       int64_t batch_size, LazyStore* db, IngestTotals* totals) {
+                       const ReaderOptions& options, int threads, bool quiet, int64_t batch_size,
+                       LazyStore* db, IngestTotals* totals) {
   std::vector<Event> batch;
   Status failed;
   CodeStats stats;

@@ -113,8 +113,7 @@ int RunValidate(int argc, char** argv) {
                "print ladder's whole explanation of each failing record (tokens, actors, "
                "dates too)");
   app.add_flag("--brief", brief, "only expected and coded");
-  app.add_option("--limit", options.limit, "code at most N records")
-      ->check(CLI::NonNegativeNumber);
+  app.add_option("--limit", options.limit, "code at most N records")->check(CLI::NonNegativeNumber);
   app.add_option("--dict", options.dictionaries, "use these dictionaries instead of the suite's")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

@@ -43,9 +43,7 @@ struct Batch {
 };
 
 // A document's story for batching: its Document::story, or itself.
-const std::string& StoryKey(const Document& doc) {
-  return doc.story.empty() ? doc.id : doc.story;
-}
+const std::string& StoryKey(const Document& doc) { return doc.story.empty() ? doc.id : doc.story; }
 
 // Codes the batch (Engine::CodeBatch: story discards, threads, order) and
 // hands each document's events to `sink`.

@@ -27,7 +27,7 @@ namespace ladder::analytics {
 
 // A directed dyad: events with this source country and target country.
 struct DyadSpec {
-  std::string source, target;  // upper-case country codes
+  std::string source, target;                                 // upper-case country codes
   std::string Name() const { return source + "-" + target; }  // "RUS-PRK"
   bool operator==(const DyadSpec&) const = default;
 };
@@ -79,8 +79,7 @@ struct StorePoints {
 // points) as a point process over `options`' dyads. The window runs from
 // day_from (else the first such event's day) to day_to (else the last's)
 // inclusive. Errors: no such events, or none between two countries.
-Result<StorePoints> PointsFromStore(const store::Store& store,
-                                    const StorePointsOptions& options);
+Result<StorePoints> PointsFromStore(const store::Store& store, const StorePointsOptions& options);
 
 }  // namespace ladder::analytics
 

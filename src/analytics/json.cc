@@ -19,17 +19,20 @@ std::string DimName(const Points& p, int i) {
 double Raise(double alpha) { return 100.0 * alpha / std::max(1e-9, 1.0 - alpha); }
 
 json CountsJson(const DirectionCounts& c) {
-  return {{"q1", c.quad[0]}, {"q2", c.quad[1]}, {"q3", c.quad[2]}, {"q4", c.quad[3]},
-          {"total", c.total}, {"goldstein_sum", c.goldstein_sum},
+  return {{"q1", c.quad[0]},
+          {"q2", c.quad[1]},
+          {"q3", c.quad[2]},
+          {"q4", c.quad[3]},
+          {"total", c.total},
+          {"goldstein_sum", c.goldstein_sum},
           {"goldstein_mean", c.goldstein_mean()}};
 }
 
 json Matrix(const std::vector<double>& m, int d) {
   json rows = json::array();
   for (int i = 0; i < d; ++i) {
-    rows.push_back(
-        std::vector<double>(m.begin() + static_cast<size_t>(i) * d,
-                            m.begin() + static_cast<size_t>(i + 1) * d));
+    rows.push_back(std::vector<double>(m.begin() + static_cast<size_t>(i) * d,
+                                       m.begin() + static_cast<size_t>(i + 1) * d));
   }
   return rows;
 }
@@ -39,27 +42,33 @@ json Matrix(const std::vector<double>& m, int d) {
 // "full", "partial" (the store has data for part of the period) or "none"
 // (no data: its zeros are not zero activity).
 const char* CoverageName(PeriodCoverage c) {
-  return c == PeriodCoverage::kFull      ? "full"
-         : c == PeriodCoverage::kPartial ? "partial"
-                                             : "none";
+  return c == PeriodCoverage::kFull ? "full" : c == PeriodCoverage::kPartial ? "partial" : "none";
 }
 
 json ChangePointToJson(const ChangePoint& cp) {
-  return {{"date", FormatDay(cp.day)}, {"index", cp.index}, {"series", cp.series},
-          {"method", cp.method}, {"direction", cp.up ? "up" : "down"},
-          {"mean_before", cp.mean_before}, {"mean_after", cp.mean_after},
+  return {{"date", FormatDay(cp.day)},
+          {"index", cp.index},
+          {"series", cp.series},
+          {"method", cp.method},
+          {"direction", cp.up ? "up" : "down"},
+          {"mean_before", cp.mean_before},
+          {"mean_after", cp.mean_after},
           {"score", cp.score}};
 }
 
 json DyadSeriesToJson(const DyadSeries& s, const std::vector<ChangePoint>* cps) {
-  json out = {{"a", s.a}, {"b", s.b}, {"by", PeriodName(s.period)},
+  json out = {{"a", s.a},
+              {"b", s.b},
+              {"by", PeriodName(s.period)},
               {"count", s.count_by == CountBy::kEvents ? "events" : "mentions"},
               {"directions", {{"ab", s.a + "->" + s.b}, {"ba", s.b + "->" + s.a}}},
               {"left_out_imprecise", s.left_out_imprecise}};
   json periods = json::array();
   for (const auto& p : s.periods) {
-    periods.push_back({{"start", FormatDay(p.start)}, {"ab", CountsJson(p.ab)},
-                       {"ba", CountsJson(p.ba)}, {"both", CountsJson(p.both)},
+    periods.push_back({{"start", FormatDay(p.start)},
+                       {"ab", CountsJson(p.ab)},
+                       {"ba", CountsJson(p.ba)},
+                       {"both", CountsJson(p.both)},
                        {"coverage", CoverageName(p.coverage)}});
   }
   out["periods"] = std::move(periods);
@@ -71,29 +80,44 @@ json DyadSeriesToJson(const DyadSeries& s, const std::vector<ChangePoint>* cps) 
 }
 
 json PairChangeToJson(const PairChange& c) {
-  return {{"a", c.a}, {"b", c.b}, {"weight_first", c.weight_first},
-          {"weight_second", c.weight_second}, {"tone_first", c.tone_first},
-          {"tone_second", c.tone_second}, {"change", c.change},
-          {"events_first", c.events_first}, {"events_second", c.events_second}};
+  return {{"a", c.a},
+          {"b", c.b},
+          {"weight_first", c.weight_first},
+          {"weight_second", c.weight_second},
+          {"tone_first", c.tone_first},
+          {"tone_second", c.tone_second},
+          {"change", c.change},
+          {"events_first", c.events_first},
+          {"events_second", c.events_second}};
 }
 
 json NetworkToJson(const AlignmentNetwork& net) {
-  json nodes = json::array(), edges = json::array(), conv = json::array(),
-       div = json::array();
+  json nodes = json::array(), edges = json::array(), conv = json::array(), div = json::array();
   for (size_t i = 0; i < net.nodes.size(); ++i) {
     nodes.push_back({{"country", net.nodes[i]}, {"bloc", net.bloc[i]}});
   }
   for (const auto& e : net.edges) {
-    edges.push_back({{"a", e.a}, {"b", e.b}, {"events", e.events}, {"volume", e.volume},
-                     {"cooperation", e.cooperation}, {"conflict", e.conflict},
-                     {"weight", e.weight}, {"affinity", e.affinity}, {"tone", e.tone()}});
+    edges.push_back({{"a", e.a},
+                     {"b", e.b},
+                     {"events", e.events},
+                     {"volume", e.volume},
+                     {"cooperation", e.cooperation},
+                     {"conflict", e.conflict},
+                     {"weight", e.weight},
+                     {"affinity", e.affinity},
+                     {"tone", e.tone()}});
   }
   for (const auto& x : net.converging) conv.push_back(PairChangeToJson(x));
   for (const auto& x : net.diverging) div.push_back(PairChangeToJson(x));
-  json out = {{"from", FormatDay(net.day_from)}, {"to", FormatDay(net.day_to)},
-              {"mean_tone", net.mean_tone}, {"blocs", net.num_blocs},
-              {"objective", net.objective}, {"nodes", nodes}, {"edges", edges},
-              {"converging", conv}, {"diverging", div}};
+  json out = {{"from", FormatDay(net.day_from)},
+              {"to", FormatDay(net.day_to)},
+              {"mean_tone", net.mean_tone},
+              {"blocs", net.num_blocs},
+              {"objective", net.objective},
+              {"nodes", nodes},
+              {"edges", edges},
+              {"converging", conv},
+              {"diverging", div}};
   return out;
 }
 
@@ -101,12 +125,19 @@ json AlertsToJson(std::span<const Alert> alerts, bool all) {
   json out = json::array();
   for (const auto& a : alerts) {
     if (!all && !a.fired()) continue;
-    out.push_back({{"a", a.a}, {"b", a.b}, {"series", a.series},
-                   {"period_start", FormatDay(a.day)}, {"value", a.value},
-                   {"short_mean", a.short_mean}, {"short_sd", a.short_sd},
-                   {"long_mean", a.long_mean}, {"long_sd", a.long_sd},
-                   {"long_max", a.long_max}, {"above_short", a.above_short},
-                   {"above_long", a.above_long}, {"above_long_max", a.above_long_max},
+    out.push_back({{"a", a.a},
+                   {"b", a.b},
+                   {"series", a.series},
+                   {"period_start", FormatDay(a.day)},
+                   {"value", a.value},
+                   {"short_mean", a.short_mean},
+                   {"short_sd", a.short_sd},
+                   {"long_mean", a.long_mean},
+                   {"long_sd", a.long_sd},
+                   {"long_max", a.long_max},
+                   {"above_short", a.above_short},
+                   {"above_long", a.above_long},
+                   {"above_long_max", a.above_long_max},
                    {"fired", a.fired()}});
   }
   return out;
@@ -127,8 +158,7 @@ json HawkesFitToJson(const HawkesFit& fit, const Points& points) {
     const size_t dd = static_cast<size_t>(m.dimensions) * m.dimensions;
     for (int k = 0; k < m.kernels(); ++k) {
       parts.push_back(
-          Matrix(std::vector<double>(m.alpha.begin() + k * dd,
-                                     m.alpha.begin() + (k + 1) * dd),
+          Matrix(std::vector<double>(m.alpha.begin() + k * dd, m.alpha.begin() + (k + 1) * dd),
                  m.dimensions));
     }
     j["alpha_by_decay"] = parts;
@@ -146,8 +176,7 @@ json HawkesFitToJson(const HawkesFit& fit, const Points& points) {
   j["iterations"] = fit.iterations;
   j["converged"] = fit.converged;
   json profile = json::array();
-  for (const auto& [b, ll] : fit.profile)
-    profile.push_back({{"decay", b}, {"loglik", ll}});
+  for (const auto& [b, ll] : fit.profile) profile.push_back({{"decay", b}, {"loglik", ll}});
   j["profile"] = profile;
   j["seconds"] = fit.seconds;
   return j;
@@ -218,9 +247,8 @@ json WhatIfToJson(const WhatIf& w, const std::vector<std::string>& names) {
   j["horizon"] = w.horizon;
   j["paths"] = w.paths;
   j["truncated_paths"] = w.truncated_paths;
-  j["cascade"] = {{"mean", w.mean_size}, {"p_any", w.p_any},
-                  {"q05", w.q05},        {"q50", w.q50},
-                  {"q95", w.q95},        {"histogram", w.size_histogram}};
+  j["cascade"] = {{"mean", w.mean_size}, {"p_any", w.p_any}, {"q05", w.q05},
+                  {"q50", w.q50},        {"q95", w.q95},     {"histogram", w.size_histogram}};
   j["extra_mean"] = w.extra_mean;
   if (!w.extra_expected.empty()) j["extra_expected"] = w.extra_expected;
   return j;

@@ -15,8 +15,7 @@ namespace {
 
 // Conflict events (quad 3-4) among the countries as a point process: one
 // dimension per directed dyad, the `max_dims` busiest.
-Result<StorePoints> ConflictPoints(const store::Store& db, const ReportData& data,
-                                   int max_dims) {
+Result<StorePoints> ConflictPoints(const store::Store& db, const ReportData& data, int max_dims) {
   StorePointsOptions o;
   o.countries = data.options.countries;
   o.top_dyads = max_dims;
@@ -113,12 +112,14 @@ Result<EscalationSummary> FitReportEscalation(const store::Store& db, const Repo
   if (s.top_alpha.size() > 10) s.top_alpha.resize(10);
   s.warnings = HawkesWarnings(fit, options);
   AddPairExcitation(built, data, threads, &s);
-  s.note = "Multivariate Hawkes process (exponential kernel, decay chosen by profile "
-           "likelihood, EM fit) on conflict events (quad 3-4) between the countries, one "
-           "dimension per directed dyad (the " + std::to_string(d) + " busiest); events of "
-           "one day are spread uniformly over it.";
+  s.note =
+      "Multivariate Hawkes process (exponential kernel, decay chosen by profile "
+      "likelihood, EM fit) on conflict events (quad 3-4) between the countries, one "
+      "dimension per directed dyad (the " +
+      std::to_string(d) +
+      " busiest); events of "
+      "one day are spread uniformly over it.";
   return s;
 }
-
 
 }  // namespace ladder::analytics

@@ -65,8 +65,7 @@ Result<DyadSpec> ParseDyadSpec(std::string_view spec) {
     out.source = UpperTrimmed(spec.substr(0, dash));
     out.target = UpperTrimmed(spec.substr(dash + 1));
   }
-  if (out.source.empty() || out.target.empty() ||
-      out.target.find('-') != std::string::npos) {
+  if (out.source.empty() || out.target.empty() || out.target.find('-') != std::string::npos) {
     return InvalidArgument("dyad '" + std::string(spec) +
                            "': expected SOURCE-TARGET, e.g. RUS-PRK");
   }
@@ -81,8 +80,7 @@ std::string TimeAxis::Label(double t) const {
 
 int TimeAxis::FirstWeekday() const { return dated ? ((first_day % 7 + 7 + 3) % 7) : 0; }
 
-Result<StorePoints> PointsFromStore(const store::Store& store,
-                                    const StorePointsOptions& options) {
+Result<StorePoints> PointsFromStore(const store::Store& store, const StorePointsOptions& options) {
   store::EventFilter filter;
   filter.day_from = options.day_from;
   filter.day_to = options.day_to;

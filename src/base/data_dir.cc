@@ -1,9 +1,9 @@
 // The data root (ladder/data.h): $LADDER_DATA or share/ladder near the binary.
 #include <unistd.h>
 
+#include <sys/stat.h>
 #include <cstdlib>
 #include <string>
-#include <sys/stat.h>
 
 #include "ladder/data.h"
 
@@ -48,10 +48,10 @@ Result<std::string> FindRoot() {
     if (slash == std::string::npos || slash == 0) break;
     dir.resize(slash);
   }
-  return NotFound("ladder's data not found (looked in " +
-                  (looked.empty() ? std::string("nothing: the binary's folder is unknown")
-                                  : looked) +
-                  "); set LADDER_DATA to the folder that holds data/codes.txt");
+  return NotFound(
+      "ladder's data not found (looked in " +
+      (looked.empty() ? std::string("nothing: the binary's folder is unknown") : looked) +
+      "); set LADDER_DATA to the folder that holds data/codes.txt");
 }
 
 }  // namespace

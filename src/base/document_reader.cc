@@ -154,10 +154,18 @@ std::string PetrarchStory(const std::string& id) {
 DocumentReader::Outcome DocumentReader::Next(Document* doc, Status* error) {
   Outcome outcome;
   switch (format_) {
-    case InputFormat::kJsonl: outcome = NextJsonl(doc, error); break;
-    case InputFormat::kPetrarchXml: outcome = NextPetrarch(doc, error); break;
-    case InputFormat::kTabari: outcome = NextTabari(doc, error); break;
-    default: outcome = NextText(doc, error); break;
+    case InputFormat::kJsonl:
+      outcome = NextJsonl(doc, error);
+      break;
+    case InputFormat::kPetrarchXml:
+      outcome = NextPetrarch(doc, error);
+      break;
+    case InputFormat::kTabari:
+      outcome = NextTabari(doc, error);
+      break;
+    default:
+      outcome = NextText(doc, error);
+      break;
   }
   if (outcome == Outcome::kDocument) {
     doc->story = format_ == InputFormat::kPetrarchXml ? PetrarchStory(doc->id) : "";
@@ -193,10 +201,10 @@ DocumentReader::Outcome DocumentReader::NextText(Document* doc,
   if (date.empty()) date = base::FindDatelineDate(text);
   if (date.empty()) {
     date_missing_ = true;
-    *error = InvalidArgument(
-        name_ + ": no date: plain text needs a date, YYYY-MM-DD (its first line has "
-                "no full date; without one, relative dates and leaders' roles "
-                "cannot be resolved)");
+    *error = InvalidArgument(name_ +
+                             ": no date: plain text needs a date, YYYY-MM-DD (its first line has "
+                             "no full date; without one, relative dates and leaders' roles "
+                             "cannot be resolved)");
     return Outcome::kError;
   }
   *doc = Document();

@@ -60,9 +60,8 @@ class Engine::Impl {
   Status Load();
   // Returns false if a story discard phrase matched; sets *discarded when
   // the sentence was discarded.
-  bool CodeSentence(const Document& doc, const std::string& text,
-                    text::Span span, int sentence_no, int doc_days, int ymd,
-                    coder::DocumentContext* context, CoderState::Impl* state,
+  bool CodeSentence(const Document& doc, const std::string& text, text::Span span, int sentence_no,
+                    int doc_days, int ymd, coder::DocumentContext* context, CoderState::Impl* state,
                     std::vector<Event>* out, bool* discarded) const;
   // Whether a discard phrase matched (*story: a story discard); topic cues
   // and anchors go to *topics.
@@ -72,8 +71,7 @@ class Engine::Impl {
   // Engine::Explain and ExplainInDocument (0 = every sentence).
   std::string ExplainText(const std::string& text, const std::string& date,
                           int only) const;
-  void Analyze(const std::string& text, text::Span span,
-               std::vector<text::Token>* tokens,
+  void Analyze(const std::string& text, text::Span span, std::vector<text::Token>* tokens,
                coder::AnnotatorCache* cache = nullptr) const;
   // Fills *ev, a new Event (built in place in the output: an Event is some
   // twenty strings, and moving one costs more than filling it).
@@ -137,8 +135,7 @@ Result<std::shared_ptr<const dict::Dictionary>> OpenDictionaries(
     if (d->code_count() > 0) return d;
   }
   // An install's compiled defaults: the same entries, without parsing.
-  if (std::string snapshot = DefaultSnapshot();
-      options.dictionaries.empty() && !snapshot.empty()) {
+  if (std::string snapshot = DefaultSnapshot(); options.dictionaries.empty() && !snapshot.empty()) {
     ASSIGN_OR_RETURN(auto d, dict::OpenSnapshot(snapshot));
     if (d->code_count() > 0) return d;
   }
@@ -220,8 +217,7 @@ bool Engine::Impl::Discarded(const std::vector<text::Token>& tokens,
 }
 
 void Engine::Impl::Analyze(const std::string& text, text::Span span,
-                           std::vector<text::Token>* tokens,
-                           coder::AnnotatorCache* cache) const {
+                           std::vector<text::Token>* tokens, coder::AnnotatorCache* cache) const {
   text::Tokenize(text, span, tokens);
   if (cache != nullptr) {
     annotator->Annotate(tokens, cache);
@@ -334,11 +330,10 @@ void Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
   ev->evidence_end = span.end;
 }
 
-bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
-                                text::Span span, int sentence_no, int doc_days,
-                                int ymd, coder::DocumentContext* context,
-                                CoderState::Impl* state, std::vector<Event>* out,
-                                bool* discarded) const {
+bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text, text::Span span,
+                                int sentence_no, int doc_days, int ymd,
+                                coder::DocumentContext* context, CoderState::Impl* state,
+                                std::vector<Event>* out, bool* discarded) const {
   std::vector<text::Token>& tokens = state->tokens;
   Analyze(text, span, &tokens, &state->annotator_cache);
   bool story = false;
@@ -463,8 +458,7 @@ std::vector<Result<CodeResult>> Engine::CodeBatch(std::span<const Document> docu
     }
   }
   for (size_t i = 0; i < results.size() && !discarded.empty(); ++i) {
-    if (results[i].ok() && discarded.count(documents[i].story) > 0 &&
-        !results[i]->discarded) {
+    if (results[i].ok() && discarded.count(documents[i].story) > 0 && !results[i]->discarded) {
       results[i]->events.clear();
       results[i]->discarded = true;
       results[i]->story_discarded = true;
@@ -473,8 +467,7 @@ std::vector<Result<CodeResult>> Engine::CodeBatch(std::span<const Document> docu
   return results;
 }
 
-Result<CodeResult> Engine::Impl::Code(const Document& document,
-                                      CoderState::Impl* state) const {
+Result<CodeResult> Engine::Impl::Code(const Document& document, CoderState::Impl* state) const {
   int doc_days = coder::kNoDate;
   if (!document.date.empty()) {
     int days;
@@ -485,8 +478,8 @@ Result<CodeResult> Engine::Impl::Code(const Document& document,
     doc_days = days;
   }
   if (document.text.size() > options.max_document_bytes) {
-    return ResourceExhausted("document '" + document.id + "': " +
-                             std::to_string(document.text.size()) +
+    return ResourceExhausted("document '" + document.id +
+                             "': " + std::to_string(document.text.size()) +
                              " bytes of text is over the limit of " +
                              std::to_string(options.max_document_bytes) + " bytes");
   }
@@ -510,9 +503,8 @@ Result<CodeResult> Engine::Impl::Code(const Document& document,
   int sentence_no = 0;
   for (text::Span span : sentences) {
     ++sentence_no;
-    if (!CodeSentence(document, text, span, sentence_no, doc_days,
-                             ymd, &context, state, &result.events,
-                             &result.sentence_discarded)) {
+    if (!CodeSentence(document, text, span, sentence_no, doc_days, ymd, &context, state,
+                      &result.events, &result.sentence_discarded)) {
       result.events.clear();
       result.discarded = true;
       break;

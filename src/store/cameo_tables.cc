@@ -6,8 +6,8 @@
 #include <set>
 #include <vector>
 
-#include "ladder/data.h"
 #include "base/strings.h"
+#include "ladder/data.h"
 #include "store/importers.h"
 
 namespace ladder::store {

@@ -8,9 +8,9 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "ladder/data.h"
 #include "base/date.h"
 #include "base/strings.h"
+#include "ladder/data.h"
 #include "store/importers.h"
 
 namespace ladder::store {

@@ -159,9 +159,7 @@ TEST(HawkesCliTest, FitReportsTheDailyBranchingRatioWithAnInterval) {
   }
   const std::string path = WritePoissonCsv("ladder_fit_daily.csv", 64.0);
   std::string out;
-  ASSERT_EQ(RunLadder("escalation fit --points " + path +
-                          " --bootstrap 19 --format json",
-                      &out),
+  ASSERT_EQ(RunLadder("escalation fit --points " + path + " --bootstrap 19 --format json", &out),
             0);
   const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << out;

@@ -68,7 +68,8 @@ TEST_F(StorePointsTest, PerQuadDimensions) {
   ASSERT_TRUE(built.ok()) << built.status().message();
   const Points& p = built->points;
   ASSERT_EQ(p.dimensions, 4);
-  EXPECT_EQ(p.names, (std::vector<std::string>{"RUS-UKR:3", "RUS-UKR:4", "UKR-RUS:3", "UKR-RUS:4"}));
+  EXPECT_EQ(p.names,
+            (std::vector<std::string>{"RUS-UKR:3", "RUS-UKR:4", "UKR-RUS:3", "UKR-RUS:4"}));
   EXPECT_EQ(built->dimension_dyads[2], (DyadSpec{"UKR", "RUS"}));
   ASSERT_EQ(p.times.size(), 3u);  // a, b, c: not the self-dyad, the month-dated or quad 1
   EXPECT_TRUE(built->axis.dated);

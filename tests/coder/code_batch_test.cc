@@ -112,8 +112,7 @@ TEST(CodeBatchTest, TextIsWhatOffsetsIndex) {
   EXPECT_NE(r->text, d.text);
   for (const Event& e : r->events) {
     ASSERT_LE(e.evidence_end, static_cast<int64_t>(r->text.size()));
-    EXPECT_EQ(r->text.substr(e.evidence_begin, e.evidence_end - e.evidence_begin),
-              e.evidence_text);
+    EXPECT_EQ(r->text.substr(e.evidence_begin, e.evidence_end - e.evidence_begin), e.evidence_text);
   }
 }
 

@@ -42,9 +42,9 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <regex>
@@ -440,8 +440,8 @@ std::vector<GoldenCase> CasesIn(const std::string& dir) {
 
 // "actors_12": the file's stem and the case's line, as a test name.
 std::string CaseName(const ::testing::TestParamInfo<GoldenCase>& info) {
-  std::string name = fs::path(info.param.file).stem().string() + "_" +
-                     std::to_string(info.param.line);
+  std::string name =
+      fs::path(info.param.file).stem().string() + "_" + std::to_string(info.param.line);
   for (char& ch : name) {
     if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
   }
@@ -473,7 +473,6 @@ TEST_P(KnownFailureTest, StillFails) {
 
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(KnownFailureTest);
 INSTANTIATE_TEST_SUITE_P(KnownFailures, KnownFailureTest,
-                         ::testing::ValuesIn(CasesIn(GoldenDir() + "/known_failures")),
-                         CaseName);
+                         ::testing::ValuesIn(CasesIn(GoldenDir() + "/known_failures")), CaseName);
 
 }  // namespace

@@ -89,8 +89,7 @@ TEST(StoreTest, RejectsOtherSchemaVersion) {
   {
     auto store = Store::Open(dir.File("s.db"));
     ASSERT_TRUE(store.ok());
-    sqlite3_exec(StoreAccess::Db(**store),
-                 "UPDATE meta SET value='99' WHERE key='schema_version'",
+    sqlite3_exec(StoreAccess::Db(**store), "UPDATE meta SET value='99' WHERE key='schema_version'",
                  nullptr, nullptr, nullptr);
   }
   auto store = Store::Open(dir.File("s.db"));

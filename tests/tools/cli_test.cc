@@ -121,8 +121,8 @@ TEST_F(CliTest, LegacyRecordInputs) {
   EXPECT_NE(r.out.find("WAR-1-s1-e1\t2023-09-08\tRUS\tUKR\t19"), std::string::npos) << r.out;
   // `ingest --code` codes through the same pipeline: the story discard drops
   // FOOT-1's event there too, and the store gets what `code` writes.
-  CliRun ingested = Ladder("ingest -q --code --db " + Quote(dir_ + "/sport.db") + " " +
-                           Quote(sport));
+  CliRun ingested =
+      Ladder("ingest -q --code --db " + Quote(dir_ + "/sport.db") + " " + Quote(sport));
   EXPECT_EQ(ingested.exit_code, 0) << ingested.err;
   size_t coded_lines = 0;
   for (char c : r.out) coded_lines += c == '\n';
@@ -130,8 +130,7 @@ TEST_F(CliTest, LegacyRecordInputs) {
             std::string::npos)
       << ingested.err << r.out;
   // Forced: the same TABARI file read as text is one document named after it.
-  r = Ladder("code -q --format tsv --input-format text --date 2023-09-08 " +
-             Quote(text));
+  r = Ladder("code -q --format tsv --input-format text --date 2023-09-08 " + Quote(text));
   // Its id is the file name and a hash of the text (two texts under one
   // name never share ids).
   EXPECT_NE(r.out.find("records-"), std::string::npos) << r.out;

@@ -75,7 +75,9 @@ TEST_F(StorePointsTest, PerQuadDimensions) {
   EXPECT_TRUE(built->axis.dated);
   EXPECT_EQ(built->axis.Label(0.5), "2023-09-04");
   EXPECT_EQ(p.start, 0.0);
-  EXPECT_EQ(p.end, 2.0);  // 09-04 .. 09-05 inclusive
+  // The window is the events' (09-04 .. 09-07, the self-dyad's day: any
+  // dyad's events count), not only the chosen dyads'.
+  EXPECT_EQ(p.end, 4.0);
   EXPECT_TRUE(ValidatePoints(p, "store").ok());
 }
 

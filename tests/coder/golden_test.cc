@@ -431,6 +431,9 @@ TEST(GoldenFiles, Coverage) {
   }
 }
 
+// Test listings show a case as "file:line".
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.Where(); }
+
 // The cases of a folder, for the parameterised tests below (parse errors
 // fail GoldenFiles.ParseStrictly).
 std::vector<GoldenCase> CasesIn(const std::string& dir) {

@@ -115,9 +115,9 @@ struct CodeResult {
   // ("sport", "business"; EngineOptions::topic_filter), else "".
   std::string off_topic;
   bool sentence_discarded = false;  // some sentence matched a discard phrase
-  // A story discard phrase matched in another document of this document's
-  // story (Document::story) in the same CodeBatch: `events` is empty and
-  // `discarded` is true.
+  // Another document of this document's story (Document::story) in the same
+  // CodeBatch was discarded (a story discard phrase, or off-topic): `events`
+  // is empty and `discarded` is true.
   bool story_discarded = false;
 };
 
@@ -163,10 +163,10 @@ class Engine {
   // Codes `documents` with `options.threads` workers; result i is document
   // i's. A document's error (invalid UTF-8, a bad date: kInvalidArgument; a
   // text over EngineOptions::max_document_bytes: kResourceExhausted) is its
-  // result alone; the others are coded. A story discard phrase in one
-  // document drops the events of every document of its story
-  // (Document::story) in the batch, as PETRARCH does: a caller that cuts a
-  // stream into batches cuts between stories.
+  // result alone; the others are coded. A document discarded by a story
+  // discard phrase (or as off-topic) drops the events of every document of
+  // its story (Document::story) in the batch, as PETRARCH does: a caller
+  // that cuts a stream into batches cuts between stories.
   std::vector<Result<CodeResult>> CodeBatch(std::span<const Document> documents,
                                             const BatchOptions& options) const;
   // Codes one document (a batch of one). Errors as CodeBatch; a sentence

@@ -240,7 +240,7 @@ EngineOptions SnapshotOptionsFor(Dict dict, std::string* error) {
   };
   std::string all;
   for (const char* sentence : kSentences) {
-    Document doc{"bench", "2023-09-13", sentence, "", "", ""};
+    Document doc{"bench", "2023-09-13", sentence, "", "", "", ""};
     std::string from_text = coded(*text, doc);
     if (coded(**snap, doc) != from_text) {
       *error = std::string("snapshot codes differently: ") + sentence;

@@ -16,7 +16,9 @@
 #include "cli_args.h"
 #include "commands.h"
 #include "ladder/analytics.h"
+#include "ladder/analytics_json.h"
 #include "ladder/hawkes.h"
+#include "ladder/points.h"
 #include "ladder/store.h"
 
 namespace ladder::tools {
@@ -79,13 +81,13 @@ Status CheckCountries(const store::Store& db, const std::vector<std::string>& co
 
 // Options shared by the subcommands, as typed.
 struct Common {
-  std::string db = "ladder.db";
+  std::string db;
   std::string by = "week", from, to, count = "events";
   bool asserted_only = true;  // hedged text is not counted as fact by default
 };
 
 void AddCommon(CLI::App& app, Common* c, bool with_period) {
-  app.add_option("--db", c->db, "store file")->capture_default_str();
+  AddDbOption(&app, &c->db, "store file");
   app.add_option("--from", c->from, "first day (YYYY-MM-DD)");
   app.add_option("--to", c->to, "last day (YYYY-MM-DD)");
   app.add_option("--count", c->count, "events or mentions")->capture_default_str();
@@ -139,46 +141,6 @@ Result<std::unique_ptr<store::Store>> OpenForReading(const std::string& path) {
   return db;
 }
 
-// "full", "partial" (the store has data for part of the period) or "none"
-// (no data: its zeros are not zero activity).
-const char* CoverageName(an::PeriodCoverage c) {
-  return c == an::PeriodCoverage::kFull      ? "full"
-         : c == an::PeriodCoverage::kPartial ? "partial"
-                                             : "none";
-}
-
-json CountsJson(const an::DirectionCounts& c) {
-  return {{"q1", c.quad[0]}, {"q2", c.quad[1]}, {"q3", c.quad[2]}, {"q4", c.quad[3]},
-          {"total", c.total}, {"goldstein_sum", c.goldstein_sum},
-          {"goldstein_mean", c.goldstein_mean()}};
-}
-
-json ChangePointJson(const an::ChangePoint& cp) {
-  return {{"date", an::FormatDay(cp.day)}, {"index", cp.index}, {"series", cp.series},
-          {"method", cp.method}, {"direction", cp.up ? "up" : "down"},
-          {"mean_before", cp.mean_before}, {"mean_after", cp.mean_after},
-          {"score", cp.score}};
-}
-
-void PrintDyadJson(const an::DyadSeries& s, const std::vector<an::ChangePoint>* cps) {
-  json out = {{"a", s.a}, {"b", s.b}, {"by", an::PeriodName(s.period)},
-              {"count", s.count_by == an::CountBy::kEvents ? "events" : "mentions"},
-              {"directions", {{"ab", s.a + "->" + s.b}, {"ba", s.b + "->" + s.a}}},
-              {"left_out_imprecise", s.left_out_imprecise}};
-  json periods = json::array();
-  for (const auto& p : s.periods) {
-    periods.push_back({{"start", an::FormatDay(p.start)}, {"ab", CountsJson(p.ab)},
-                       {"ba", CountsJson(p.ba)}, {"both", CountsJson(p.both)},
-                       {"coverage", CoverageName(p.coverage)}});
-  }
-  out["periods"] = std::move(periods);
-  if (cps) {
-    out["changepoints"] = json::array();
-    for (const auto& cp : *cps) out["changepoints"].push_back(ChangePointJson(cp));
-  }
-  std::cout << out.dump(2) << "\n";
-}
-
 std::string CsvNum(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.6g", v);
@@ -203,7 +165,7 @@ void PrintDyadCsv(const an::DyadSeries& s, const std::vector<an::ChangePoint>* c
       row += "," + CsvNum(c->total) + "," + CsvNum(c->goldstein_sum) + "," +
              CsvNum(c->goldstein_mean());
     }
-    row += std::string(",") + CoverageName(p.coverage);
+    row += std::string(",") + an::CoverageName(p.coverage);
     if (cps) {
       std::string marks;
       for (const auto& cp : *cps) {
@@ -227,24 +189,23 @@ int RunDyad(int argc, char** argv) {
       "dyad");
   Common c;
   std::vector<std::string> countries;
-  std::string format = "csv";
+  std::string format, output;
   bool changepoints = false;
   app.add_option("countries", countries, "two country codes (RUS PRK or RUS-PRK)")
       ->required()->expected(1, 2);
   AddCommon(app, &c, true);
-  app.add_option("--format", format, "csv or json")->capture_default_str()
-      ->check(CLI::IsMember({"csv", "json"}));
+  AddFormatOption(&app, &format, {"csv", "json"}, "csv or json");
+  AddOutputOption(&app, &output, "write the series to FILE");
   app.add_flag("--changepoints", changepoints,
                "detect change points (CUSUM and Bayesian online)");
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
   if (countries.size() == 1) {
-    std::string one = countries[0];
-    size_t dash = one.find('-');
-    if (dash == std::string::npos) {
-      PrintError("dyad: give two countries ('RUS PRK' or 'RUS-PRK')");
+    Result<an::DyadSpec> dyad = an::ParseDyadSpec(countries[0]);
+    if (!dyad.ok()) {
+      PrintError("dyad: give two countries ('RUS PRK' or 'RUS-PRK'): " + dyad.status().message());
       return kExitUsage;
     }
-    countries = {one.substr(0, dash), one.substr(dash + 1)};
+    countries = {dyad->source, dyad->target};
   }
   Parsed p;
   if (!ParseCommon(c, &p)) return kExitUsage;
@@ -262,7 +223,7 @@ int RunDyad(int argc, char** argv) {
   auto series = an::QueryDyadSeries(**db, countries[0], countries[1], options);
   if (!series.ok()) {
     PrintError(series.status().message());
-    return series.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
+    return ExitCodeFor(series.status());
   }
   if (series->left_out_imprecise > 0) {
     std::fprintf(stderr,
@@ -288,39 +249,16 @@ int RunDyad(int argc, char** argv) {
     cps = an::DetectChangePoints(an::CoveredPart(*series, &offset));
     for (auto& cp : cps) cp.index += offset;
   }
+  if (Status s = RedirectStdout(output); !s.ok()) {
+    PrintError(s.message());
+    return kExitFailure;
+  }
   if (format == "json") {
-    PrintDyadJson(*series, changepoints ? &cps : nullptr);
+    std::cout << an::DyadSeriesToJson(*series, changepoints ? &cps : nullptr).dump(2) << "\n";
   } else {
     PrintDyadCsv(*series, changepoints ? &cps : nullptr);
   }
   return kExitOk;
-}
-
-json PairChangeJson(const an::PairChange& c) {
-  return {{"a", c.a}, {"b", c.b}, {"weight_first", c.weight_first},
-          {"weight_second", c.weight_second}, {"tone_first", c.tone_first},
-          {"tone_second", c.tone_second}, {"change", c.change},
-          {"events_first", c.events_first}, {"events_second", c.events_second}};
-}
-
-void PrintNetworkJson(const an::AlignmentNetwork& net) {
-  json nodes = json::array(), edges = json::array(), conv = json::array(),
-       div = json::array();
-  for (size_t i = 0; i < net.nodes.size(); ++i) {
-    nodes.push_back({{"country", net.nodes[i]}, {"bloc", net.bloc[i]}});
-  }
-  for (const auto& e : net.edges) {
-    edges.push_back({{"a", e.a}, {"b", e.b}, {"events", e.events}, {"volume", e.volume},
-                     {"cooperation", e.cooperation}, {"conflict", e.conflict},
-                     {"weight", e.weight}, {"affinity", e.affinity}, {"tone", e.tone()}});
-  }
-  for (const auto& x : net.converging) conv.push_back(PairChangeJson(x));
-  for (const auto& x : net.diverging) div.push_back(PairChangeJson(x));
-  json out = {{"from", an::FormatDay(net.day_from)}, {"to", an::FormatDay(net.day_to)},
-              {"mean_tone", net.mean_tone}, {"blocs", net.num_blocs},
-              {"objective", net.objective}, {"nodes", nodes}, {"edges", edges},
-              {"converging", conv}, {"diverging", div}};
-  std::cout << out.dump(2) << "\n";
 }
 
 void PrintNetworkCsv(const an::AlignmentNetwork& net) {
@@ -351,7 +289,7 @@ int RunNetwork(int argc, char** argv) {
       "network");
   Common c;
   an::NetworkOptions options;
-  std::string format = "json", weighting = "sign";
+  std::string format, output, weighting = "sign";
   bool raw = false;
   AddCommon(app, &c, false);
   app.add_option("--min-events", options.min_events, "drop edges with fewer events")
@@ -360,8 +298,8 @@ int RunNetwork(int argc, char** argv) {
   app.add_flag("--raw", raw, "blocs on raw weights (default: centered on the mean tone)");
   app.add_option("--top", options.top_changes, "converging/diverging pairs to list")
       ->capture_default_str()->check(CLI::NonNegativeNumber);
-  app.add_option("--format", format, "json or csv")->capture_default_str()
-      ->check(CLI::IsMember({"csv", "json"}));
+  AddFormatOption(&app, &format, {"json", "csv"}, "json or csv");
+  AddOutputOption(&app, &output, "write the network to FILE");
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
   Parsed p;
   if (!ParseCommon(c, &p)) return kExitUsage;
@@ -386,7 +324,15 @@ int RunNetwork(int argc, char** argv) {
     PrintError(net.status().message());
     return kExitFailure;
   }
-  if (format == "json") PrintNetworkJson(*net); else PrintNetworkCsv(*net);
+  if (Status s = RedirectStdout(output); !s.ok()) {
+    PrintError(s.message());
+    return kExitFailure;
+  }
+  if (format == "json") {
+    std::cout << an::NetworkToJson(*net).dump(2) << "\n";
+  } else {
+    PrintNetworkCsv(*net);
+  }
   return kExitOk;
 }
 
@@ -409,15 +355,14 @@ int PeriodsBack(an::Period period, int day, int back) {
   return start;
 }
 
+// The --dyad specs ("RUS-PRK") as (source, target) pairs.
 Result<std::vector<std::pair<std::string, std::string>>> ParseDyads(
     const std::vector<std::string>& specs) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string& spec : specs) {
-    size_t dash = spec.find('-');
-    if (dash == std::string::npos || dash == 0 || dash + 1 == spec.size()) {
-      return InvalidArgument("bad --dyad '" + spec + "' (expected e.g. RUS-PRK)");
-    }
-    out.push_back({Upper(spec.substr(0, dash)), Upper(spec.substr(dash + 1))});
+    Result<an::DyadSpec> dyad = an::ParseDyadSpec(spec);
+    if (!dyad.ok()) return InvalidArgument("--dyad: " + dyad.status().message());
+    out.push_back({dyad->source, dyad->target});
   }
   return out;
 }
@@ -439,21 +384,6 @@ void PrintAlertsText(const std::vector<an::Alert>& alerts, bool all) {
   if (shown == 0) std::fprintf(stderr, "no alerts\n");
 }
 
-void PrintAlertsJson(const std::vector<an::Alert>& alerts, bool all) {
-  json out = json::array();
-  for (const auto& a : alerts) {
-    if (!all && !a.fired()) continue;
-    out.push_back({{"a", a.a}, {"b", a.b}, {"series", a.series},
-                   {"period_start", an::FormatDay(a.day)}, {"value", a.value},
-                   {"short_mean", a.short_mean}, {"short_sd", a.short_sd},
-                   {"long_mean", a.long_mean}, {"long_sd", a.long_sd},
-                   {"long_max", a.long_max}, {"above_short", a.above_short},
-                   {"above_long", a.above_long}, {"above_long_max", a.above_long_max},
-                   {"fired", a.fired()}});
-  }
-  std::cout << out.dump(2) << "\n";
-}
-
 int RunAlerts(int argc, char** argv) {
   CLI::App app(
       "Alerts: the latest period's conflict count of each dyad against the "
@@ -465,7 +395,7 @@ int RunAlerts(int argc, char** argv) {
   Common c;
   std::vector<std::string> dyad_specs;
   an::AlertOptions options;
-  std::string format = "text";
+  std::string format, output;
   int top = 20;
   bool all = false;
   AddCommon(app, &c, true);
@@ -479,8 +409,8 @@ int RunAlerts(int argc, char** argv) {
   bool partial = false;
   app.add_flag("--include-partial", partial,
                "check the last period even when the data ends inside it");
-  app.add_option("--format", format, "text or json")->capture_default_str()
-      ->check(CLI::IsMember({"text", "json"}));
+  AddFormatOption(&app, &format, {"text", "json"}, "text or json");
+  AddOutputOption(&app, &output, "write the alerts to FILE");
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
   Parsed p;
   if (!ParseCommon(c, &p)) return kExitUsage;
@@ -544,147 +474,16 @@ int RunAlerts(int argc, char** argv) {
     }
     for (auto& alert : *found) alerts.push_back(alert);
   }
-  if (format == "json") PrintAlertsJson(alerts, all); else PrintAlertsText(alerts, all);
+  if (Status s = RedirectStdout(output); !s.ok()) {
+    PrintError(s.message());
+    return kExitFailure;
+  }
+  if (format == "json") {
+    std::cout << an::AlertsToJson(alerts, all).dump(2) << "\n";
+  } else {
+    PrintAlertsText(alerts, all);
+  }
   return kExitOk;
-}
-
-// Conflict events (quad 3-4) among the countries as a point process: one
-// dimension per directed dyad, the `max_dims` busiest.
-Result<an::Points> ConflictPoints(const store::Store& db, const an::ReportData& data,
-                                  int max_dims) {
-  store::EventFilter filter;
-  filter.source_countries = data.options.countries;
-  filter.target_countries = data.options.countries;
-  filter.day_from = data.day_from;
-  filter.day_to = data.day_to;
-  filter.asserted_only = data.options.asserted_only;
-  ASSIGN_OR_RETURN(std::vector<store::StoredEvent> events, db.Query(filter));
-  std::map<std::string, int64_t> counts;
-  auto name = [](const store::StoredEvent& e) {
-    return e.source_country + "->" + e.target_country + " conflict";
-  };
-  // A point process needs days: events dated only by year or month are
-  // not points on their period's first day.
-  std::erase_if(events, [](const store::StoredEvent& e) { return e.date_precision < 3; });
-  for (const auto& e : events) {
-    if (e.quad_class >= 3 && e.source_country != e.target_country) ++counts[name(e)];
-  }
-  std::vector<std::pair<int64_t, std::string>> ranked;
-  for (const auto& [n, k] : counts) ranked.push_back({-k, n});
-  std::sort(ranked.begin(), ranked.end());
-  if (static_cast<int>(ranked.size()) > max_dims) ranked.resize(max_dims);
-  an::Points points;
-  std::map<std::string, int> dim;
-  for (const auto& [k, n] : ranked) {
-    dim[n] = static_cast<int>(points.names.size());
-    points.names.push_back(n);
-  }
-  points.dimensions = static_cast<int>(points.names.size());
-  std::mt19937_64 rng(1);  // spread events of one day over that day
-  std::uniform_real_distribution<double> jitter(0.0, 1.0);
-  std::vector<std::pair<double, int>> timed;
-  for (const auto& e : events) {
-    if (e.quad_class < 3) continue;
-    auto it = dim.find(name(e));
-    if (it != dim.end()) timed.push_back({e.day - data.day_from + jitter(rng), it->second});
-  }
-  std::sort(timed.begin(), timed.end());
-  for (const auto& [t, d] : timed) {
-    points.times.push_back(t);
-    points.dims.push_back(d);
-  }
-  points.start = 0;
-  points.end = data.day_to - data.day_from + 1;
-  return points;
-}
-
-// The daily count model per pair of countries among the fitted dimensions:
-// conflict in either direction as one daily series.
-void AddPairExcitation(const an::Points& points, const an::ReportData& data,
-                       an::EscalationSummary* s) {
-  std::map<std::pair<std::string, std::string>, std::vector<int>> pairs;
-  for (int i = 0; i < points.dimensions; ++i) {
-    const std::string& n = points.names[i];  // "A->B conflict"
-    const size_t arrow = n.find("->"), space = n.find(' ');
-    std::string a = n.substr(0, arrow), b = n.substr(arrow + 2, space - arrow - 2);
-    if (b < a) std::swap(a, b);
-    pairs[{a, b}].push_back(i);
-  }
-  for (const auto& [pair, dims] : pairs) {
-    an::Points one;
-    one.dimensions = 1;
-    one.names = {pair.first + "-" + pair.second};
-    one.start = points.start;
-    one.end = points.end;
-    for (size_t n = 0; n < points.times.size(); ++n) {
-      if (std::find(dims.begin(), dims.end(), points.dims[n]) == dims.end()) continue;
-      one.times.push_back(points.times[n]);
-      one.dims.push_back(0);
-    }
-    auto counts = an::CountDaily(one, ((data.day_from % 7) + 7 + 3) % 7);
-    if (!counts.ok()) continue;
-    an::CountModelOptions o;
-    o.bootstrap = 199;
-    o.threads = 2;
-    auto fit = an::FitCountModel(*counts, o);
-    if (!fit.ok()) {
-      s->warnings.push_back("no daily model for " + pair.first + "-" + pair.second + ": " +
-                            fit.status().message() + "; give a longer window (--from)");
-      continue;
-    }
-    an::EscalationSummary::PairExcitation x;
-    x.a = pair.first;
-    x.b = pair.second;
-    x.branching_ratio = fit->model.alpha;
-    x.lower = fit->alpha_lower;
-    x.upper = fit->alpha_upper;
-    x.p_value = fit->p_value;
-    x.significant = fit->significant;
-    x.events = fit->events;
-    x.method = fit->bootstrap > 0
-                   ? "parametric bootstrap, " + std::to_string(fit->bootstrap) + " replicates"
-                   : fit->interval_method;
-    s->pairs.push_back(x);
-    for (const std::string& w : fit->warnings) {
-      s->warnings.push_back(pair.first + "-" + pair.second + ": " + w);
-    }
-  }
-}
-
-Result<an::EscalationSummary> FitEscalation(const store::Store& db,
-                                            const an::ReportData& data, int max_dims) {
-  ASSIGN_OR_RETURN(an::Points points, ConflictPoints(db, data, max_dims));
-  if (points.dimensions == 0 || points.times.size() < 20) {
-    return InvalidArgument("too few conflict events among the countries to fit (" +
-                           std::to_string(points.times.size()) + ")");
-  }
-  an::HawkesOptions options;
-  options.threads = 2;
-  options.standard_errors = true;  // so that undefined ones are warned
-  ASSIGN_OR_RETURN(an::HawkesFit fit, an::FitHawkes(points, options));
-  an::EscalationSummary s;
-  s.dimensions = fit.model.names;
-  s.mu = fit.model.mu;
-  s.branching_ratio = fit.branching_ratio;
-  s.decay = fit.model.kernels() == 1 ? fit.model.decays[0] : 0.0;
-  s.log_likelihood = fit.loglik;
-  s.events = fit.events;
-  const int d = fit.model.dimensions;
-  for (int i = 0; i < d; ++i) {
-    for (int j = 0; j < d; ++j) {
-      s.top_alpha.push_back({fit.model.names[j], fit.model.names[i], fit.model.Alpha(i, j)});
-    }
-  }
-  std::sort(s.top_alpha.begin(), s.top_alpha.end(),
-            [](const auto& x, const auto& y) { return x.alpha > y.alpha; });
-  if (s.top_alpha.size() > 10) s.top_alpha.resize(10);
-  s.warnings = an::HawkesWarnings(fit, options);
-  AddPairExcitation(points, data, &s);
-  s.note = "Multivariate Hawkes process (exponential kernel, decay chosen by profile "
-           "likelihood, EM fit) on conflict events (quad 3-4) between the countries, one "
-           "dimension per directed dyad (the " + std::to_string(d) + " busiest); events of "
-           "one day are spread uniformly over it.";
-  return s;
 }
 
 int RunReport(int argc, char** argv) {
@@ -697,11 +496,12 @@ int RunReport(int argc, char** argv) {
   std::vector<std::string> countries;
   std::string output = "report.html", title = "ladder escalation report";
   bool no_escalation = false;
-  int max_dims = 8;
+  int max_dims = 8, threads = 2;
   AddCommon(app, &c, true);
   app.add_option("--countries", countries, "country codes, e.g. RUS,PRK,IRN,UKR")
       ->required()->delimiter(',');
-  app.add_option("-o,--output", output, "HTML file to write")->capture_default_str();
+  AddOutputOption(&app, &output, "HTML file to write")->capture_default_str();
+  AddThreadsOption(&app, &threads, "threads of the escalation fit (0 = all cores)", true);
   app.add_option("--title", title, "report title");
   app.add_flag("--no-escalation", no_escalation, "skip the Hawkes fit");
   app.add_option("--escalation-dims", max_dims, "directed dyads in the Hawkes fit")
@@ -729,10 +529,10 @@ int RunReport(int argc, char** argv) {
   auto data = an::BuildReportData(**db, options);
   if (!data.ok()) {
     PrintError(data.status().message());
-    return data.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
+    return ExitCodeFor(data.status());
   }
   if (!no_escalation) {
-    auto esc = FitEscalation(**db, *data, max_dims);
+    auto esc = an::FitReportEscalation(**db, *data, max_dims, threads);
     if (esc.ok()) {
       data->escalation = std::move(esc).value();
     } else {

@@ -58,7 +58,7 @@ int RunCodeCommand(int argc, char** argv) {
   CLI::App app{"Code news text into events (JSONL on stdout by default)",
                "ladder code"};
   std::vector<std::string> inputs;
-  std::string date, output, format = "jsonl", input_format = "auto", text_id;
+  std::string date, output, format, input_format = "auto", text_id;
   bool quiet = false;
   EngineFlags flags;
   app.add_option("inputs", inputs,
@@ -71,16 +71,14 @@ int RunCodeCommand(int argc, char** argv) {
   app.add_option("--id", text_id,
                  "document id for one plain-text input (default: its file name and "
                  "a hash of its text)");
-  app.add_option("--output-format", format,
-                 "jsonl, tsv, csv, gdelt, plover or phoenix (gdelt and phoenix "
-                 "have no modality column: only asserted events are written)")
-      ->check(CLI::IsMember(
-          {"jsonl", "tsv", "csv", "gdelt", "plover", "phoenix"}));
+  AddFormatOption(&app, &format, {"jsonl", "tsv", "csv", "gdelt", "plover", "phoenix"},
+                  "jsonl, tsv, csv, gdelt, plover or phoenix (gdelt and phoenix "
+                  "have no modality column: only asserted events are written)");
   app.add_option("--input-format", input_format,
                  "auto, text, jsonl, petrarch (XML <Sentence> records) or tabari "
                  "(text records)")
       ->check(CLI::IsMember({"auto", "text", "jsonl", "petrarch", "tabari"}));
-  app.add_option("-o,--output", output, "write events to FILE");
+  AddOutputOption(&app, &output, "write events to FILE");
   flags.AddTo(&app);
   app.add_flag("-q,--quiet", quiet, "no progress bar");
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
@@ -108,11 +106,12 @@ int RunCodeCommand(int argc, char** argv) {
                  : input_format == "tabari"   ? InputFormat::kTabari
                                               : InputFormat::kAuto;
   CodeStats stats;
-  CodeInputs(*engine, inputs, ropts, flags.threads, quiet,
-             [&out](const Document&, const std::vector<Event>& events) {
-               for (const Event& e : events) out.Write(e);
-             },
-             &stats);
+  CodeInputs(
+      *engine, inputs, ropts, flags.threads, quiet,
+      [&out](const Document&, CodeResult& result) {
+        for (const Event& e : result.events) out.Write(e);
+      },
+      &stats);
   if (out.file != stdout) std::fclose(out.file);
   if (out.not_asserted_left_out > 0) {
     std::fprintf(stderr,
@@ -149,8 +148,11 @@ int ExplainInFile(const Engine& engine, const std::string& path, const std::stri
   bool found = false;
   while ((outcome = (*reader)->Next(&doc, &error)) != DocumentReader::Outcome::kEnd) {
     if (outcome == DocumentReader::Outcome::kError) {
+      if ((*reader)->date_missing()) {
+        PrintError(error.message() + "; give it with --date YYYY-MM-DD");
+        return kExitUsage;
+      }
       PrintError(error.message());
-      if ((*reader)->date_missing()) return kExitUsage;
       continue;
     }
     if (doc_id.empty() || doc.id == doc_id) {
@@ -206,6 +208,8 @@ int RunExplainCommand(int argc, char** argv) {
                  "explain sentence N (1-based, as events number them) of the file's document")
       ->check(CLI::PositiveNumber);
   app.add_option("--doc", doc_id, "with --sentence: the document id in a multi-document file");
+  std::string output;
+  AddOutputOption(&app, &output, "write the trace to FILE");
   app.add_option("--dict", dicts, "dictionary file or folder (repeatable)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -214,13 +218,17 @@ int RunExplainCommand(int argc, char** argv) {
     PrintError("explain: --doc needs --sentence N");
     return kExitUsage;
   }
+  if (Status s = RedirectStdout(output); !s.ok()) {
+    PrintError(s.message());
+    return kExitFailure;
+  }
   EngineOptions options;
   options.dictionaries = dicts;
   std::unique_ptr<Engine> engine = OpenEngine(options);
   if (engine == nullptr) return kExitFailure;
   if (sentence_no > 0) return ExplainInFile(*engine, sentence, date, doc_id, sentence_no);
   std::fputs(engine->Explain(sentence, date).c_str(), stdout);
-  Document doc{"explain", date, sentence, "", "", ""};
+  Document doc{"explain", date, sentence, "", "", "", ""};
   auto result = engine->Code(doc);
   if (!result.ok()) {
     PrintError(result.status().message());

@@ -7,12 +7,15 @@
 //
 // Inputs (one of):
 //   --points FILE      CSV with the header "time,dimension", time in days
-//   --db FILE          the store; dimensions = directed dyad x quad class for
-//                      the --dyad A-B flags or the --top-dyads busiest dyads
+//   --db FILE          the store (the default input, ladder.db); dimensions =
+//                      directed dyad x quad class for the --dyad A-B flags or
+//                      the --top-dyads busiest dyads (an::PointsFromStore)
 //   --quadruples FILE  ICEWS18-style "s r o t" lines (repeatable);
 //                      dimensions = the --top-entities busiest subjects
 // Day-stamped events (store, quadruples) are spread over their day by a
 // uniform jitter drawn from --seed, so within-day order carries no signal.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cmath>
@@ -28,7 +31,10 @@
 
 #include "cli_args.h"
 #include "commands.h"
+#include "ladder/analytics.h"
+#include "ladder/analytics_json.h"
 #include "ladder/hawkes.h"
+#include "ladder/points.h"
 #include "ladder/store.h"
 
 namespace ladder::tools {
@@ -36,43 +42,6 @@ namespace {
 
 namespace an = ladder::analytics;
 using nlohmann::json;
-
-// ---- dates (days since 1970-01-01; Howard Hinnant's civil algorithms) ----
-
-int DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-std::string FormatDay(int z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int d = doy - (153 * mp + 2) / 5 + 1;
-  const int m = mp + (mp < 10 ? 3 : -9);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yoe + era * 400 + (m <= 2),
-                m, d);
-  return buf;
-}
-
-bool ParseDay(const std::string& s, int* day) {
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      m < 1 || m > 12 || d < 1 || d > 31) {
-    return false;
-  }
-  *day = DaysFromCivil(y, m, d);
-  return FormatDay(*day) == s;
-}
 
 // ---- options ----
 
@@ -87,6 +56,7 @@ struct InputArgs {
   bool clusters = false;
   bool asserted_only = true;  // hedged text is not counted as fact by default
   uint64_t seed = 1;
+  int db_given = 0;  // --db on the command line (else the default store)
 };
 
 struct ModelArgs {
@@ -102,17 +72,20 @@ struct ModelArgs {
 void AddInput(CLI::App* app, InputArgs* in) {
   app->add_option("--points", in->points,
                   "CSV of points: header 'time,dimension', time in days");
-  app->add_option("--db", in->db, "the store (SQLite file)");
+  // The store is the input when neither --points nor --quadruples is given.
+  in->db_given = 0;
+  CLI::Option* db = AddDbOption(app, &in->db, "the store (SQLite file)");
+  db->each([in](const std::string&) { ++in->db_given; });
   app->add_option("--quadruples", in->quadruples,
                   "ICEWS18-style quadruple files 's r o t' (time in hours)");
   app->add_option("--dyad", in->dyads,
                   "directed dyad A-B (repeatable; default: the busiest)");
-  app->add_option("--top-dyads", in->top_dyads,
-                  "busiest directed dyads when no --dyad")
-      ->capture_default_str();
-  app->add_option("--top-entities", in->top_entities,
-                  "busiest subjects (--quadruples)")
-      ->capture_default_str();
+  app->add_option("--top-dyads", in->top_dyads, "busiest directed dyads when no --dyad")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app->add_option("--top-entities", in->top_entities, "busiest subjects (--quadruples)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   app->add_option("--quad", in->quads, "quad classes to model (1-4)")
       ->delimiter(',')
       ->check(CLI::Range(1, 4));
@@ -140,8 +113,7 @@ void AddModel(CLI::App* app, ModelArgs* m) {
       ->capture_default_str();
   app->add_option("--tol", m->tol, "stop when a pass gains less per event")
       ->capture_default_str();
-  app->add_option("--threads", m->threads, "threads (0 = all cores)")
-      ->capture_default_str();
+  AddThreadsOption(app, &m->threads, "threads (0 = all cores)", true);
   app->add_flag("--no-se", m->no_se, "skip standard errors");
 }
 
@@ -222,136 +194,55 @@ an::HawkesOptions ToOptions(const ModelArgs& m) {
   return o;
 }
 
-// ---- points from the store ----
+// ---- points ----
 
 struct Loaded {
   an::Points points;
-  bool dated = false;  // times are days since first_day
-  int first_day = 0;
-  // Weekday (0 = Monday) of day 0: known for the store; day index mod 7
-  // otherwise.
-  int FirstWeekday() const { return dated ? ((first_day % 7 + 7 + 3) % 7) : 0; }
+  an::TimeAxis axis;  // dated for the store; day indexes otherwise
 };
 
-struct Row {
-  int day;
-  int dyad;
-  int quad;
-};
-
-Result<std::vector<std::string>> ChooseDyads(
-    const InputArgs& in, const std::map<std::string, int64_t>& counts) {
-  if (!in.dyads.empty()) {
-    for (const std::string& d : in.dyads) {
-      const size_t dash = d.find('-');
-      if (dash == std::string::npos || dash == 0 || dash + 1 == d.size()) {
-        return InvalidArgument("--dyad '" + d +
-                               "': expected SOURCE-TARGET, e.g. RUS-PRK");
-      }
-    }
-    return in.dyads;
+// The store options of the command line (--dyad, --from, --to, ...); an
+// error is a usage error.
+Result<an::StorePointsOptions> StoreOptions(const InputArgs& in) {
+  an::StorePointsOptions o;
+  for (const std::string& spec : in.dyads) {
+    Result<an::DyadSpec> dyad = an::ParseDyadSpec(spec);
+    if (!dyad.ok()) return InvalidArgument("--dyad: " + dyad.status().message());
+    o.dyads.push_back(*dyad);
   }
-  std::vector<std::pair<int64_t, std::string>> ranked;
-  for (const auto& [dyad, n] : counts) {
-    if (dyad.substr(0, dyad.find('-')) != dyad.substr(dyad.find('-') + 1)) {
-      ranked.push_back({-n, dyad});
-    }
-  }
-  std::sort(ranked.begin(), ranked.end());
-  std::vector<std::string> out;
-  for (size_t k = 0; k < ranked.size() && static_cast<int>(k) < in.top_dyads;
-       ++k) {
-    out.push_back(ranked[k].second);
-  }
-  if (out.empty())
-    return InvalidArgument(in.db + ": no events with both countries");
-  return out;
-}
-
-Result<store::EventFilter> StoreFilter(const InputArgs& in) {
-  store::EventFilter filter;
-  int day = 0;
+  o.top_dyads = in.top_dyads;
+  o.quads = in.quads;
   if (!in.from.empty()) {
-    if (!ParseDay(in.from, &day)) {
-      return InvalidArgument("--from: expected YYYY-MM-DD");
-    }
-    filter.day_from = day;
+    Result<int> day = an::ParseDay(in.from);
+    if (!day.ok()) return InvalidArgument("--from: " + day.status().message());
+    o.day_from = *day;
   }
   if (!in.to.empty()) {
-    if (!ParseDay(in.to, &day))
-      return InvalidArgument("--to: expected YYYY-MM-DD");
-    filter.day_to = day;
+    Result<int> day = an::ParseDay(in.to);
+    if (!day.ok()) return InvalidArgument("--to: " + day.status().message());
+    o.day_to = *day;
   }
-  filter.asserted_only = in.asserted_only;
-  filter.unit =
-      in.clusters ? store::CountUnit::kClusters : store::CountUnit::kEvents;
-  return filter;
+  o.asserted_only = in.asserted_only;
+  o.unit = in.clusters ? store::CountUnit::kClusters : store::CountUnit::kEvents;
+  o.seed = in.seed;
+  return o;
 }
 
+// The store's events as points (an::PointsFromStore): dimensions = directed
+// dyad x quad class, for the --dyad flags or the --top-dyads busiest.
 Result<Loaded> LoadStore(const InputArgs& in) {
+  ASSIGN_OR_RETURN(an::StorePointsOptions o, StoreOptions(in));
+  if (in.db != ":memory:" && access(in.db.c_str(), F_OK) != 0) {
+    return NotFound(in.db + ": no such store (create it with 'ladder ingest' or 'ladder import')");
+  }
   store::StoreOptions so;
   so.read_only = true;
-  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> db,
-                   store::Store::Open(in.db, so));
-  ASSIGN_OR_RETURN(store::EventFilter filter, StoreFilter(in));
-  std::map<std::string, int> dyad_ids;
-  std::vector<std::string> dyad_names;
-  std::map<std::string, int64_t> counts;
-  std::vector<Row> rows;
-  RETURN_IF_ERROR(db->ForEach(filter, [&](const store::StoredEvent& e) {
-    if (e.source_country.empty() || e.target_country.empty() ||
-        e.quad_class < 1 || e.quad_class > 4) {
-      return true;
-    }
-    const std::string dyad = e.source_country + "-" + e.target_country;
-    auto [it, fresh] =
-        dyad_ids.emplace(dyad, static_cast<int>(dyad_names.size()));
-    if (fresh) dyad_names.push_back(dyad);
-    ++counts[dyad];
-    rows.push_back({e.day, it->second, e.quad_class});
-    return true;
-  }));
-  if (rows.empty())
-    return InvalidArgument(in.db +
-                           ": no events with both countries and a quad class");
-  ASSIGN_OR_RETURN(std::vector<std::string> chosen, ChooseDyads(in, counts));
-  Loaded out;
-  out.dated = true;
-  out.first_day = filter.day_from.value_or(rows.front().day);
-  const int last_day = filter.day_to.value_or(rows.back().day);
-  std::map<std::pair<int, int>, int> dim_of;  // (dyad id, quad) -> dimension
-  for (const std::string& dyad : chosen) {
-    for (int q : std::set<int>(in.quads.begin(), in.quads.end())) {
-      auto it = dyad_ids.find(dyad);
-      if (it != dyad_ids.end()) dim_of[{it->second, q}] = out.points.dimensions;
-      out.points.names.push_back(dyad + ":" + std::to_string(q));
-      ++out.points.dimensions;
-    }
-  }
-  std::mt19937_64 rng(in.seed);
-  std::uniform_real_distribution<double> jitter(0.0, 1.0);
-  std::vector<std::pair<double, int>> timed;
-  for (const Row& r : rows) {
-    auto it = dim_of.find({r.dyad, r.quad});
-    if (it == dim_of.end()) continue;
-    timed.push_back({r.day - out.first_day + jitter(rng), it->second});
-  }
-  std::sort(timed.begin(), timed.end());
-  for (const auto& [t, d] : timed) {
-    out.points.times.push_back(t);
-    out.points.dims.push_back(d);
-  }
-  out.points.start = 0.0;
-  out.points.end = last_day - out.first_day + 1.0;
-  return out;
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> db, store::Store::Open(in.db, so));
+  ASSIGN_OR_RETURN(an::StorePoints built, an::PointsFromStore(*db, o));
+  return Loaded{std::move(built.points), built.axis};
 }
 
 Result<Loaded> LoadInput(const InputArgs& in) {
-  const int given =
-      !in.points.empty() + !in.db.empty() + !in.quadruples.empty();
-  if (given != 1) {
-    return InvalidArgument("give exactly one of --points, --db, --quadruples");
-  }
   Loaded out;
   if (!in.points.empty()) {
     ASSIGN_OR_RETURN(out.points, an::ReadPointsCsv(in.points));
@@ -372,57 +263,6 @@ std::string DimName(const an::Points& p, int i) {
 }
 
 // ---- fit ----
-
-json Matrix(const std::vector<double>& m, int d) {
-  json rows = json::array();
-  for (int i = 0; i < d; ++i) {
-    rows.push_back(
-        std::vector<double>(m.begin() + static_cast<size_t>(i) * d,
-                            m.begin() + static_cast<size_t>(i + 1) * d));
-  }
-  return rows;
-}
-
-json FitJson(const an::HawkesFit& fit, const an::Points& points) {
-  const an::HawkesModel& m = fit.model;
-  json j;
-  std::vector<std::string> names;
-  for (int i = 0; i < m.dimensions; ++i) names.push_back(DimName(points, i));
-  j["dimensions"] = names;
-  j["kernel"] = m.kernels() == 1 ? "exp" : "sumexp";
-  j["decay"] = m.kernels() == 1 ? json(m.decays[0]) : json(m.decays);
-  j["mu"] = m.mu;
-  j["alpha"] = Matrix(m.BranchingMatrix(), m.dimensions);
-  if (m.kernels() > 1) {
-    json parts = json::array();
-    const size_t dd = static_cast<size_t>(m.dimensions) * m.dimensions;
-    for (int k = 0; k < m.kernels(); ++k) {
-      parts.push_back(
-          Matrix(std::vector<double>(m.alpha.begin() + k * dd,
-                                     m.alpha.begin() + (k + 1) * dd),
-                 m.dimensions));
-    }
-    j["alpha_by_decay"] = parts;
-  }
-  j["branching_ratio"] = fit.branching_ratio;
-  if (fit.has_standard_errors) {
-    j["mu_se"] = fit.mu_se;  // NaN (not identified) prints as null
-    j["alpha_se"] = Matrix(fit.alpha_se, m.dimensions);
-    j["branching_ratio_se"] = fit.branching_ratio_se;
-    j["se_method"] = fit.se_method;
-  }
-  j["loglik"] = fit.loglik;
-  j["events"] = fit.events;
-  j["window"] = {{"start", points.start}, {"end", points.end}};
-  j["iterations"] = fit.iterations;
-  j["converged"] = fit.converged;
-  json profile = json::array();
-  for (const auto& [b, ll] : fit.profile)
-    profile.push_back({{"decay", b}, {"loglik", ll}});
-  j["profile"] = profile;
-  j["seconds"] = fit.seconds;
-  return j;
-}
 
 std::string Se(const an::HawkesFit& fit, double se) {
   if (!fit.has_standard_errors) return "";
@@ -497,55 +337,30 @@ void PrintFitText(const an::HawkesFit& fit, const an::Points& points) {
   }
 }
 
-
+// A failure to read the input or fit (exit 1).
 int Fail(const Status& s) {
   PrintError("escalation: " + s.message());
   return kExitFailure;
 }
 
-std::string DayLabel(const Loaded& in, double t) {
-  if (!in.dated)
-    return "t=" + std::to_string(static_cast<long long>(std::floor(t)));
-  return FormatDay(in.first_day + static_cast<int>(std::floor(t)));
+// A bad argument (exit 2, ExitCodeFor).
+int FailArgument(const Status& s) {
+  PrintError("escalation: " + s.message());
+  return kExitUsage;
 }
+
+std::string DayLabel(const Loaded& in, double t) { return in.axis.Label(t); }
 
 // ---- the daily count model and warnings ----
 
 Result<an::CountFit> FitDaily(const Loaded& in, const an::Points& points,
                               const DailyArgs& da, const ModelArgs& ma,
                               uint64_t seed) {
-  ASSIGN_OR_RETURN(an::DailyCounts counts,
-                   an::CountDaily(points, in.FirstWeekday()));
+  ASSIGN_OR_RETURN(an::DailyCounts counts, an::CountDaily(points, in.axis.FirstWeekday()));
   return an::FitCountModel(counts, ToCountOptions(da, ma, seed));
 }
 
 double Raise(double alpha) { return 100.0 * alpha / std::max(1e-9, 1.0 - alpha); }
-
-json DailyJson(const an::CountFit& f) {
-  const an::CountModel& m = f.model;
-  json j;
-  j["branching_ratio"] = m.alpha;
-  j["branching_ratio_ci"] = {f.alpha_lower, f.alpha_upper};
-  j["interval_method"] = f.interval_method;
-  j["bootstrap"] = f.bootstrap;
-  j["p_value"] = f.p_value;
-  j["significant"] = f.significant;
-  j["rate_increase_percent"] = Raise(m.alpha);
-  j["rate_increase_percent_ci"] = {Raise(f.alpha_lower), Raise(f.alpha_upper)};
-  j["memory"] = m.memory;
-  j["mean_lag_days"] = 1.0 / (1.0 - m.memory);
-  j["size"] = m.size;
-  j["weekday"] = m.weekday;
-  j["mu"] = m.mu;
-  if (!m.reverse.empty()) {
-    j["alpha_reverse"] = m.alpha_reverse;
-    j["alpha_dyad"] = m.alpha_dyad;
-  }
-  j["loglik"] = f.loglik;
-  j["null_loglik"] = f.null_loglik;
-  j["events"] = f.events;
-  return j;
-}
 
 void PrintDailyText(const an::CountFit& f, bool dated) {
   const an::CountModel& m = f.model;
@@ -588,7 +403,7 @@ void PrintWarnings(const std::vector<std::string>& warnings) {
 struct FitArgs {
   int heldout_days = 0;
   double persistence_days = 7.0;
-  bool json = false;
+  std::string format;
 };
 
 void PrintHeldOutText(const an::HeldOut& h, const Loaded& in) {
@@ -643,26 +458,18 @@ int RunFit(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
                        "): the branching ratio above has no test; give a "
                        "longer window");
   }
-  if (fa.json) {
-    json j = FitJson(*fit, train);
-    if (daily.ok()) j["daily"] = DailyJson(*daily);
+  if (fa.format == "json") {
+    json j = an::HawkesFitToJson(*fit, train);
+    if (daily.ok()) j["daily"] = an::CountFitToJson(*daily);
     j["warnings"] = warnings;
-    if (in->dated) j["first_day"] = FormatDay(in->first_day);
-    if (heldout) {
-      j["heldout"] = {{"from", heldout->from},
-                      {"to", heldout->to},
-                      {"events", heldout->events},
-                      {"loglik", heldout->loglik},
-                      {"poisson_loglik", heldout->poisson_loglik},
-                      {"persistence_loglik", heldout->persistence_loglik},
-                      {"persistence_days", heldout->persistence_days}};
-    }
+    if (in->axis.dated) j["first_day"] = an::FormatDay(in->axis.first_day);
+    if (heldout) j["heldout"] = an::HeldOutToJson(*heldout);
     std::printf("%s\n", j.dump().c_str());
     return kExitOk;
   }
   PrintFitText(*fit, train);
   if (heldout) PrintHeldOutText(*heldout, *in);
-  if (daily.ok()) PrintDailyText(*daily, in->dated);
+  if (daily.ok()) PrintDailyText(*daily, in->axis.dated);
   PrintWarnings(warnings);
   return kExitOk;
 }
@@ -672,7 +479,7 @@ int RunFit(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
 struct ForecastArgs {
   int days = 7;
   int paths = 1000;
-  bool json = false;
+  std::string format;
 };
 
 int RunForecast(const InputArgs& ia, const ModelArgs& ma,
@@ -689,9 +496,7 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma,
   Result<an::Forecast> f = an::ForecastHawkes(fit->model, in->points, fo);
   if (!f.ok()) return Fail(f.status());
   std::vector<std::string> warnings = an::HawkesWarnings(*fit, ToOptions(ma));
-  if (Result<an::DailyCounts> c =
-          an::CountDaily(in->points, in->FirstWeekday());
-      c.ok()) {
+  if (Result<an::DailyCounts> c = an::CountDaily(in->points, in->axis.FirstWeekday()); c.ok()) {
     for (const std::string& w : an::StationarityWarnings(*c))
       warnings.push_back(w);
   }
@@ -705,32 +510,10 @@ int RunForecast(const InputArgs& ia, const ModelArgs& ma,
   std::vector<std::string> labels;
   for (int k = 0; k < f->days; ++k)
     labels.push_back(DayLabel(*in, f->start + k));
-  if (fa.json) {
-    json j;
+  if (fa.format == "json") {
     std::vector<std::string> names;
     for (int i = 0; i < d; ++i) names.push_back(DimName(in->points, i));
-    j["dimensions"] = names;
-    j["days"] = labels;
-    json mean = json::array(), lower = json::array(), upper = json::array();
-    for (int i = 0; i < d; ++i) {
-      auto row = [&](const std::vector<double>& v) {
-        return std::vector<double>(
-            v.begin() + static_cast<size_t>(i) * f->days,
-            v.begin() + static_cast<size_t>(i + 1) * f->days);
-      };
-      mean.push_back(row(f->mean));
-      lower.push_back(row(f->lower));
-      upper.push_back(row(f->upper));
-    }
-    j["mean"] = mean;
-    j["lower"] = lower;
-    j["upper"] = upper;
-    j["interval"] = {fo.lower, fo.upper};
-    j["total"] = {{"mean", f->total_mean},
-                  {"lower", f->total_lower},
-                  {"upper", f->total_upper}};
-    j["paths"] = f->paths;
-    j["truncated_paths"] = f->truncated_paths;
+    json j = an::ForecastToJson(*f, fo, names, in->axis);
     j["branching_ratio"] = fit->branching_ratio;
     j["warnings"] = warnings;
     std::printf("%s\n", j.dump().c_str());
@@ -767,7 +550,7 @@ struct SimulateArgs {
   std::string event;
   double horizon = 30.0;
   int paths = 10000;
-  bool json = false;
+  std::string format;
 };
 
 Result<int> FindDimension(const an::Points& p, const std::string& name) {
@@ -790,7 +573,7 @@ int RunSimulate(const InputArgs& ia, const ModelArgs& ma,
   Result<Loaded> in = LoadInput(ia);
   if (!in.ok()) return Fail(in.status());
   Result<int> dim = FindDimension(in->points, sa.event);
-  if (!dim.ok()) return Fail(dim.status());
+  if (!dim.ok()) return FailArgument(dim.status());
   Result<an::HawkesFit> fit = an::FitHawkes(in->points, ToOptions(ma));
   if (!fit.ok()) return Fail(fit.status());
   an::WhatIfOptions wo;
@@ -804,18 +587,8 @@ int RunSimulate(const InputArgs& ia, const ModelArgs& ma,
   const int d = fit->model.dimensions;
   std::vector<std::string> names;
   for (int i = 0; i < d; ++i) names.push_back(DimName(in->points, i));
-  if (sa.json) {
-    json j;
-    j["dimensions"] = names;
-    j["event"] = names[*dim];
-    j["horizon"] = w->horizon;
-    j["paths"] = w->paths;
-    j["truncated_paths"] = w->truncated_paths;
-    j["cascade"] = {{"mean", w->mean_size}, {"p_any", w->p_any},
-                    {"q05", w->q05},        {"q50", w->q50},
-                    {"q95", w->q95},        {"histogram", w->size_histogram}};
-    j["extra_mean"] = w->extra_mean;
-    if (!w->extra_expected.empty()) j["extra_expected"] = w->extra_expected;
+  if (sa.format == "json") {
+    json j = an::WhatIfToJson(*w, names);
     j["branching_ratio"] = fit->branching_ratio;
     j["warnings"] = an::HawkesWarnings(*fit, ToOptions(ma));
     std::printf("%s\n", j.dump().c_str());
@@ -864,7 +637,7 @@ struct EvaluateArgs {
   std::vector<double> pool_grid;
   std::vector<int> cross_grid, weekday_grid;  // 0/1 each
   double combine = 0.0;
-  bool json = false;
+  std::string format;
 };
 
 // "N" (the last N daily origins whose horizon fits in the data) or
@@ -874,8 +647,8 @@ Result<std::vector<int>> ParseOrigins(const std::string& text,
                                       int horizon) {
   const size_t dots = text.find("..");
   auto day_of = [&](const std::string& s, int* out) {
-    if (in.dated && ParseDay(s, out)) {
-      *out -= in.first_day;
+    if (Result<int> day = an::ParseDay(s); in.axis.dated && day.ok()) {
+      *out = *day - in.axis.first_day;
       return true;
     }
     char* end = nullptr;
@@ -898,9 +671,8 @@ Result<std::vector<int>> ParseOrigins(const std::string& text,
   int from = 0, to = 0;
   if (!day_of(text.substr(0, dots), &from) ||
       !day_of(text.substr(dots + 2), &to) || to < from) {
-    return InvalidArgument(
-        "--origins '" + text + "': expected FROM..TO (" +
-        (in.dated ? "YYYY-MM-DD" : "day indexes") + ", FROM <= TO)");
+    return InvalidArgument("--origins '" + text + "': expected FROM..TO (" +
+                           (in.axis.dated ? "YYYY-MM-DD" : "day indexes") + ", FROM <= TO)");
   }
   for (int o = from; o <= to; ++o) out.push_back(o);
   return out;
@@ -962,40 +734,11 @@ void PrintEvaluationText(const an::Evaluation& ev, const Loaded& in) {
   PrintWarnings(ev.warnings);
 }
 
-json EvaluationJson(const an::Evaluation& ev, const Loaded& in) {
-  json j;
-  std::vector<std::string> origins;
-  for (int o : ev.origins) origins.push_back(DayLabel(in, o));
-  j["origins"] = origins;
-  j["horizon"] = ev.horizon;
-  j["dimensions"] = ev.dimensions;
-  json models = json::array();
-  for (const an::ForecastScore& s : ev.scores) {
-    models.push_back({{"model", s.model},
-                      {"forecasts", s.cells},
-                      {"crps", s.crps},
-                      {"log_score", s.log_score},
-                      {"mae", s.mae},
-                      {"pit", s.pit},
-                      {"pit_max_deviation", s.pit_max_deviation},
-                      {"coverage50", s.coverage50},
-                      {"coverage90", s.coverage90},
-                      {"interval50", s.interval50},
-                      {"interval90", s.interval90},
-                      {"crps_by_origin", s.crps_by_origin}});
-  }
-  j["models"] = models;
-  j["daily_model_choices"] = ev.chosen;
-  j["warnings"] = ev.warnings;
-  return j;
-}
-
 int RunEvaluate(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
                 const EvaluateArgs& ea) {
   Result<Loaded> in = LoadInput(ia);
   if (!in.ok()) return Fail(in.status());
-  Result<an::DailyCounts> counts =
-      an::CountDaily(in->points, in->FirstWeekday());
+  Result<an::DailyCounts> counts = an::CountDaily(in->points, in->axis.FirstWeekday());
   if (!counts.ok()) return Fail(counts.status());
   Result<std::vector<int>> origins =
       ParseOrigins(ea.origins, *in, counts->days, ea.horizon);
@@ -1033,8 +776,8 @@ int RunEvaluate(const InputArgs& ia, const ModelArgs& ma, const DailyArgs& da,
     eo.weekday_grid.assign(ea.weekday_grid.begin(), ea.weekday_grid.end());
   Result<an::Evaluation> ev = an::EvaluateForecasts(in->points, *counts, eo);
   if (!ev.ok()) return Fail(ev.status());
-  if (ea.json) {
-    std::printf("%s\n", EvaluationJson(*ev, *in).dump().c_str());
+  if (ea.format == "json") {
+    std::printf("%s\n", an::EvaluationToJson(*ev, in->axis).dump().c_str());
   } else {
     PrintEvaluationText(*ev, *in);
   }
@@ -1064,9 +807,11 @@ int RunEscalation(int argc, char** argv) {
       "evaluate",
       "rolling-origin evaluation of daily forecasts against baselines "
       "(CRPS, log score, MAE, PIT, coverage)");
+  std::string output;
   for (CLI::App* sub : {fit, forecast, simulate, evaluate}) {
     AddInput(sub, &ia);
     AddModel(sub, &ma);
+    AddOutputOption(sub, &output, "write the result to FILE");
   }
   AddDaily(fit, &da, true);
   AddDaily(evaluate, &da, false);
@@ -1116,18 +861,18 @@ int RunEscalation(int argc, char** argv) {
   evaluate->add_option("--pool-grid", ea.pool_grid,
                        "daily model: pooling pseudo-days to choose from")
       ->delimiter(',');
-  evaluate->add_flag("--json", ea.json, "one JSON object");
+  AddFormatOption(evaluate, &ea.format, {"text", "json"}, "text, or json: one JSON object");
   fit->add_option(
       "--heldout-days", fa.heldout_days,
       "fit without the last N days and score them against baselines");
   fit->add_option("--persistence-days", fa.persistence_days,
                   "window of the persistence baseline")
       ->capture_default_str();
-  fit->add_flag("--json", fa.json, "one JSON object");
+  AddFormatOption(fit, &fa.format, {"text", "json"}, "text, or json: one JSON object");
   forecast->add_option("--days", fo.days, "days ahead")->capture_default_str();
   forecast->add_option("--paths", fo.paths, "simulated futures")
       ->capture_default_str();
-  forecast->add_flag("--json", fo.json, "one JSON object");
+  AddFormatOption(forecast, &fo.format, {"text", "json"}, "text, or json: one JSON object");
   simulate
       ->add_option("--event", sa.event,
                    "dimension of the injected event (name or index)")
@@ -1136,12 +881,22 @@ int RunEscalation(int argc, char** argv) {
       ->capture_default_str();
   simulate->add_option("--paths", sa.paths, "simulated cascades")
       ->capture_default_str();
-  simulate->add_flag("--json", sa.json, "one JSON object");
+  AddFormatOption(simulate, &sa.format, {"text", "json"}, "text, or json: one JSON object");
   const int parsed = ParseArgs(app, argc, argv);
   if (parsed >= 0) return parsed;
-  if (!ia.points.empty() + !ia.db.empty() + !ia.quadruples.empty() != 1) {
-    PrintError("escalation: give exactly one of --points, --db, --quadruples");
+  if (!ia.points.empty() + (ia.db_given > 0) + !ia.quadruples.empty() > 1) {
+    PrintError("escalation: give one of --points, --db, --quadruples (default: --db " +
+               std::string(kDefaultDb) + ")");
     return kExitUsage;
+  }
+  if (!ia.points.empty() || !ia.quadruples.empty()) {
+    ia.db.clear();
+  } else if (Result<an::StorePointsOptions> o = StoreOptions(ia); !o.ok()) {
+    return FailArgument(o.status());
+  }
+  if (Status s = RedirectStdout(output); !s.ok()) {
+    PrintError(s.message());
+    return kExitFailure;
   }
   if (fit->parsed()) return RunFit(ia, ma, da, fa);
   if (evaluate->parsed()) return RunEvaluate(ia, ma, da, ea);

@@ -1,4 +1,4 @@
-// ladder eval GOLD [DOCS] [--events FILE] [--units FILE] [--errors N] [--json]:
+// ladder eval GOLD [DOCS] [--events FILE] [--units FILE] [--errors N] [--format json]:
 // scores coded events against gold events (include/ladder/eval.h).
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -17,9 +17,9 @@ namespace ladder::tools {
 namespace {
 
 struct EvalArgs {
-  std::string gold, docs, events, units;
+  std::string gold, docs, events, units, format, output;
   size_t errors = 0, top = 12;
-  bool json = false, quiet = false;
+  bool quiet = false;
   EngineFlags flags;
 };
 
@@ -39,8 +39,8 @@ bool CodeDocuments(const Engine& engine, const EvalArgs& args, const GoldSet& go
   CodeStats stats;
   CodeInputs(
       engine, {args.docs}, ReaderOptions{}, args.flags.threads, args.quiet,
-      [&](const Document& doc, const std::vector<Event>& coded) {
-        for (const Event& e : coded) events->push_back(EvalEventFromEvent(e));
+      [&](const Document& doc, CodeResult& result) {
+        for (const Event& e : result.events) events->push_back(EvalEventFromEvent(e));
         if (args.errors > 0 && ids.count(doc.id) > 0) documents->emplace(doc.id, doc);
       },
       &stats);
@@ -66,7 +66,8 @@ int RunEval(int argc, char** argv) {
                  "list the missed and spurious events of up to N units (with explain "
                  "traces when coding)");
   app.add_option("--top", args.top, "root confusion cells to show")->default_val(12);
-  app.add_flag("--json", args.json, "one line of JSON instead of text");
+  AddFormatOption(&app, &args.format, {"text", "json"}, "text, or json: one line of JSON");
+  AddOutputOption(&app, &args.output, "write the report to FILE");
   app.add_flag("-q,--quiet", args.quiet, "no progress bar");
   args.flags.AddTo(&app);
   if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
@@ -109,7 +110,11 @@ int RunEval(int argc, char** argv) {
   }
   EvalReport report = ScoreGold(gold, events, offsets, {args.errors, args.top});
   if (engine != nullptr) ExplainErrors(*engine, documents, offsets, &report);
-  if (args.json) {
+  if (Status s = RedirectStdout(args.output); !s.ok()) {
+    PrintError(s.message());
+    return kExitFailure;
+  }
+  if (args.format == "json") {
     std::printf("%s\n", EvalReportToJson(report).c_str());
   } else {
     for (const UnitErrors& u : report.errors) std::fputs(UnitErrorsToText(u).c_str(), stdout);

@@ -69,8 +69,8 @@ bool AddSet(const Engine& engine, const std::string& spec, int set, Rows* rows,
   CodeStats stats;
   CodeInputs(
       engine, {parts[1]}, ReaderOptions{}, 1, true,
-      [&](const Document&, const std::vector<Event>& coded) {
-        for (const Event& e : coded) events.push_back(EvalEventFromEvent(e));
+      [&](const Document&, CodeResult& result) {
+        for (const Event& e : result.events) events.push_back(EvalEventFromEvent(e));
       },
       &stats);
   if (stats.unreadable > 0) return false;

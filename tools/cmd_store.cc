@@ -62,17 +62,17 @@ class LazyStore {
   std::unique_ptr<store::Store> store_;
 };
 
-// Progress on a terminal only.
-void ShowProgress(const std::string& name, int64_t lines) {
+// Progress on a terminal only, unless quiet.
+void ShowProgress(const std::string& name, int64_t lines, bool quiet) {
   static const bool kTty = isatty(fileno(stderr));
-  if (kTty)
+  if (kTty && !quiet)
     std::fprintf(stderr, "\r%s: %lld lines", name.c_str(),
                  static_cast<long long>(lines));
 }
 
-void EndProgress() {
+void EndProgress(bool quiet) {
   static const bool kTty = isatty(fileno(stderr));
-  if (kTty) std::fprintf(stderr, "\r\033[K");
+  if (kTty && !quiet) std::fprintf(stderr, "\r\033[K");
 }
 
 struct IngestTotals {
@@ -105,7 +105,7 @@ bool LooksLikeDocument(const std::string& line) {
 }
 
 // Reads event JSONL from one input; every `batch_size` lines commit.
-Status IngestFile(const std::string& path, int64_t batch_size, LazyStore* db,
+Status IngestFile(const std::string& path, int64_t batch_size, bool quiet, LazyStore* db,
                   IngestTotals* totals) {
   std::ifstream file;
   if (path != "-") {
@@ -141,7 +141,7 @@ Status IngestFile(const std::string& path, int64_t batch_size, LazyStore* db,
     }
     if (line_no % batch_size == 0) {
       RETURN_IF_ERROR(WriteBatch(db, &batch, totals));
-      ShowProgress(name, line_no);
+      ShowProgress(name, line_no, quiet);
     }
   }
   // The user probably meant --code: say so once.
@@ -157,50 +157,39 @@ Status IngestFile(const std::string& path, int64_t batch_size, LazyStore* db,
   return WriteBatch(db, &batch, totals);
 }
 
-// Codes documents (text or JSONL) with the Engine and stores their events;
-// every `batch_size` events commit.
-Status IngestDocuments(const Engine& engine, const std::string& path,
-                       const ReaderOptions& options, int64_t batch_size,
+// Codes documents with the Engine (CodeInputs: the loop `ladder code` runs,
+// story discards and threads included) and stores their events; every
+// `batch_size` events commit.
+Status IngestDocuments(const Engine& engine, const std::vector<std::string>& inputs,
+                       const ReaderOptions& options, int threads, bool quiet, int64_t batch_size,
                        LazyStore* db, IngestTotals* totals) {
-  ASSIGN_OR_RETURN(std::unique_ptr<DocumentReader> reader,
-                   DocumentReader::Open(path, options));
   std::vector<Event> batch;
-  Document doc;
-  Status error;
-  DocumentReader::Outcome outcome;
-  int64_t docs = 0;
-  while ((outcome = reader->Next(&doc, &error)) !=
-         DocumentReader::Outcome::kEnd) {
-    if (outcome == DocumentReader::Outcome::kError && reader->date_missing()) {
-      PrintRecordError(error.message());
-      ++totals->undated;
-      continue;
-    }
-    Result<CodeResult> coded =
-        outcome == DocumentReader::Outcome::kError ? Result<CodeResult>(error)
-                                                   : engine.Code(doc);
-    if (!coded.ok()) {
-      ++totals->bad;
-      PrintRecordError(coded.status().message());
-      continue;
-    }
-    for (Event& e : coded->events) {
-      Status storable = store::CheckStorable(e);
-      if (!storable.ok()) {
-        ++totals->bad;
-        PrintRecordError(reader->name() + ": document '" + doc.id +
-                         "': " + storable.message());
-        continue;
-      }
-      ++totals->events;
-      batch.push_back(std::move(e));
-    }
-    if (static_cast<int64_t>(batch.size()) >= batch_size) {
-      RETURN_IF_ERROR(WriteBatch(db, &batch, totals));
-    }
-    ++totals->documents;
-    ShowProgress(reader->name(), ++docs);
-  }
+  Status failed;
+  CodeStats stats;
+  CodeInputs(
+      engine, inputs, options, threads, quiet,
+      [&](const Document& doc, CodeResult& result) {
+        if (!failed.ok()) return;
+        for (Event& e : result.events) {
+          Status storable = store::CheckStorable(e);
+          if (!storable.ok()) {
+            ++totals->bad;
+            PrintRecordError("document '" + doc.id + "': " + storable.message());
+            continue;
+          }
+          ++totals->events;
+          batch.push_back(std::move(e));
+        }
+        if (static_cast<int64_t>(batch.size()) >= batch_size) {
+          failed = WriteBatch(db, &batch, totals);
+        }
+      },
+      &stats);
+  RETURN_IF_ERROR(failed);
+  totals->bad += stats.errors;
+  totals->undated += stats.undated;
+  totals->documents += stats.docs;
+  if (stats.unreadable > 0) return NotFound("some inputs could not be read (above)");
   return WriteBatch(db, &batch, totals);
 }
 
@@ -214,22 +203,21 @@ int RunIngest(int argc, char** argv) {
       "Lines are committed in batches, one transaction each. The store is "
       "created only when there is something to write.",
       "ingest");
-  std::string db_path = "ladder.db", date, text_id;
+  std::string db_path = kDefaultDb, date, text_id;
   int64_t batch_size = 10000;
-  std::vector<std::string> inputs, dicts;
-  bool code = false;
+  std::vector<std::string> inputs;
+  bool code = false, quiet = false;
+  EngineFlags flags;
   app.add_flag("--code", code,
-               "inputs are documents (text or JSONL): code them on the fly "
-               "and store their events");
+               "inputs are documents (text, JSONL, PETRARCH XML or TABARI records): "
+               "code them as 'ladder code' does and store their events");
   app.add_option("--date", date,
                  "with --code: date (YYYY-MM-DD) of documents without one (plain text, "
                  "JSONL records with no \"date\")");
   app.add_option("--id", text_id, "with --code: id of one plain-text document");
-  app.add_option("--dict", dicts, "with --code: dictionary file or folder")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--db", db_path, "store file (created if missing)")
-      ->capture_default_str();
+  flags.AddTo(&app);
+  AddDbOption(&app, &db_path, "store file (created if missing)");
+  app.add_flag("-q,--quiet", quiet, "no progress display");
   app.add_option("--batch-size", batch_size, "lines per transaction")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -246,25 +234,22 @@ int RunIngest(int argc, char** argv) {
   }
   LazyStore db(db_path);
   IngestTotals totals;
-  std::unique_ptr<Engine> engine;
   if (code) {
-    EngineOptions options;
-    options.dictionaries = dicts;
-    auto opened = Engine::Open(options);
-    if (!opened.ok()) {
-      PrintError(opened.status().message());
-      return kExitFailure;
+    std::unique_ptr<Engine> engine = OpenEngine(flags.ToOptions());
+    if (engine == nullptr) return kExitFailure;
+    ReaderOptions reader_options;
+    reader_options.default_date = date;
+    reader_options.text_id = text_id;
+    Status status = IngestDocuments(*engine, inputs, reader_options, flags.threads, quiet,
+                                    batch_size, &db, &totals);
+    if (!status.ok()) {
+      PrintError(status.message());
+      return ExitCodeFor(status);
     }
-    engine = std::move(opened).value();
   }
-  ReaderOptions reader_options;
-  reader_options.default_date = date;
-  reader_options.text_id = text_id;
-  for (const std::string& input : inputs) {
-    Status status =
-        code ? IngestDocuments(*engine, input, reader_options, batch_size, &db, &totals)
-             : IngestFile(input, batch_size, &db, &totals);
-    EndProgress();
+  for (const std::string& input : code ? std::vector<std::string>{} : inputs) {
+    Status status = IngestFile(input, batch_size, quiet, &db, &totals);
+    EndProgress(quiet);
     if (!status.ok()) {
       PrintError(status.message());
       return kExitFailure;
@@ -293,14 +278,13 @@ int RunImport(int argc, char** argv) {
       "file), phoenix (Phoenix/PETRARCH TSV). Re-importing a file adds "
       "nothing. Bad lines are reported as file:line and skipped (exit 3).",
       "import");
-  std::string format_name, db_path = "ladder.db";
+  std::string format_name, db_path;
   store::ImportOptions options;
   std::vector<std::string> inputs;
   app.add_option("format", format_name, "gdelt2 | gdelt1 | icews18 | phoenix")
       ->required();
   app.add_option("files", inputs, "input files ('-' = stdin)")->required();
-  app.add_option("--db", db_path, "store file (created if missing)")
-      ->capture_default_str();
+  AddDbOption(&app, &db_path, "store file (created if missing)");
   app.add_option("--batch-size", options.batch_size, "lines per transaction")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -374,9 +358,9 @@ int RunDedup(int argc, char** argv) {
       "same CAMEO code, compatible agents, within a window of days. "
       "Recomputes all clusters; safe to re-run.",
       "dedup");
-  std::string db_path = "ladder.db";
+  std::string db_path;
   store::DedupOptions options;
-  app.add_option("--db", db_path, "store file")->capture_default_str();
+  AddDbOption(&app, &db_path, "store file");
   app.add_option("--window-days", options.window_days,
                  "days from a cluster's first report")
       ->capture_default_str()

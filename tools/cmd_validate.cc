@@ -1,32 +1,17 @@
-// ladder validate SUITE [--json] [--verbose|--brief] [--limit N] [--dict PATH]...
+// ladder validate SUITE [--format text|json] [-o FILE] [--verbose|--brief]
+// [--limit N] [--dict PATH]... [--all]
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
+#include "cli_args.h"
 #include "commands.h"
 #include "ladder/validate.h"
 
 namespace ladder::tools {
 namespace {
-
-void PrintUsage(std::FILE* out) {
-  std::fprintf(out,
-               "usage: ladder validate SUITE [--json] [--verbose|--brief] [--limit N] "
-               "[--dict PATH]... [--all]\n\n"
-               "Runs a PETRARCH validation XML file or a TABARI .project and prints\n"
-               "the failing records (expected, coded, and why: the verbs ladder found,\n"
-               "the pattern that fired, where source and target came from) and a\n"
-               "summary (pass rates per category, precision, recall, F1).\n"
-               "  --json      end with one line of JSON (records, passed, pass_rate,\n"
-               "              precision, recall, f1, by_category, ...)\n"
-               "  --verbose   print ladder's whole explanation of each failing record\n"
-               "              (tokens, actors, dates too)\n"
-               "  --brief     only expected and coded\n"
-               "  --limit N   code at most N records\n"
-               "  --dict PATH use these dictionaries instead of the suite's\n"
-               "  --all       ignore the suite's <Include> list and sentence flags\n");
-}
 
 std::string Codings(const std::vector<Coding>& codings, const std::string& condition) {
   if (codings.empty()) return condition.empty() ? "(none)" : "(" + condition + ")";
@@ -110,60 +95,53 @@ void PrintSummary(const ValidationReport& r) {
 }
 
 int RunValidate(int argc, char** argv) {
+  CLI::App app{
+      "Run a PETRARCH validation XML file or a TABARI .project and print the failing "
+      "records (expected, coded, and why: the verbs ladder found, the pattern that "
+      "fired, where source and target came from) and a summary (pass rates per "
+      "category, precision, recall, F1)",
+      "ladder validate"};
   ValidateOptions options;
-  std::string suite;
-  bool json = false;
-  Detail detail = Detail::kWhy;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      PrintUsage(stdout);
-      return kExitOk;
-    } else if (arg == "--json") {
-      json = true;
-    } else if (arg == "--verbose" || arg == "-v") {
-      detail = Detail::kVerbose;
-    } else if (arg == "--brief") {
-      detail = Detail::kBrief;
-    } else if (arg == "--all") {
-      options.include_all = true;
-    } else if ((arg == "--limit" || arg == "--dict") && i + 1 < argc) {
-      std::string value = argv[++i];
-      if (arg == "--dict") {
-        options.dictionaries.push_back(value);
-        continue;
-      }
-      char* end = nullptr;
-      long n = std::strtol(value.c_str(), &end, 10);
-      if (end == value.c_str() || *end != '\0' || n < 0) {
-        PrintError("validate: --limit needs a number, got '" + value + "'");
-        return kExitUsage;
-      }
-      options.limit = static_cast<int>(n);
-    } else if (!arg.empty() && arg[0] == '-') {
-      PrintError("validate: unknown option '" + arg + "' (try 'ladder validate --help')");
-      return kExitUsage;
-    } else if (suite.empty()) {
-      suite = arg;
-    } else {
-      PrintError("validate: more than one suite given");
-      return kExitUsage;
-    }
-  }
-  if (suite.empty()) {
-    PrintUsage(stderr);
+  std::string suite, format, output;
+  bool verbose = false, brief = false;
+  app.add_option("suite", suite, "PETRARCH XML suite or TABARI .project")->required();
+  AddFormatOption(&app, &format, {"text", "json"},
+                  "text, or json: one line of JSON (records, passed, pass_rate, precision, "
+                  "recall, f1, by_category, ...)");
+  AddOutputOption(&app, &output, "write the report to FILE");
+  app.add_flag("-v,--verbose", verbose,
+               "print ladder's whole explanation of each failing record (tokens, actors, "
+               "dates too)");
+  app.add_flag("--brief", brief, "only expected and coded");
+  app.add_option("--limit", options.limit, "code at most N records")->check(CLI::NonNegativeNumber);
+  app.add_option("--dict", options.dictionaries, "use these dictionaries instead of the suite's")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_flag("--all", options.include_all,
+               "ignore the suite's <Include> list and sentence flags");
+  if (int rc = ParseArgs(app, argc, argv); rc >= 0) return rc;
+  if (verbose && brief) {
+    PrintError("validate: --verbose and --brief exclude each other");
     return kExitUsage;
   }
-  options.explain_failures = detail != Detail::kBrief;
+  const Detail detail = verbose ? Detail::kVerbose : brief ? Detail::kBrief : Detail::kWhy;
+  options.explain_failures = detail != Detail::kBrief && format == "text";
   Result<ValidationReport> report = RunValidation(suite, options);
   if (!report.ok()) {
     PrintError(report.status().ToString());
     return kExitFailure;
   }
+  if (Status s = RedirectStdout(output); !s.ok()) {
+    PrintError(s.message());
+    return kExitFailure;
+  }
+  if (format == "json") {
+    std::printf("%s\n", ValidationReportToJson(*report).c_str());
+    return kExitOk;
+  }
   for (const RecordOutcome& f : report->failures) PrintFailure(f, detail);
   PrintFindings(*report);
   PrintSummary(*report);
-  if (json) std::printf("%s\n", ValidationReportToJson(*report).c_str());
   return kExitOk;
 }
 

@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <thread>
 
+#include "cli_args.h"
 #include "commands.h"
 
 namespace ladder::tools {
@@ -35,74 +35,35 @@ class Progress {
   long ticks_ = 0;
 };
 
-// Codes a batch with `threads` workers; results keep the input order.
-void CodeBatch(const Engine& engine, const std::vector<Document>& docs, int threads,
-               std::vector<Result<CodeResult>>* results) {
-  results->clear();
-  for (size_t i = 0; i < docs.size(); ++i) results->emplace_back(CodeResult());
-  auto work = [&](size_t first) {
-    for (size_t i = first; i < docs.size(); i += threads) {
-      (*results)[i] = engine.Code(docs[i]);
-    }
-  };
-  if (threads <= 1 || docs.size() < 2) {
-    work(0);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
-  for (std::thread& t : pool) t.join();
-}
-
 // Documents read but not yet coded. `where[i]` names the input and line of
-// docs[i] for error messages; `story[i]` is the story it belongs to.
+// docs[i] for error messages.
 struct Batch {
   std::vector<Document> docs;
   std::vector<std::string> where;
-  std::vector<std::string> story;
 };
 
-// The story of a PETRARCH <Sentence> record: its id up to a final
-// "-<number>" ("AFP0808020593-2" -> "AFP0808020593"). Other documents are
-// stories of their own.
-std::string StoryOf(const std::string& id, InputFormat format) {
-  if (format != InputFormat::kPetrarchXml) return id;
-  size_t dash = id.find_last_of('-');
-  if (dash == std::string::npos || dash == 0 || dash + 1 == id.size()) return id;
-  for (size_t k = dash + 1; k < id.size(); ++k) {
-    if (id[k] < '0' || id[k] > '9') return id;
-  }
-  return id.substr(0, dash);
-}
+// A document's story for batching: its Document::story, or itself.
+const std::string& StoryKey(const Document& doc) { return doc.story.empty() ? doc.id : doc.story; }
 
-// Codes the batch and hands each document's events to `sink`. A story
-// discard phrase in one sentence record drops the events of every record of
-// its story, as PETRARCH does (the batch never splits a story: see
-// CodeInputs).
+// Codes the batch (Engine::CodeBatch: story discards, threads, order) and
+// hands each document's events to `sink`.
 void Flush(const Engine& engine, Batch* batch, int threads, const DocumentSink& sink,
            CodeStats* stats) {
-  std::vector<Result<CodeResult>> results;
-  CodeBatch(engine, batch->docs, threads, &results);
-  std::vector<const std::string*> discarded;
-  for (size_t i = 0; i < results.size(); ++i) {
-    if (results[i].ok() && results[i]->discarded) discarded.push_back(&batch->story[i]);
-  }
-  static const std::vector<Event> kNone;
+  std::vector<Result<CodeResult>> results = engine.CodeBatch(batch->docs, {threads});
   for (size_t i = 0; i < results.size(); ++i) {
     if (!results[i].ok()) {
-      PrintRecordError(batch->where[i] + ": " + results[i].status().message());
+      const bool too_large = results[i].status().code() == StatusCode::kResourceExhausted;
+      PrintRecordError(batch->where[i] + ": " + results[i].status().message() +
+                       (too_large ? " (raise --max-doc-mb)" : ""));
       ++stats->errors;
+      stats->too_large += too_large;
       continue;
     }
-    bool story_discarded = false;
-    for (const std::string* s : discarded) story_discarded |= *s == batch->story[i];
-    const std::vector<Event>& events = story_discarded ? kNone : results[i]->events;
-    sink(batch->docs[i], events);
-    stats->events += static_cast<long>(events.size());
+    sink(batch->docs[i], *results[i]);
+    stats->events += static_cast<long>(results[i]->events.size());
   }
   batch->docs.clear();
   batch->where.clear();
-  batch->story.clear();
 }
 
 }  // namespace
@@ -120,7 +81,7 @@ void EngineFlags::AddTo(CLI::App* app) {
   app->add_flag("--keep-one-sided", keep_one_sided,
                 "keep events with one side only of every kind (by default only "
                 "statements, appeals, protests, shows of force and bombings)");
-  app->add_option("--threads", threads, "worker threads")->check(CLI::Range(1, 256));
+  AddThreadsOption(app, &threads, "worker threads");
   app->add_option("--max-doc-mb", max_doc_mb, "refuse documents larger than this (MB of text)")
       ->check(CLI::Range(0.001, 4096.0));
   app->add_option("--min-confidence", min_confidence,
@@ -186,7 +147,7 @@ void CodeInputs(const Engine& engine, const std::vector<std::string>& inputs,
     while ((outcome = (*reader)->Next(&doc, &error)) != DocumentReader::Outcome::kEnd) {
       if (outcome == DocumentReader::Outcome::kError) {
         if ((*reader)->date_missing()) {
-          PrintRecordError(error.message());
+          PrintRecordError(error.message() + " (or --date YYYY-MM-DD for input without one)");
           ++stats->undated;
           continue;
         }
@@ -194,16 +155,14 @@ void CodeInputs(const Engine& engine, const std::vector<std::string>& inputs,
         ++stats->errors;
         continue;
       }
-      std::string story = StoryOf(doc.id, (*reader)->format());
       // A full batch is coded before the next story starts, not inside one
       // (unless one story outgrows 16 batches: memory stays bounded).
       if (batch.docs.size() >= kBatch &&
-          (story != batch.story.back() || batch.docs.size() >= 16 * kBatch)) {
+          (StoryKey(doc) != StoryKey(batch.docs.back()) || batch.docs.size() >= 16 * kBatch)) {
         Flush(engine, &batch, threads, sink, stats);
       }
       batch.docs.push_back(std::move(doc));
       batch.where.push_back((*reader)->where());
-      batch.story.push_back(std::move(story));
       ++stats->docs;
       progress.Update(**reader, stats->docs);
     }

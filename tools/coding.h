@@ -1,6 +1,7 @@
 // What the commands that code documents share (`ladder code`, `ladder
-// eval`): the engine flags and the batched, threaded coding loop, so that
-// every command codes a file into exactly the events `ladder code` writes.
+// eval`, `ladder ingest --code`): the engine flags and the reading loop
+// that feeds Engine::CodeBatch, so that every command codes a file into
+// exactly the events `ladder code` writes.
 #ifndef LADDER_TOOLS_CODING_H_
 #define LADDER_TOOLS_CODING_H_
 
@@ -42,6 +43,7 @@ struct CodeStats {
   long docs = 0, events = 0, errors = 0;
   long unreadable = 0;  // inputs that could not be opened
   long undated = 0;     // text or JSONL documents without a date (a usage error)
+  long too_large = 0;   // documents over --max-doc-mb (counted in errors too)
 };
 
 // After a run with `undated` documents left out for want of a date (each
@@ -50,10 +52,9 @@ struct CodeStats {
 // own line said it). The run's exit code is then kExitUsage.
 void ReportUndated(long undated, long coded);
 
-// Called for each coded document, in input order, with the events to keep
-// (none for a discarded story).
-using DocumentSink =
-    std::function<void(const Document& document, const std::vector<Event>& events)>;
+// Called for each coded document, in input order, with what the Engine
+// coded (no events for a discarded story).
+using DocumentSink = std::function<void(const Document& document, CodeResult& result)>;
 
 // Reads every input (a path or "-") and codes its documents with `threads`
 // workers, as `ladder code` does: bad records and unreadable inputs are

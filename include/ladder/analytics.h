@@ -344,7 +344,7 @@ struct EscalationSummary {
     std::string from, to;  // dimension names: an event in `from` raises `to`
     double alpha = 0;      // expected offspring in `to` per event in `from`
   };
-  std::vector<std::string> dimensions;  // e.g. "RUS->UKR conflict"
+  std::vector<std::string> dimensions;  // e.g. "RUS-UKR:3+4"
   std::vector<double> mu;               // baseline rate per day, per dimension
   double branching_ratio = 0;           // spectral radius of the alpha matrix
   std::vector<Excitation> top_alpha;    // largest first
@@ -400,6 +400,14 @@ struct ReportData {
 
 Result<ReportData> BuildReportData(const store::Store& store,
                                    const ReportOptions& options);
+
+// The report's escalation section: a Hawkes fit on conflict (quad 3-4)
+// between the report's countries, one dimension per directed dyad (the
+// `max_dimensions` busiest; PointsFromStore in ladder/points.h, seed 1), and
+// the daily count model per pair of countries with its bootstrap interval
+// (`threads` workers; 0 = all cores). Errors: too few conflict events.
+Result<EscalationSummary> FitReportEscalation(const store::Store& store, const ReportData& data,
+                                              int max_dimensions, int threads);
 // One self-contained HTML document: inline CSS and SVG, no scripts, nothing
 // fetched. All text from the data is HTML-escaped.
 std::string RenderReportHtml(const ReportData& data);

@@ -1,14 +1,30 @@
 // Engine: the one pipeline behind every shell (CLI, HTTP, Python).
 //
 //   auto engine = ladder::Engine::Open(options);      // loads + compiles dictionaries
-//   auto events = (*engine)->Code(document);           // thread-safe, const
+//   auto results = (*engine)->CodeBatch(documents, {.threads = 4});
+//   auto one = (*engine)->Code(document);             // one document
 //
-// Thread-safety: an Engine is immutable after Open; Code/Explain may be called
-// from any number of threads at once (each call uses its own scratch state).
+// Every shell codes through CodeBatch (or Code, a batch of one): story
+// grouping, PETRARCH story discards, threading and input order are decided
+// here, not in the shells.
+//
+// Thread-safety and memory: an Engine is immutable after Open and shared by
+// all threads; the compiled dictionary is read-only. Coding also needs
+// scratch memory, a CoderState: token and event buffers (a sentence's worth,
+// a few KB) and the annotator's cache of recent word forms (32,768 slots of
+// 64 bytes: 2 MB, allocated when the state codes its first document). A caller that codes
+// on one thread can own one (NewState) and pass it to Code; otherwise Code
+// and CodeBatch take one from the Engine's pool, which keeps one state per
+// thread that was coding at the same time (so 2 MB per concurrent caller,
+// kept until the Engine is destroyed). A CoderState is used by one thread at
+// a time and must not outlive its Engine. The sentence coder's own match
+// buffers (pattern candidates, word bitmaps: tens of KB) are still per
+// thread (thread_local), freed when the thread ends.
 #ifndef LADDER_ENGINE_H_
 #define LADDER_ENGINE_H_
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -53,8 +69,8 @@ struct EngineOptions {
   bool code_unknown_actors = false;  // PETRARCH new_actor_length-like
   int new_actor_length = 0;
   bool keep_non_asserted = true;  // emit future/hypothetical/... events
-  // Larger documents are refused with an error (memory stays bounded: one
-  // document's tokens and events are held at a time).
+  // Larger documents are refused with a kResourceExhausted error (memory
+  // stays bounded: one document's tokens and events are held at a time).
   size_t max_document_bytes = size_t{8} << 20;
   // Legacy coders' convention: an agent without a country ("a senior
   // official said", "arrested students") is an actor of unknown country
@@ -75,8 +91,7 @@ struct EngineOptions {
   // The confidence model's weights (doc/formats/confidence.md); empty: the
   // bundled data/confidence.txt. A missing or bad file fails Open.
   std::string confidence_model;
-  // Drop events whose confidence is below this (`ladder code
-  // --min-confidence`); 0 keeps every event.
+  // Drop events whose confidence is below this; 0 keeps every event.
   double min_confidence = 0.0;
   // Fill Event::confidence_features (`ladder fit-confidence`).
   bool confidence_features = false;
@@ -98,11 +113,40 @@ struct DictionaryStats {
 // The outcome of coding one document.
 struct CodeResult {
   std::vector<Event> events;
+  // The document's text after normalization (NFC): the text that the events'
+  // evidence_begin/evidence_end byte offsets index.
+  std::string text;
   bool discarded = false;  // a story discard phrase matched, or off-topic
   // The topic the document was judged to be about instead of politics
   // ("sport", "business"; EngineOptions::topic_filter), else "".
   std::string off_topic;
   bool sentence_discarded = false;  // some sentence matched a discard phrase
+  // Another document of this document's story (Document::story) in the same
+  // CodeBatch was discarded (a story discard phrase, or off-topic): `events`
+  // is empty and `discarded` is true.
+  bool story_discarded = false;
+};
+
+struct BatchOptions {
+  // Worker threads (1: the calling thread only). Results keep input order
+  // whatever the number.
+  int threads = 1;
+};
+
+// Scratch memory for coding (see the top of this file). Made by
+// Engine::NewState; used by one thread at a time; must not outlive the
+// Engine.
+class CoderState {
+ public:
+  ~CoderState();
+  CoderState(const CoderState&) = delete;
+  CoderState& operator=(const CoderState&) = delete;
+  class Impl;
+
+ private:
+  friend class Engine;
+  CoderState();
+  std::unique_ptr<Impl> impl_;
 };
 
 // Loads the dictionaries that Engine::Open(options) would load (the same
@@ -122,9 +166,22 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // Codes one document. Invalid UTF-8 or a bad date is an error naming the
-  // document; a sentence without events is not.
+  // Codes `documents` with `options.threads` workers; result i is document
+  // i's. A document's error (invalid UTF-8, a bad date: kInvalidArgument; a
+  // text over EngineOptions::max_document_bytes: kResourceExhausted) is its
+  // result alone; the others are coded. A document discarded by a story
+  // discard phrase (or as off-topic) drops the events of every document of
+  // its story (Document::story) in the batch, as PETRARCH does: a caller
+  // that cuts a stream into batches cuts between stories.
+  std::vector<Result<CodeResult>> CodeBatch(std::span<const Document> documents,
+                                            const BatchOptions& options) const;
+  // Codes one document (a batch of one). Errors as CodeBatch; a sentence
+  // without events is not an error. Without `state`, one is taken from the
+  // Engine's pool.
   Result<CodeResult> Code(const Document& document) const;
+  Result<CodeResult> Code(const Document& document, CoderState* state) const;
+  // Scratch memory for Code on one thread (see the top of this file).
+  std::unique_ptr<CoderState> NewState() const;
   // Human-readable trace for one sentence: tokens, actors, verbs, the pattern
   // that fired and why others did not.
   std::string Explain(const std::string& sentence, const std::string& date) const;

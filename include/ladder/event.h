@@ -17,6 +17,12 @@ struct Document {
   std::string title;   // optional
   std::string url;     // optional
   std::string source;  // optional: the outlet
+  // The story the document is part of, "" when it is a story of its own. A
+  // PETRARCH <Sentence> record "AFP0808020593-2" belongs to story
+  // "AFP0808020593" (DocumentReader sets it): a story discard phrase in one
+  // record drops the events of every record of its story
+  // (Engine::CodeBatch).
+  std::string story;
 };
 
 // One side of an event.

@@ -17,6 +17,7 @@ enum class StatusCode {
   kNotFound,         // a named file, record or code does not exist
   kIoError,          // the operating system refused a read or write
   kDataLoss,         // stored data is damaged
+  kResourceExhausted,  // an input over a size limit (HTTP 413)
   kUnimplemented,
   kInternal,
 };
@@ -51,27 +52,46 @@ inline Status IoError(std::string message) {
 inline Status DataLoss(std::string message) {
   return Status(StatusCode::kDataLoss, std::move(message));
 }
+inline Status ResourceExhausted(std::string message) {
+  return Status(StatusCode::kResourceExhausted, std::move(message));
+}
 inline Status Internal(std::string message) {
   return Status(StatusCode::kInternal, std::move(message));
 }
 
-// Result<T> holds either a value or a non-OK Status.
+// Reading the value of a Result that holds an error is a programming error:
+// it prints the error on stderr and aborts (in every build), rather than
+// reading an empty value.
+[[noreturn]] void DieOnResultError(const Status& status);
+
+// Result<T> holds either a value or a non-OK Status. value(), * and -> on an
+// error abort (DieOnResultError): check ok() first.
 template <typename T>
 class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {}  // NOLINT
+  Result(Status status) : status_(std::move(status)) {  // NOLINT
+    if (status_.ok()) status_ = Status(StatusCode::kInternal, "Result made from an OK Status");
+  }
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
-  T& value() & { return *value_; }
-  const T& value() const& { return *value_; }
-  T&& value() && { return std::move(*value_); }
-  T* operator->() { return &*value_; }
-  const T* operator->() const { return &*value_; }
-  T& operator*() & { return *value_; }
-  const T& operator*() const& { return *value_; }
+  T& value() & { return Checked(); }
+  const T& value() const& { return Checked(); }
+  T&& value() && { return std::move(Checked()); }
+  T* operator->() { return &Checked(); }
+  const T* operator->() const { return &Checked(); }
+  T& operator*() & { return Checked(); }
+  const T& operator*() const& { return Checked(); }
 
  private:
+  T& Checked() {
+    if (!value_.has_value()) [[unlikely]] DieOnResultError(status_);
+    return *value_;
+  }
+  const T& Checked() const {
+    if (!value_.has_value()) [[unlikely]] DieOnResultError(status_);
+    return *value_;
+  }
   Status status_;
   std::optional<T> value_;
 };

@@ -187,11 +187,10 @@ class Store {
   // "PRAGMA integrity_check" == "ok".
   Status CheckIntegrity() const;
 
-  // The underlying connection, for the store's own modules (importers,
-  // dedup). Owned by the Store.
-  sqlite3* db() const { return db_; }
-
  private:
+  // The connection is not part of the API: the store's own modules (and
+  // its tests) reach it through StoreAccess (src/store/sqlite_util.h).
+  friend struct StoreAccess;
   Store(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
   Status CreateOrCheckSchema();
   // Adds the event_locations table to a store made before it existed (when

@@ -622,7 +622,7 @@ Result<CountFit> FitCountModel(const DailyCounts& counts,
     std::snprintf(buf, sizeof buf,
                   "branching ratio %.2f >= 0.9: near-critical; a trend or a "
                   "level shift in the window reads as excitation: fit a "
-                  "shorter, stable window (--from/--to) or use --half-life",
+                  "shorter, stable window or weigh recent days (a half-life)",
                   fit.model.alpha);
     fit.warnings.push_back(buf);
   }
@@ -632,7 +632,7 @@ Result<CountFit> FitCountModel(const DailyCounts& counts,
     std::snprintf(buf, sizeof buf,
                   "memory %.2f (kernel mean lag %.1f days) is at the edge of "
                   "its grid: the excitation may be a slow drift; widen the "
-                  "grid (--memory) or shorten the window",
+                  "grid of memories or shorten the window",
                   fit.model.memory, 1.0 / (1.0 - fit.model.memory));
     fit.warnings.push_back(buf);
   }
@@ -710,8 +710,8 @@ std::vector<std::string> StationarityWarnings(const DailyCounts& counts) {
     std::snprintf(buf, sizeof buf,
                   "non-stationary window: %.1f events/day in the first %d "
                   "days, %.1f in the last %d (z = %.1f); excitation estimates "
-                  "absorb the change: fit a shorter window (--from/--to) or "
-                  "weigh recent days (--half-life)",
+                  "absorb the change: fit a shorter window or "
+                  "weigh recent days (a half-life)",
                   m1, n, m2, n, z);
     out.push_back(buf);
   }

@@ -143,8 +143,7 @@ Result<DyadSeries> BuildDyadSeries(std::span<const store::StoredEvent> events,
        s = NextPeriodStart(options.period, s)) {
     if (starts.size() >= kMaxPeriods) {
       return InvalidArgument("range " + FormatDay(*lo) + ".." + FormatDay(*hi) +
-                             " has too many periods for --by " +
-                             PeriodName(options.period));
+                             " has too many periods by " + PeriodName(options.period));
     }
     starts.push_back(s);
   }

@@ -288,9 +288,9 @@ Result<Evaluation> EvaluateForecasts(const Points& points,
                                      const DailyCounts& counts,
                                      const EvaluateOptions& options) {
   const EvaluateOptions& o = options;
-  if (o.horizon <= 0) return InvalidArgument("evaluate: --horizon must be > 0");
+  if (o.horizon <= 0) return InvalidArgument("evaluate: the horizon must be > 0 days");
   if (o.origins.empty()) return InvalidArgument("evaluate: no origins");
-  if (o.paths <= 0) return InvalidArgument("evaluate: --paths must be > 0");
+  if (o.paths <= 0) return InvalidArgument("evaluate: the number of paths must be > 0");
   for (int origin : o.origins) {
     if (origin < 13 || origin + o.horizon >= counts.days) {
       return InvalidArgument(
@@ -403,7 +403,7 @@ std::vector<std::string> HawkesWarnings(const HawkesFit& fit,
                   "branching ratio %.3f >= 0.9: near-critical; over-dispersion, "
                   "weekday cycles and same-day events read as excitation in "
                   "continuous time: trust the daily model's ratio and test "
-                  "(printed with it), or add --l1",
+                  "(printed with it), or add an L1 penalty",
                   fit.branching_ratio);
     out.push_back(buf);
   }
@@ -419,7 +419,7 @@ std::vector<std::string> HawkesWarnings(const HawkesFit& fit,
       std::snprintf(buf, sizeof buf,
                     "standard errors undefined for %d parameters (at zero or "
                     "not identified): read the daily model's bootstrap "
-                    "interval, or fit fewer dimensions (--top-dyads, --quad)",
+                    "interval, or fit fewer dimensions (fewer dyads or quad classes)",
                     undefined);
       out.push_back(buf);
     }
@@ -433,7 +433,7 @@ std::vector<std::string> HawkesWarnings(const HawkesFit& fit,
       std::snprintf(buf, sizeof buf,
                     "decay %.3g/day is at the edge of its grid (%.3g..%.3g): "
                     "the best decay may lie outside; widen the grid with "
-                    "--decay%s",
+                    "more decays%s",
                     b, *lo, *hi,
                     b >= *hi ? " (a decay faster than a day means same-day "
                                "events are being read as excitation)"

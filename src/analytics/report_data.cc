@@ -13,7 +13,7 @@ Status CheckCountries(const std::vector<std::string>& countries) {
   }
   std::set<std::string> seen;
   for (const std::string& c : countries) {
-    if (c.empty()) return InvalidArgument("empty country code in --countries");
+    if (c.empty()) return InvalidArgument("empty country code in the list of countries");
     if (!seen.insert(c).second) {
       return InvalidArgument("country '" + c + "' given twice");
     }

@@ -139,14 +139,43 @@ bool DocumentReader::ReadLine(std::string* line) {
   return got;
 }
 
+namespace {
+
+// The story of a PETRARCH <Sentence> record: its id up to a final
+// "-<number>" ("AFP0808020593-2" -> "AFP0808020593"); "" (a story of its
+// own) for an id without one.
+std::string PetrarchStory(const std::string& id) {
+  size_t dash = id.find_last_of('-');
+  if (dash == std::string::npos || dash == 0 || dash + 1 == id.size()) return "";
+  for (size_t k = dash + 1; k < id.size(); ++k) {
+    if (id[k] < '0' || id[k] > '9') return "";
+  }
+  return id.substr(0, dash);
+}
+
+}  // namespace
+
 DocumentReader::Outcome DocumentReader::Next(Document* doc, Status* error) {
   date_missing_ = false;  // about the record this call returns
+  Outcome outcome;
   switch (format_) {
-    case InputFormat::kJsonl: return NextJsonl(doc, error);
-    case InputFormat::kPetrarchXml: return NextPetrarch(doc, error);
-    case InputFormat::kTabari: return NextTabari(doc, error);
-    default: return NextText(doc, error);
+    case InputFormat::kJsonl:
+      outcome = NextJsonl(doc, error);
+      break;
+    case InputFormat::kPetrarchXml:
+      outcome = NextPetrarch(doc, error);
+      break;
+    case InputFormat::kTabari:
+      outcome = NextTabari(doc, error);
+      break;
+    default:
+      outcome = NextText(doc, error);
+      break;
   }
+  if (outcome == Outcome::kDocument) {
+    doc->story = format_ == InputFormat::kPetrarchXml ? PetrarchStory(doc->id) : "";
+  }
+  return outcome;
 }
 
 std::string DocumentReader::DateOf(std::string_view own_date,
@@ -184,10 +213,10 @@ DocumentReader::Outcome DocumentReader::NextText(Document* doc,
   std::string date = DateOf("", text);
   if (date.empty()) {
     date_missing_ = true;
-    *error = InvalidArgument(
-        name_ + ": no date: plain text needs --date YYYY-MM-DD (its first line has "
-                "no full date; without one, relative dates and leaders' roles "
-                "cannot be resolved)");
+    *error = InvalidArgument(name_ +
+                             ": no date: plain text needs a date, YYYY-MM-DD (its first line has "
+                             "no full date; without one, relative dates and leaders' roles "
+                             "cannot be resolved)");
     return Outcome::kError;
   }
   *doc = Document();
@@ -216,8 +245,7 @@ DocumentReader::Outcome DocumentReader::NextJsonl(Document* doc,
     if (parsed->date.empty()) {
       date_missing_ = true;
       *error = InvalidArgument(where + ": document '" + parsed->id +
-                               "' has no date: give it \"date\": \"YYYY-MM-DD\" (or "
-                               "--date for every document without one)");
+                               "' has no date: give it \"date\": \"YYYY-MM-DD\"");
       return Outcome::kError;
     }
     *doc = std::move(parsed).value();

@@ -307,14 +307,6 @@ Result<Event> EventFromJson(std::string_view line) {
 
 namespace {
 
-std::string CompactDate(const std::string& iso) {
-  std::string out;
-  for (char c : iso) {
-    if (c != '-') out.push_back(c);
-  }
-  return out;
-}
-
 std::string Fields(const Event& e, bool csv) {
   const std::string empty;
   const std::string src = e.source ? e.source->code : "";
@@ -322,7 +314,7 @@ std::string Fields(const Event& e, bool csv) {
   const Location* loc = e.location ? &*e.location : nullptr;
   const std::string fields[] = {
       e.event_id,
-      CompactDate(e.date),
+      e.date,  // ISO 8601, as in the JSONL record
       src,
       tgt,
       e.cameo,

@@ -66,13 +66,27 @@ uint32_t NewId() {
 
 }  // namespace
 
+struct AnnotatorCache::Impl {
+  std::vector<CacheEntry> cache;
+  std::vector<Key> keys;
+  std::vector<uint32_t> slots;
+};
+
+AnnotatorCache::AnnotatorCache() : impl_(std::make_unique<Impl>()) {}
+AnnotatorCache::~AnnotatorCache() = default;
+
 Annotator::Annotator(const text::Lexicon& lexicon, const dict::Dictionary& dict)
     : lexicon_(lexicon), dict_(dict), id_(NewId()) {}
 
 void Annotator::Annotate(std::vector<text::Token>* tokens) const {
-  thread_local std::vector<CacheEntry> cache;
-  thread_local std::vector<Key> keys;
-  thread_local std::vector<uint32_t> slots;
+  thread_local AnnotatorCache cache;
+  Annotate(tokens, &cache);
+}
+
+void Annotator::Annotate(std::vector<text::Token>* tokens, AnnotatorCache* state) const {
+  std::vector<CacheEntry>& cache = state->impl_->cache;
+  std::vector<Key>& keys = state->impl_->keys;
+  std::vector<uint32_t>& slots = state->impl_->slots;
   if (cache.empty()) cache.resize(kCacheSlots);
   // The slots first, each load started at once: the cache is larger than
   // a core's L2, so the lookups below would otherwise miss one by one. The

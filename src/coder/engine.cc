@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <mutex>
+#include <set>
+#include <thread>
 
 #include "base/date.h"
 #include "base/strings.h"
@@ -18,9 +21,22 @@
 #include "dict/snapshot.h"
 #include "geo/locator.h"
 #include "ladder/confidence.h"
+#include "ladder/data.h"
 #include "text/text.h"
 
 namespace ladder {
+
+// A CoderState's buffers: capacity (and the tokens' strings) is reused from
+// sentence to sentence.
+class CoderState::Impl {
+ public:
+  std::vector<text::Token> tokens;
+  std::vector<coder::CodedEvent> coded;
+  coder::AnnotatorCache annotator_cache;
+};
+
+CoderState::CoderState() : impl_(std::make_unique<Impl>()) {}
+CoderState::~CoderState() = default;
 
 class Engine::Impl {
  public:
@@ -32,6 +48,13 @@ class Engine::Impl {
   bool has_topic_cues = false;  // any kCue or kAnchor discard entry
   ConfidenceModel confidence;
   std::shared_ptr<const geo::Gazetteer> gazetteer;  // null: EngineOptions::geolocate off
+  // Idle CoderStates for Code calls that bring none (engine.h).
+  mutable std::mutex pool_mutex;
+  mutable std::vector<std::unique_ptr<CoderState>> pool;
+
+  std::unique_ptr<CoderState> TakeState() const;
+  void ReturnState(std::unique_ptr<CoderState> state) const;
+  Result<CodeResult> Code(const Document& document, CoderState::Impl* state) const;
 
   // Once a document is coded: its events' confidences from their features
   // and the document's topic tally; drops those below min_confidence.
@@ -40,9 +63,8 @@ class Engine::Impl {
   Status Load();
   // Returns false if a story discard phrase matched; sets *discarded when
   // the sentence was discarded.
-  bool CodeSentence(const Document& doc, const std::string& text,
-                    text::Span span, int sentence_no, int doc_days, int ymd,
-                    coder::DocumentContext* context,
+  bool CodeSentence(const Document& doc, const std::string& text, text::Span span, int sentence_no,
+                    int doc_days, int ymd, coder::DocumentContext* context, CoderState::Impl* state,
                     std::vector<Event>* out, bool* discarded) const;
   // Whether a discard phrase matched (*story: a story discard); topic cues
   // and anchors go to *topics.
@@ -52,8 +74,8 @@ class Engine::Impl {
   // Engine::Explain and ExplainInDocument (0 = every sentence).
   std::string ExplainText(const std::string& text, const std::string& date,
                           int only) const;
-  void Analyze(const std::string& text, text::Span span,
-               std::vector<text::Token>* tokens) const;
+  void Analyze(const std::string& text, text::Span span, std::vector<text::Token>* tokens,
+               coder::AnnotatorCache* cache = nullptr) const;
   // Fills *ev, a new Event (built in place in the output: an Event is some
   // twenty strings, and moving one costs more than filling it).
   void ToEvent(const coder::CodedEvent& e, const Document& doc,
@@ -67,8 +89,19 @@ int NewActorLength(const EngineOptions& o) {
   return o.code_unknown_actors ? o.new_actor_length : 0;
 }
 
-std::vector<std::string> DefaultDictionaries() {
-  return {LADDER_DEFAULT_DATA_DIR, LADDER_GENERATED_COUNTRIES};
+// ladder's own dictionaries (ladder/data.h): the data folder and the
+// countries generated from iso-codes.
+Result<std::vector<std::string>> DefaultDictionaries() {
+  ASSIGN_OR_RETURN(std::string data, DataDir());
+  ASSIGN_OR_RETURN(std::string countries, DataFile("countries_iso.txt"));
+  return std::vector<std::string>{data, countries};
+}
+
+// An install's default dictionaries compiled into one snapshot
+// (ladder/data.h), or "" when there is none.
+std::string DefaultSnapshot() {
+  Result<std::string> path = DataFile("default.ldict");
+  return path.ok() && dict::IsSnapshotFile(*path) ? *path : "";
 }
 
 // Loads the dictionary sources `options` names into `builder`.
@@ -79,7 +112,8 @@ Status LoadDictionaries(const EngineOptions& options,
   bool all_snapshots = !defaults && std::all_of(paths.begin(), paths.end(),
                                                 dict::IsSnapshotFile);
   if (defaults) {
-    for (const std::string& p : DefaultDictionaries()) paths.push_back(p);
+    ASSIGN_OR_RETURN(std::vector<std::string> own, DefaultDictionaries());
+    paths.insert(paths.end(), own.begin(), own.end());
   }
   for (const std::string& p : paths) {
     RETURN_IF_ERROR(dict::LoadDictionaryPath(p, builder));
@@ -87,8 +121,8 @@ Status LoadDictionaries(const EngineOptions& options,
   // The CAMEO code table (Goldstein, quad class, PLOVER) always comes along;
   // a snapshot saved by SaveDictionarySnapshot carries it already.
   if (!defaults && !(all_snapshots && builder->code_count() > 0)) {
-    RETURN_IF_ERROR(dict::LoadDictionaryPath(
-        std::string(LADDER_DEFAULT_DATA_DIR) + "/codes.txt", builder));
+    ASSIGN_OR_RETURN(std::string codes, DataFile("data/codes.txt"));
+    RETURN_IF_ERROR(dict::LoadDictionaryPath(codes, builder));
   }
   return Status::Ok();
 }
@@ -101,6 +135,11 @@ Result<std::shared_ptr<const dict::Dictionary>> OpenDictionaries(
   if (options.dictionaries.size() == 1 && !options.include_default &&
       dict::IsSnapshotFile(options.dictionaries[0])) {
     ASSIGN_OR_RETURN(auto d, dict::OpenSnapshot(options.dictionaries[0]));
+    if (d->code_count() > 0) return d;
+  }
+  // An install's compiled defaults: the same entries, without parsing.
+  if (std::string snapshot = DefaultSnapshot(); options.dictionaries.empty() && !snapshot.empty()) {
+    ASSIGN_OR_RETURN(auto d, dict::OpenSnapshot(snapshot));
     if (d->code_count() > 0) return d;
   }
   dict::DictionaryBuilder builder;
@@ -151,11 +190,11 @@ Status Engine::Impl::Load() {
   if (!lex.ok()) return lex.status();
   lexicon = std::move(lex).value();
   ASSIGN_OR_RETURN(dict, OpenDictionaries(options));
-  ASSIGN_OR_RETURN(confidence,
-                   ReadConfidenceModel(options.confidence_model.empty()
-                                           ? std::string(LADDER_DEFAULT_DATA_DIR) +
-                                                 "/confidence.txt"
-                                           : options.confidence_model));
+  std::string confidence_path = options.confidence_model;
+  if (confidence_path.empty()) {
+    ASSIGN_OR_RETURN(confidence_path, DataFile("data/confidence.txt"));
+  }
+  ASSIGN_OR_RETURN(confidence, ReadConfidenceModel(confidence_path));
   annotator = std::make_unique<coder::Annotator>(*lexicon, *dict);
   CountEntries(*dict, &stats);
   if (options.geolocate) {
@@ -192,9 +231,13 @@ bool Engine::Impl::Discarded(const std::vector<text::Token>& tokens,
 }
 
 void Engine::Impl::Analyze(const std::string& text, text::Span span,
-                           std::vector<text::Token>* tokens) const {
+                           std::vector<text::Token>* tokens, coder::AnnotatorCache* cache) const {
   text::Tokenize(text, span, tokens);
-  annotator->Annotate(tokens);
+  if (cache != nullptr) {
+    annotator->Annotate(tokens, cache);
+  } else {
+    annotator->Annotate(tokens);
+  }
 }
 
 namespace {
@@ -301,15 +344,12 @@ void Engine::Impl::ToEvent(const coder::CodedEvent& e, const Document& doc,
   ev->evidence_end = span.end;
 }
 
-bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
-                                text::Span span, int sentence_no, int doc_days,
-                                int ymd, coder::DocumentContext* context,
-                                std::vector<Event>* out,
-                                bool* discarded) const {
-  // One buffer per thread: its capacity (and the tokens' strings) is reused
-  // from sentence to sentence.
-  thread_local std::vector<text::Token> tokens;
-  Analyze(text, span, &tokens);
+bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text, text::Span span,
+                                int sentence_no, int doc_days, int ymd,
+                                coder::DocumentContext* context, CoderState::Impl* state,
+                                std::vector<Event>* out, bool* discarded) const {
+  std::vector<text::Token>& tokens = state->tokens;
+  Analyze(text, span, &tokens, &state->annotator_cache);
   bool story = false;
   if (Discarded(tokens, &story, &context->topics)) {
     *discarded = true;
@@ -320,9 +360,9 @@ bool Engine::Impl::CodeSentence(const Document& doc, const std::string& text,
   std::vector<coder::Mention> mentions =
       coder::FindMentions(tokens, text, *dict, ymd, context);
   coder::SentenceContext sc{&tokens, text, doc_days, ymd, doc.date};
-  // Per thread, as the tokens: no reallocation (and moves of its events)
+  // In the state, as the tokens: no reallocation (and moves of its events)
   // once it has grown to a sentence's worth.
-  thread_local std::vector<coder::CodedEvent> coded;
+  std::vector<coder::CodedEvent>& coded = state->coded;
   coded.clear();
   coder::SentenceCoder(*dict, NewActorLength(options))
       .Code(sc, mentions, &coded, nullptr);
@@ -372,7 +412,76 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
 
 const DictionaryStats& Engine::stats() const { return impl_->stats; }
 
+std::unique_ptr<CoderState> Engine::NewState() const {
+  return std::unique_ptr<CoderState>(new CoderState());
+}
+
+std::unique_ptr<CoderState> Engine::Impl::TakeState() const {
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex);
+    if (!pool.empty()) {
+      std::unique_ptr<CoderState> state = std::move(pool.back());
+      pool.pop_back();
+      return state;
+    }
+  }
+  return std::unique_ptr<CoderState>(new CoderState());
+}
+
+void Engine::Impl::ReturnState(std::unique_ptr<CoderState> state) const {
+  std::lock_guard<std::mutex> lock(pool_mutex);
+  pool.push_back(std::move(state));
+}
+
 Result<CodeResult> Engine::Code(const Document& document) const {
+  std::unique_ptr<CoderState> state = impl_->TakeState();
+  Result<CodeResult> result = impl_->Code(document, state->impl_.get());
+  impl_->ReturnState(std::move(state));
+  return result;
+}
+
+Result<CodeResult> Engine::Code(const Document& document, CoderState* state) const {
+  return impl_->Code(document, state->impl_.get());
+}
+
+std::vector<Result<CodeResult>> Engine::CodeBatch(std::span<const Document> documents,
+                                                  const BatchOptions& options) const {
+  std::vector<Result<CodeResult>> results;
+  results.reserve(documents.size());
+  for (size_t i = 0; i < documents.size(); ++i) results.emplace_back(CodeResult());
+  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
+  auto work = [&](size_t first) {
+    std::unique_ptr<CoderState> state = impl_->TakeState();
+    for (size_t i = first; i < documents.size(); i += threads) {
+      results[i] = impl_->Code(documents[i], state->impl_.get());
+    }
+    impl_->ReturnState(std::move(state));
+  };
+  if (threads <= 1 || documents.size() < 2) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads && t < documents.size(); ++t) pool.emplace_back(work, t);
+    for (std::thread& t : pool) t.join();
+  }
+  // A story discard in one record drops its whole story, as PETRARCH does.
+  std::set<std::string_view> discarded;
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (!documents[i].story.empty() && results[i].ok() && results[i]->discarded) {
+      discarded.insert(documents[i].story);
+    }
+  }
+  for (size_t i = 0; i < results.size() && !discarded.empty(); ++i) {
+    if (results[i].ok() && discarded.count(documents[i].story) > 0 && !results[i]->discarded) {
+      results[i]->events.clear();
+      results[i]->discarded = true;
+      results[i]->story_discarded = true;
+    }
+  }
+  return results;
+}
+
+Result<CodeResult> Engine::Impl::Code(const Document& document, CoderState::Impl* state) const {
   int doc_days = coder::kNoDate;
   if (!document.date.empty()) {
     int days;
@@ -382,12 +491,11 @@ Result<CodeResult> Engine::Code(const Document& document) const {
     }
     doc_days = days;
   }
-  if (document.text.size() > impl_->options.max_document_bytes) {
-    return InvalidArgument("document '" + document.id + "': " +
-                           std::to_string(document.text.size()) +
-                           " bytes of text is over the limit of " +
-                           std::to_string(impl_->options.max_document_bytes) +
-                           " bytes (ladder code --max-doc-mb)");
+  if (document.text.size() > options.max_document_bytes) {
+    return ResourceExhausted("document '" + document.id +
+                             "': " + std::to_string(document.text.size()) +
+                             " bytes of text is over the limit of " +
+                             std::to_string(options.max_document_bytes) + " bytes");
   }
   auto normalized = text::Normalize(document.text);
   if (!normalized.ok()) {
@@ -398,8 +506,8 @@ Result<CodeResult> Engine::Code(const Document& document) const {
   int ymd = base::IsoToYmd(document.date);
   CodeResult result;
   coder::DocumentContext context;
-  context.agent_only_actors = impl_->options.agent_only_actors;
-  context.context_countries = impl_->options.context_countries;
+  context.agent_only_actors = options.agent_only_actors;
+  context.context_countries = options.context_countries;
   std::vector<text::Span> sentences = text::SplitSentences(text);
   // Room for one event a sentence, which most documents do not exceed:
   // growing the vector moved each Event (some twenty strings) once. At most
@@ -409,25 +517,25 @@ Result<CodeResult> Engine::Code(const Document& document) const {
   int sentence_no = 0;
   for (text::Span span : sentences) {
     ++sentence_no;
-    if (!impl_->CodeSentence(document, text, span, sentence_no, doc_days,
-                             ymd, &context, &result.events,
-                             &result.sentence_discarded)) {
+    if (!CodeSentence(document, text, span, sentence_no, doc_days, ymd, &context, state,
+                      &result.events, &result.sentence_discarded)) {
       result.events.clear();
       result.discarded = true;
       break;
     }
   }
-  if (impl_->options.topic_filter && !result.discarded && !context.topics.empty()) {
-    std::string_view topic = context.topics.OffTopic(*impl_->dict);
+  if (options.topic_filter && !result.discarded && !context.topics.empty()) {
+    std::string_view topic = context.topics.OffTopic(*dict);
     if (!topic.empty()) {
       result.events.clear();
       result.discarded = true;
       result.off_topic = std::string(topic);
     }
   }
-  impl_->Score(context, &result.events);
+  Score(context, &result.events);
   // Where each event happened: a document-level pass over the kept events.
-  if (impl_->gazetteer) geo::Locator(*impl_->gazetteer).Locate(text, &result.events);
+  if (gazetteer) geo::Locator(*gazetteer).Locate(text, &result.events);
+  result.text = std::move(normalized).value();
   return result;
 }
 
@@ -565,7 +673,7 @@ std::string Engine::Impl::ExplainText(const std::string& text, const std::string
     std::string_view topic = context.topics.OffTopic(*dict);
     if (!topic.empty()) {
       out += std::string("off-topic: about ") + std::string(topic) +
-             (options.topic_filter ? ", not coded (ladder code --keep-off-topic codes it)\n"
+             (options.topic_filter ? ", not coded (the topic filter is on)\n"
                                    : ", coded anyway (topic filter off)\n");
     }
   }

@@ -134,8 +134,9 @@ void AppendConfidence(const EvalReport& r, std::string* out) {
                   off > 0.1 || off < -0.1 ? "  (off by more than 0.1)" : "");
     *out += line;
   }
-  *out += "\nprecision/recall by minimum confidence (ladder code --min-confidence)\n"
-          "  min conf   events  matched  precision  recall     F1\n";
+  *out +=
+      "\nprecision/recall by minimum confidence (events below it dropped)\n"
+      "  min conf   events  matched  precision  recall     F1\n";
   for (const ThresholdRow& t : r.confidence_curve) {
     std::snprintf(line, sizeof line, "  %8.1f  %7zu  %7zu  %9.3f  %6.3f  %5.3f\n", t.threshold,
                   t.coded, t.matched, t.precision, t.recall, t.f1);

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "geo/sources.h"
+#include "ladder/data.h"
 
 namespace ladder::coder {
 
@@ -21,12 +22,19 @@ Result<std::shared_ptr<const geo::Gazetteer>> OpenGazetteer(const EngineOptions&
     }
   }
   geo::GazetteerSources sources;
-  sources.geonames_cities = LADDER_GEONAMES_CITIES;
+  // The cities extracted at build time sit in the data root (ladder/data.h);
+  // without them the gazetteer has countries, regions and data/places/.
+  Result<std::string> cities = DataFile("geonames_cities.compiled");
+  if (cities.ok()) sources.geonames_cities = *cities;
+  // Debian's iso-codes, where the package puts them.
   sources.iso_3166_1 = LADDER_ISO_3166_1;
   sources.iso_3166_2 = LADDER_ISO_3166_2;
-  sources.places_dir = options.places_dir.empty()
-                           ? std::string(LADDER_DEFAULT_DATA_DIR) + "/places"
-                           : options.places_dir;
+  if (options.places_dir.empty()) {
+    ASSIGN_OR_RETURN(std::string data, DataDir());
+    sources.places_dir = data + "/places";
+  } else {
+    sources.places_dir = options.places_dir;
+  }
   static std::mutex mu;
   static std::map<std::string, std::pair<std::shared_ptr<const geo::Gazetteer>,
                                          std::vector<std::string>>> cache;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/strings.h"
+#include "ladder/data.h"
 #include "store/importers.h"
 
 namespace ladder::store {
@@ -72,7 +73,8 @@ CameoTables CameoTables::Load(const ImportOptions& options) {
     });
   } else {
     // ladder's code table: "code<TAB>goldstein<TAB>..." lines.
-    ReadTable(std::string(LADDER_DEFAULT_DATA_DIR) + "/codes.txt",
+    Result<std::string> codes = DataFile("data/codes.txt");
+    ReadTable(codes.ok() ? *codes : std::string(),
               [&t](const std::string& c, const std::string& v) {
                 double g = 0;
                 std::string_view first = std::string_view(v).substr(0, v.find('\t'));

@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "base/strings.h"
+#include "ladder/data.h"
 #include "store/importers.h"
 
 namespace ladder::store {
@@ -346,10 +347,10 @@ Result<std::unique_ptr<LineParser>> MakeIcewsParser(
                    ReadIdTable(Beside(path, "relation2id.txt")));
   RETURN_IF_ERROR(
       CheckStat(Beside(path, "stat.txt"), entities.size(), relations.size()));
-  std::string names_path = options.icews_names_path.empty()
-                               ? std::string(LADDER_DEFAULT_DATA_DIR) +
-                                     "/import/icews_cameo.txt"
-                               : options.icews_names_path;
+  std::string names_path = options.icews_names_path;
+  if (names_path.empty()) {
+    ASSIGN_OR_RETURN(names_path, DataFile("data/import/icews_cameo.txt"));
+  }
   ASSIGN_OR_RETURN(auto names, ReadNameTable(names_path));
   return std::unique_ptr<LineParser>(std::make_unique<IcewsParser>(
       std::move(entities), std::move(relations), names, names_path, cameo,

@@ -11,8 +11,15 @@
 #include <string_view>
 
 #include "ladder/status.h"
+#include "ladder/store.h"
 
 namespace ladder::store {
+
+// The Store's connection, for the store's own modules and its tests (not
+// part of the public API). Owned by the Store.
+struct StoreAccess {
+  static sqlite3* Db(const Store& store) { return store.db_; }
+};
 
 // "<what>: <sqlite message>" as a Status (kIoError, or kDataLoss for a
 // corrupt file).

@@ -197,7 +197,7 @@ TEST(CountModelTest, NonStationaryWindowIsWarned) {
     for (int t = 0; t < 32; ++t) both.counts.push_back(second.At(i, t));
   }
   ASSERT_EQ(StationarityWarnings(both).size(), 1u);
-  EXPECT_NE(StationarityWarnings(both)[0].find("--half-life"), std::string::npos);
+  EXPECT_NE(StationarityWarnings(both)[0].find("half-life"), std::string::npos);
   EXPECT_TRUE(StationarityWarnings(first).empty());
 }
 

@@ -1,5 +1,6 @@
 // Hawkes on real data (ICEWS18) and through the CLI.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -44,8 +45,8 @@ TEST(HawkesIcewsTest, HeldOutLikelihoodBeatsBothBaselines) {
 }
 
 TEST(HawkesIcewsTest, QuadrupleReaderNamesTheBadLine) {
-  const auto path =
-      std::filesystem::temp_directory_path() / "ladder_hawkes_quads.txt";
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("ladder_hawkes_quads_" + std::to_string(::getpid()) + ".txt");
   std::ofstream(path) << "1 2 3 24 0\n1 x 3 48\n";
   Result<Points> p = ReadQuadruplePoints({path.string()}, 5, 24, 1);
   ASSERT_FALSE(p.ok());
@@ -77,8 +78,8 @@ TEST(HawkesCliTest, FitJsonHasTheDocumentedFields) {
   m.alpha = {0.3, 0.0, 0.4, 0.1};
   Result<Points> sim = SimulateHawkes(m, 400.0, {});
   ASSERT_TRUE(sim.ok());
-  const auto path =
-      std::filesystem::temp_directory_path() / "ladder_hawkes_cli.csv";
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("ladder_hawkes_cli_" + std::to_string(::getpid()) + ".csv");
   {
     std::ofstream csv(path);
     csv << "time,dimension\n";
@@ -89,7 +90,7 @@ TEST(HawkesCliTest, FitJsonHasTheDocumentedFields) {
   }
   std::string out;
   ASSERT_EQ(RunLadder("escalation fit --points " + path.string() +
-                          " --decay 1 --heldout-days 40 --json",
+                          " --decay 1 --heldout-days 40 --format json",
                       &out),
             0);
   const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
@@ -114,7 +115,8 @@ std::string WritePoissonCsv(const std::string& name, double days) {
   m.mu = {2.0, 1.0, 0.3};
   m.alpha.assign(9, 0.0);
   Result<Points> sim = SimulateHawkes(m, days, {});
-  const auto path = std::filesystem::temp_directory_path() / name;
+  const auto path =
+      std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
   std::ofstream csv(path);
   csv << "time,dimension\n";
   if (sim.ok()) {
@@ -131,7 +133,7 @@ TEST(HawkesCliTest, EvaluateJsonHasEveryModelAndScore) {
   const std::string path = WritePoissonCsv("ladder_eval_cli.csv", 60.0);
   std::string out;
   ASSERT_EQ(RunLadder("escalation evaluate --points " + path +
-                          " --origins 3 --horizon 5 --paths 100 --json",
+                          " --origins 3 --horizon 5 --paths 100 --format json",
                       &out),
             0);
   const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
@@ -159,9 +161,7 @@ TEST(HawkesCliTest, FitReportsTheDailyBranchingRatioWithAnInterval) {
   }
   const std::string path = WritePoissonCsv("ladder_fit_daily.csv", 64.0);
   std::string out;
-  ASSERT_EQ(RunLadder("escalation fit --points " + path +
-                          " --bootstrap 19 --json",
-                      &out),
+  ASSERT_EQ(RunLadder("escalation fit --points " + path + " --bootstrap 19 --format json", &out),
             0);
   const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << out;
@@ -205,9 +205,9 @@ TEST(HawkesCliTest, EvaluateBadInputIsOneLineAndNonZero) {
     GTEST_SKIP() << "ladder binary not built at " << LADDER_BINARY;
   }
   const std::string path = WritePoissonCsv("ladder_eval_short.csv", 10.0);
-  const std::string empty =
-      (std::filesystem::temp_directory_path() / "ladder_eval_empty.csv")
-          .string();
+  const std::string empty = (std::filesystem::temp_directory_path() /
+                             ("ladder_eval_empty_" + std::to_string(::getpid()) + ".csv"))
+                                .string();
   std::ofstream(empty) << "";
   std::string out;
   EXPECT_EQ(RunLadder("escalation evaluate --points " + path, &out), 2);

@@ -1,6 +1,7 @@
 #include "ladder/hawkes.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -31,8 +32,8 @@ Points Simulate(const HawkesModel& m, double horizon, uint64_t seed) {
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  const auto path =
-      std::filesystem::temp_directory_path() / ("ladder_hawkes_" + name);
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("ladder_hawkes_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(path) << text;
   return path.string();
 }

@@ -145,7 +145,7 @@ TEST(EventIoTest, CsvAndTsvRows) {
   EXPECT_EQ(header.rfind("event_id,date,source,target,cameo", 0), 0u);
   EXPECT_EQ(TsvHeader().rfind("event_id\tdate\tsource\ttarget\tcameo", 0), 0u);
   std::string row = EventToCsv(e);
-  EXPECT_EQ(row.rfind("d1-s2-e1,20140227,RUSGOV,UKR,1124,11,3,-2.0,", 0), 0u) << row;
+  EXPECT_EQ(row.rfind("d1-s2-e1,2014-02-27,RUSGOV,UKR,1124,11,3,-2.0,", 0), 0u) << row;
   EXPECT_NE(row.find("\"Ukraine, \"\"Kyiv\"\"\n\""), std::string::npos) << row;
   std::string tsv = EventToTsv(e);
   EXPECT_EQ(tsv.find('\n'), std::string::npos);  // newlines and tabs become spaces

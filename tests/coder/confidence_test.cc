@@ -35,7 +35,7 @@ class ConfidenceEngineTest : public ::testing::Test {
   static void TearDownTestSuite() { delete engine_; }
 
   std::vector<Event> Code(const std::string& text) {
-    auto r = engine_->Code({"d", "2014-03-01", text, "", "", ""});
+    auto r = engine_->Code({"d", "2014-03-01", text, "", "", "", ""});
     EXPECT_TRUE(r.ok()) << r.status().message();
     return r.ok() ? r->events : std::vector<Event>{};
   }
@@ -100,7 +100,7 @@ TEST(ConfidenceFilterTest, MinConfidenceDropsLowerEvents) {
       "protesters in Kenya. Iran said it would not negotiate with the United States.";
   auto all = Engine::Open({});
   ASSERT_TRUE(all.ok()) << all.status().message();
-  auto every = (*all)->Code({"d", "2014-03-01", text, "", "", ""});
+  auto every = (*all)->Code({"d", "2014-03-01", text, "", "", "", ""});
   ASSERT_TRUE(every.ok());
   ASSERT_GE(every->events.size(), 2u);
   std::vector<double> c;
@@ -111,7 +111,7 @@ TEST(ConfidenceFilterTest, MinConfidenceDropsLowerEvents) {
   options.min_confidence = threshold;
   auto filtered = Engine::Open(options);
   ASSERT_TRUE(filtered.ok());
-  auto some = (*filtered)->Code({"d", "2014-03-01", text, "", "", ""});
+  auto some = (*filtered)->Code({"d", "2014-03-01", text, "", "", "", ""});
   ASSERT_TRUE(some.ok());
   size_t expected = std::count_if(c.begin(), c.end(), [&](double v) { return v >= threshold; });
   EXPECT_EQ(some->events.size(), expected);

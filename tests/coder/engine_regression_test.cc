@@ -26,7 +26,7 @@ TEST(EngineRegressionTest, SentenceEndingInAgentWords) {
       "officials",
   };
   for (const char* text : texts) {
-    Document doc{"r1", "2023-09-08", text, "", "", ""};
+    Document doc{"r1", "2023-09-08", text, "", "", "", ""};
     auto result = SharedEngine().Code(doc);
     ASSERT_TRUE(result.ok()) << text << ": " << result.status().message();
     for (const Event& e : result->events) EXPECT_FALSE(e.cameo.empty()) << text;

@@ -39,11 +39,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <regex>
@@ -430,44 +431,51 @@ TEST(GoldenFiles, Coverage) {
   }
 }
 
-TEST(GoldenCases, AllPass) {
+// Test listings show a case as "file:line".
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.Where(); }
+
+// The cases of a folder, for the parameterised tests below (parse errors
+// fail GoldenFiles.ParseStrictly).
+std::vector<GoldenCase> CasesIn(const std::string& dir) {
   std::vector<std::string> errors;
-  auto cases = LoadDir(GoldenDir(), &errors);
-  ASSERT_TRUE(errors.empty()) << errors[0];
-  int passed = 0;
-  for (const auto& c : cases) {
-    Outcome o = RunCase(c, /*with_trace=*/true);
-    if (o.pass) {
-      ++passed;
-    } else {
-      ADD_FAILURE() << o.report;
-    }
-  }
-  std::printf("[ golden   ] %d/%zu cases pass in tests/golden/\n", passed, cases.size());
+  return LoadDir(dir, &errors);
 }
 
-// Known coder limitations: run and reported, never failing. A case that passes here should move
-// back to tests/golden/.
-TEST(GoldenCases, KnownFailuresAreTracked) {
-  std::vector<std::string> errors;
-  auto cases = LoadDir(GoldenDir() + "/known_failures", &errors);
-  ASSERT_TRUE(errors.empty()) << errors[0];
-  if (cases.empty()) GTEST_SKIP() << "no known failures";
-  int passed = 0;
-  std::string now_passing;
-  for (const auto& c : cases) {
-    Outcome o = RunCase(c, /*with_trace=*/false);
-    if (o.pass) {
-      ++passed;
-      now_passing += "  " + c.Where() + ": " + c.text + "\n";
-    }
+// "actors_12": the file's stem and the case's line, as a test name.
+std::string CaseName(const ::testing::TestParamInfo<GoldenCase>& info) {
+  std::string name =
+      fs::path(info.param.file).stem().string() + "_" + std::to_string(info.param.line);
+  for (char& ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
   }
-  std::printf("[ golden   ] known failures: %d/%zu now pass (%.0f%%)\n", passed, cases.size(),
-              100.0 * passed / cases.size());
-  if (!now_passing.empty()) {
-    std::printf("[ golden   ] these pass now; move them back to tests/golden/:\n%s",
-                now_passing.c_str());
-  }
+  return name;
 }
+
+// Each case of tests/golden/*.test is a test of its own
+// (--gtest_filter='Golden/GoldenCaseTest.Codes/actors_12').
+class GoldenCaseTest : public ::testing::TestWithParam<GoldenCase> {};
+
+TEST_P(GoldenCaseTest, Codes) {
+  Outcome o = RunCase(GetParam(), /*with_trace=*/true);
+  EXPECT_TRUE(o.pass) << o.report;
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, GoldenCaseTest, ::testing::ValuesIn(CasesIn(GoldenDir())),
+                         CaseName);
+
+// Known coder limitations (tests/golden/known_failures/): each must still
+// fail. One that passes fails here, so that it is moved back to
+// tests/golden/ and kept passing from then on.
+class KnownFailureTest : public ::testing::TestWithParam<GoldenCase> {};
+
+TEST_P(KnownFailureTest, StillFails) {
+  Outcome o = RunCase(GetParam(), /*with_trace=*/false);
+  EXPECT_FALSE(o.pass) << GetParam().Where() << ": " << GetParam().text
+                       << "\n  passes now: move it back to tests/golden/";
+}
+
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(KnownFailureTest);
+INSTANTIATE_TEST_SUITE_P(KnownFailures, KnownFailureTest,
+                         ::testing::ValuesIn(CasesIn(GoldenDir() + "/known_failures")), CaseName);
 
 }  // namespace

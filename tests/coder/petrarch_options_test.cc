@@ -76,8 +76,7 @@ EngineOptions UnknownActors(int new_actor_length) {
 TEST(NewActorLengthTest, UnknownNounPhrasesBecomeQuotedActors) {
   auto engine = Open(UnknownActors(4));
   ASSERT_NE(engine, nullptr);
-  Document doc{"d", "2023-09-08", "The Ministry of Magic criticized Russia.",
-               "",  "",           ""};
+  Document doc{"d", "2023-09-08", "The Ministry of Magic criticized Russia.", "", "", "", ""};
   auto r = engine->Code(doc);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->events.size(), 1u);
@@ -99,8 +98,8 @@ TEST(NewActorLengthTest, UnknownNounPhrasesBecomeQuotedActors) {
 TEST(NewActorLengthTest, SentenceWithoutKnownActors) {
   auto engine = Open(UnknownActors(4));
   ASSERT_NE(engine, nullptr);
-  Document doc{"d", "2023-09-08",
-               "The Ministry of Magic criticized the Wizengamot.", "", "", ""};
+  Document doc{"d", "2023-09-08", "The Ministry of Magic criticized the Wizengamot.", "", "", "",
+               ""};
   auto r = engine->Code(doc);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->events.size(), 1u);
@@ -274,7 +273,7 @@ TEST_F(LegacySuiteTest, ActorsBeforeTheVerb) {
   auto engine = Open(o);
   ASSERT_NE(engine, nullptr);
   auto code = [&](const std::string& text) {
-    auto r = engine->Code(Document{"d", "1995-01-01", text, "", "", ""});
+    auto r = engine->Code(Document{"d", "1995-01-01", text, "", "", "", ""});
     EXPECT_TRUE(r.ok());
     return r.ok() ? r->events : std::vector<Event>{};
   };

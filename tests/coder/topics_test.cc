@@ -66,7 +66,7 @@ class TopicFilterTest : public ::testing::Test {
     auto engine = Engine::Open(options);
     EXPECT_TRUE(engine.ok()) << engine.status().message();
     engine_ = std::move(engine).value();
-    return engine_->Code({"d1", "2004-08-01", text, "", "", ""});
+    return engine_->Code({"d1", "2004-08-01", text, "", "", "", ""});
   }
 
   std::filesystem::path dir_;
@@ -145,7 +145,7 @@ TEST(BundledTopicsTest, SportAndCompanyNewsAreNotCoded) {
        ""},
   };
   for (const Case& c : cases) {
-    auto r = (*engine)->Code({"d", "2008-08-09", c.text, "", "", ""});
+    auto r = (*engine)->Code({"d", "2008-08-09", c.text, "", "", "", ""});
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r->off_topic, c.topic) << c.text;
     if (*c.topic == '\0') {

@@ -72,8 +72,8 @@ TEST_P(RoundTripTest, CodeWriteImport) {
       << "the sample must have a year-only date";
 
   std::string file = dir.File(std::string("events.") + output_format);
-  ASSERT_EQ(RunLadder("code -q --output-format " + std::string(output_format) +
-                          " -o '" + file + "' '" + docs + "'",
+  ASSERT_EQ(RunLadder("code -q --format " + std::string(output_format) + " -o '" + file + "' '" +
+                          docs + "'",
                       &out),
             0)
       << out;

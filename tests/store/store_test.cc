@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "base/date.h"
+#include "store/sqlite_util.h"
 #include "test_util.h"
 
 namespace ladder::store {
@@ -41,7 +42,7 @@ TEST(StoreTest, CreatesSchemaWithVersionAndWal) {
   ScratchDir dir;
   auto store = Store::Open(dir.File("s.db"));
   ASSERT_TRUE(store.ok()) << store.status().message();
-  sqlite3* db = (*store)->db();
+  sqlite3* db = StoreAccess::Db(**store);
   EXPECT_EQ(
       QueryString(db, "SELECT value FROM meta WHERE key='schema_version'"),
       std::to_string(kSchemaVersion));
@@ -88,8 +89,7 @@ TEST(StoreTest, RejectsOtherSchemaVersion) {
   {
     auto store = Store::Open(dir.File("s.db"));
     ASSERT_TRUE(store.ok());
-    sqlite3_exec((*store)->db(),
-                 "UPDATE meta SET value='99' WHERE key='schema_version'",
+    sqlite3_exec(StoreAccess::Db(**store), "UPDATE meta SET value='99' WHERE key='schema_version'",
                  nullptr, nullptr, nullptr);
   }
   auto store = Store::Open(dir.File("s.db"));
@@ -109,8 +109,8 @@ TEST(StoreTest, IngestIsIdempotent) {
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->inserted, 0);
   EXPECT_EQ(*(*store)->Count(), 4);
-  EXPECT_EQ(QueryString((*store)->db(), "SELECT count(*) FROM documents"), "2");
-  EXPECT_EQ(QueryString((*store)->db(), "SELECT count(*) FROM mentions"), "4");
+  EXPECT_EQ(QueryString(StoreAccess::Db(**store), "SELECT count(*) FROM documents"), "2");
+  EXPECT_EQ(QueryString(StoreAccess::Db(**store), "SELECT count(*) FROM mentions"), "4");
 }
 
 TEST(StoreTest, BadDateRejectsWholeCall) {

@@ -90,9 +90,9 @@ TEST_F(CliTest, LegacyRecordInputs) {
       "</Sentence>\n"
       "<Sentence date=\"2023\" id=\"KP-2\"><Text>Japan protested.</Text></Sentence>\n"
       "</Sentences>\n");
-  CliRun r = Ladder("code -q --output-format tsv " + Quote(xml));
+  CliRun r = Ladder("code -q --format tsv " + Quote(xml));
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  EXPECT_NE(r.out.find("KP-1-s1-e1\t20230907\tPRK\tJPN\t195"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("KP-1-s1-e1\t2023-09-07\tPRK\tJPN\t195"), std::string::npos) << r.out;
   EXPECT_EQ(Lines(r.err), std::vector<std::string>{"ladder: " + xml +
                                                     ":5: record 'KP-2' has a bad date "
                                                     "'2023' (YYYYMMDD or YYMMDD)"});
@@ -100,9 +100,9 @@ TEST_F(CliTest, LegacyRecordInputs) {
                            "230908 KP-3 wire\n"
                            "Russia condemned Ukraine.\n"
                            "/* { RUS / UKR / 111 } */\n");
-  r = Ladder("code -q --output-format tsv " + Quote(text));
+  r = Ladder("code -q --format tsv " + Quote(text));
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("KP-3-s1-e1\t20230908\tRUS\tUKR\t1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("KP-3-s1-e1\t2023-09-08\tRUS\tUKR\t1"), std::string::npos) << r.out;
   // A story discard phrase in one sentence of a PETRARCH story drops the
   // story's other sentences too; the next story is coded.
   std::string sport = Write(
@@ -115,13 +115,22 @@ TEST_F(CliTest, LegacyRecordInputs) {
       "<Sentence date=\"20230908\" id=\"WAR-1\"><Text>Russia attacked Ukraine."
       "</Text></Sentence>\n"
       "</Sentences>\n");
-  r = Ladder("code -q --output-format tsv " + Quote(sport));
+  r = Ladder("code -q --format tsv " + Quote(sport));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.find("FOOT-"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("WAR-1-s1-e1\t20230908\tRUS\tUKR\t19"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("WAR-1-s1-e1\t2023-09-08\tRUS\tUKR\t19"), std::string::npos) << r.out;
+  // `ingest --code` codes through the same pipeline: the story discard drops
+  // FOOT-1's event there too, and the store gets what `code` writes.
+  CliRun ingested =
+      Ladder("ingest -q --code --db " + Quote(dir_ + "/sport.db") + " " + Quote(sport));
+  EXPECT_EQ(ingested.exit_code, 0) << ingested.err;
+  size_t coded_lines = 0;
+  for (char c : r.out) coded_lines += c == '\n';
+  EXPECT_NE(ingested.err.find("ingested " + std::to_string(coded_lines - 1) + " events"),
+            std::string::npos)
+      << ingested.err << r.out;
   // Forced: the same TABARI file read as text is one document named after it.
-  r = Ladder("code -q --output-format tsv --input-format text --date 2023-09-08 " +
-             Quote(text));
+  r = Ladder("code -q --format tsv --input-format text --date 2023-09-08 " + Quote(text));
   // Its id is the file name and a hash of the text (two texts under one
   // name never share ids).
   EXPECT_NE(r.out.find("records-"), std::string::npos) << r.out;
@@ -333,18 +342,18 @@ TEST_F(CliTest, ThreadsDoNotChangeTheOutput) {
 
 TEST_F(CliTest, TsvAndCsvHaveHeaders) {
   std::string path = Write("one.jsonl", std::string(kGood1) + "\n");
-  CliRun tsv = Ladder("code -q --output-format tsv " + Quote(path));
+  CliRun tsv = Ladder("code -q --format tsv " + Quote(path));
   EXPECT_EQ(tsv.exit_code, 0) << tsv.err;
   std::vector<std::string> t = Lines(tsv.out);
   ASSERT_GE(t.size(), 2u) << tsv.out;
   EXPECT_EQ(t[0].rfind("event_id\tdate\tsource\ttarget\tcameo\t", 0), 0u) << t[0];
   EXPECT_EQ(t[1].rfind("good1-", 0), 0u) << t[1];
-  CliRun csv = Ladder("code -q --output-format csv " + Quote(path));
+  CliRun csv = Ladder("code -q --format csv " + Quote(path));
   EXPECT_EQ(csv.exit_code, 0) << csv.err;
   std::vector<std::string> c = Lines(csv.out);
   ASSERT_GE(c.size(), 2u) << csv.out;
   EXPECT_EQ(c[0].rfind("event_id,date,source,target,cameo,", 0), 0u) << c[0];
-  CliRun bad = Ladder("code -q --output-format xml " + Quote(path));
+  CliRun bad = Ladder("code -q --format xml " + Quote(path));
   EXPECT_EQ(bad.exit_code, 2);
 }
 

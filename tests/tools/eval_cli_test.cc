@@ -42,7 +42,8 @@ class EvalCliTest : public CliFixture {
 
     std::string py_text = Python(gold + " " + Quote(events) + unit_arg);
     auto py = nlohmann::json::parse(Python(gold + " " + Quote(events) + unit_arg + " --json"));
-    CliRun ours = Ladder("eval " + gold + " --events " + Quote(events) + unit_arg + " --json");
+    CliRun ours =
+        Ladder("eval " + gold + " --events " + Quote(events) + unit_arg + " --format json");
     ASSERT_EQ(ours.exit_code, 0) << ours.err;
     auto j = nlohmann::json::parse(ours.out);
     for (auto it = py.begin(); it != py.end(); ++it) {
@@ -54,8 +55,8 @@ class EvalCliTest : public CliFixture {
     EXPECT_EQ(text.out.substr(0, py_text.size()), py_text);
 
     // Coding in-process gives the same events, so the same report.
-    CliRun coded =
-        Ladder("eval -q " + gold + " " + Quote(g + set + ".docs.jsonl") + unit_arg + " --json");
+    CliRun coded = Ladder("eval -q " + gold + " " + Quote(g + set + ".docs.jsonl") + unit_arg +
+                          " --format json");
     ASSERT_EQ(coded.exit_code, 0) << coded.err;
     EXPECT_EQ(coded.out, ours.out);
     std::printf("%s: %s", set.c_str(),
@@ -108,7 +109,7 @@ TEST_F(EvalCliTest, ErrorsComeWithExplainTraces) {
       << r.out;
   EXPECT_NE(r.out.find("units 2  gold events 2"), std::string::npos) << r.out;
 
-  CliRun j = Ladder("eval -q " + Quote(gold) + " " + Quote(docs) + " --errors 5 --json");
+  CliRun j = Ladder("eval -q " + Quote(gold) + " " + Quote(docs) + " --errors 5 --format json");
   ASSERT_EQ(j.exit_code, 0) << j.err;
   auto report = nlohmann::json::parse(j.out);
   ASSERT_EQ(report["errors"].size(), 1u);

@@ -74,8 +74,6 @@ class SnapshotCliTest : public CliFixture {
           << action;
     }
   }
-
-  std::string dir_;
 };
 
 TEST_F(SnapshotCliTest, DefaultDictionariesCodeTheSame) {

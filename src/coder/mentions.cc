@@ -1168,10 +1168,10 @@ std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
       if (SharedCountry(tokens, lone[a], context->explain, merged)) continue;
       if (ContextCountry(tokens, lone[a], *context, &merged)) continue;
       if (!context->agent_only_actors) {
-        // Not a modifier of the noun after it ("a refugee camp").
+        // Not a modifier of the noun after it: a singular agent word before
+        // a noun ("refugee camp", "student union") modifies it; plural
+        // people may act ("protesters clash").
         uint32_t e = lone[a].end;
-        // A singular agent word before a noun ("refugee camp", "student
-        // union") modifies it; plural people may act ("protesters clash").
         bool modifier = e < tokens.size() && tokens[e].kind == TokenKind::kWord &&
                         !tokens[e].capitalized && (tokens[e].pos & text::kPosNoun) &&
                         (!(tokens[e].pos & text::kPosVerb) ||
